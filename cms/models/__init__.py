@@ -1,0 +1,4 @@
+from .pages import MethodologyPage
+from .settings import TrackerSettings
+
+__all__ = ["MethodologyPage", "TrackerSettings"]

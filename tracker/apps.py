@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class TrackerConfig(AppConfig):
+    name = "tracker"
+    verbose_name = "Tracker"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import audit, signals  # noqa: F401  (connect receivers)
+        from .moderation import ensure_moderation
+
+        post_migrate.connect(ensure_moderation, sender=self)

@@ -1,0 +1,186 @@
+"""Commitments (promises) and their parts: owners, status changes, movements and sources."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..choices import CommitmentStatus, OwnershipRole, Sector
+from ..rules import deadline_problem, future_date_problem, latest_status_change, status_mismatch_message
+from .base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
+
+
+class CommitmentQuerySet(RecordQuerySet):
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(deadline__lt=today).exclude(status__in=CommitmentStatus.terminal())
+
+
+class Commitment(TrackerRecord):
+    title = models.CharField(_("title"), max_length=255, help_text=_("The promise in a few words."))
+    title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)
+    text = models.TextField(_("what was promised"))
+    made_by_office = models.ForeignKey(
+        "tracker.Office",
+        verbose_name=_("made by (office)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments_made",
+        help_text=_("The office whose holder made the promise; the person is found from its tenures."),
+    )
+    made_on = models.DateField(_("made on"))
+    source_quote = models.TextField(_("quote of the promise"), blank=True)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    jurisdiction = models.ForeignKey(
+        "tracker.Jurisdiction", verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="commitments"
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=30, choices=CommitmentStatus.choices, default=CommitmentStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        default=0,
+        validators=[
+            MinValueValidator(0, _("Progress is a percentage from 0 to 100.")),
+            MaxValueValidator(100, _("Progress is a percentage from 0 to 100.")),
+        ],
+    )
+
+    objects = CommitmentQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("title_ur"),
+        index.SearchField("text"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("sector"),
+    ]
+    public_fields = (
+        "title", "title_ur", "text", "made_by_office", "made_on", "source_quote", "sector",
+        "jurisdiction", "deadline", "status", "progress",
+    )
+    public_parts = {
+        "owners": ("office", "role"),
+        "status_changes": (
+            "from_status", "to_status", "effective_date", "recorded_on", "note",
+            "url", "title", "publisher", "published_on", "quote", "archive_url",
+        ),
+        "movements": ("office", "arrived_on", "note"),
+        "sources": ("url", "title", "publisher", "published_on", "quote", "archive_url"),
+    }
+
+    class Meta:
+        ordering = ["-made_on", "title"]
+        verbose_name = _("commitment")
+
+    @property
+    def display_name(self):
+        return self.title
+
+    @property
+    def is_overdue(self):
+        return bool(
+            self.deadline and self.deadline < timezone.localdate() and self.status not in CommitmentStatus.terminal()
+        )
+
+    def clean(self):
+        super().clean()
+        problem = deadline_problem(self.made_on, self.deadline)
+        if problem:
+            raise ValidationError({"deadline": problem})
+        latest = latest_status_change(list(self.status_changes.all()))
+        if latest is not None and latest.to_status != self.status:
+            raise ValidationError(
+                {"status": status_mismatch_message(self.get_status_display(), latest.get_to_status_display())}
+            )
+
+    def publication_problems(self):
+        """What stops this record from being published (drafts may be incomplete)."""
+        if not self.owners.all():
+            return [_("A commitment needs at least one owner office before it can be published.")]
+        return []
+
+
+class CommitmentOwner(RecordPart, Orderable):
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="owners")
+    office = models.ForeignKey(
+        "tracker.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="ownerships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=OwnershipRole.choices)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("owner")
+
+    def __str__(self):
+        return f"{self.office} ({self.get_role_display()})"
+
+
+class StatusChange(RecordPart, Orderable, SourceFields):
+    """A change of status, with the evidence for it. The effective date is when it happened; the
+    recorded date is when the tracker learned of it."""
+
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=30, choices=CommitmentStatus.choices)
+    to_status = models.CharField(_("to"), max_length=30, choices=CommitmentStatus.choices)
+    effective_date = models.DateField(_("effective date"))
+    recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta(Orderable.Meta):
+        ordering = ["effective_date", "sort_order"]
+        verbose_name = _("status change")
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()} ({self.effective_date})"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.from_status and self.from_status == self.to_status:
+            errors["to_status"] = _("A status change must change the status.")
+        problem = future_date_problem(self.effective_date, _("effective date"))
+        if problem:
+            errors["effective_date"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+
+class Movement(RecordPart, Orderable):
+    """The commitment's next action sits with this office from this date (as in a file tracking system)."""
+
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="movements")
+    office = models.ForeignKey(
+        "tracker.Office", verbose_name=_("now with"), on_delete=models.PROTECT, related_name="movements"
+    )
+    arrived_on = models.DateField(_("since"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta(Orderable.Meta):
+        ordering = ["arrived_on", "sort_order"]
+        verbose_name = _("movement")
+
+    def __str__(self):
+        return f"{self.office} ({self.arrived_on})"
+
+    def clean(self):
+        super().clean()
+        problem = future_date_problem(self.arrived_on, _("date it arrived"))
+        if problem:
+            raise ValidationError({"arrived_on": problem})
+
+
+class CommitmentSource(RecordPart, Orderable, SourceFields):
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="sources")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+
+    def __str__(self):
+        return self.title

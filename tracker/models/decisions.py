@@ -1,0 +1,68 @@
+"""Decisions: notifications, cabinet and council decisions, budget allocations."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..choices import DecisionKind
+from .base import RecordPart, SourceFields, TrackerRecord
+
+
+class Decision(TrackerRecord):
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=30, choices=DecisionKind.choices)
+    reference_number = models.CharField(_("reference number"), max_length=120, blank=True)
+    decided_on = models.DateField(_("decided on"))
+    deciding_office = models.ForeignKey(
+        "tracker.Office", verbose_name=_("decided by"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    summary = models.TextField(_("summary"))
+    amount_pkr = models.DecimalField(
+        _("amount (PKR)"), max_digits=16, decimal_places=0, null=True, blank=True,
+        help_text=_("For budget allocations."),
+    )
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.SearchField("reference_number"),
+        index.AutocompleteField("title"),
+    ]
+    public_fields = ("title", "kind", "reference_number", "decided_on", "deciding_office", "summary", "amount_pkr")
+    public_parts = {
+        "linked_commitments": ("commitment",),
+        "sources": ("url", "title", "publisher", "published_on", "quote", "archive_url"),
+    }
+
+    class Meta:
+        ordering = ["-decided_on", "title"]
+        verbose_name = _("decision")
+
+    @property
+    def display_name(self):
+        return self.title
+
+
+class DecisionCommitment(RecordPart, Orderable):
+    decision = ParentalKey(Decision, on_delete=models.CASCADE, related_name="linked_commitments")
+    commitment = models.ForeignKey(
+        "tracker.Commitment", verbose_name=_("commitment"), on_delete=models.PROTECT, related_name="decision_links"
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("linked commitment")
+
+    def __str__(self):
+        return str(self.commitment)
+
+
+class DecisionSource(RecordPart, Orderable, SourceFields):
+    decision = ParentalKey(Decision, on_delete=models.CASCADE, related_name="sources")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,105 @@
+"""People, the offices they hold, and their tenures (Popolo: Person, Post, Membership)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..choices import OfficeKind, TenureEnd, TenureStart
+from ..rules import overlap_message, overlapping_tenures, tenure_dates_problem
+from .base import RecordPart, TrackerRecord
+
+
+class Person(TrackerRecord):
+    name = models.CharField(_("name"), max_length=200)
+    name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
+    public_fields = ("name", "name_ur", "summary")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    @property
+    def display_name(self):
+        return self.name
+
+
+class Office(TrackerRecord):
+    """A post that exists independently of whoever holds it."""
+
+    title = models.CharField(_("title"), max_length=255, help_text=_("For example: Deputy Commissioner Quetta"))
+    title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=OfficeKind.choices,
+        help_text=_(
+            "Elected: answers to voters. Appointed: a civil servant. "
+            "Administrator: an appointed official running a lapsed elected body."
+        ),
+    )
+    organization = models.ForeignKey(
+        "tracker.Organization", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="offices"
+    )
+    is_sole = models.BooleanField(
+        _("held by one person at a time"),
+        default=True,
+        help_text=_("Untick for seats held by many at once, such as council members."),
+    )
+
+    search_fields = [index.SearchField("title"), index.SearchField("title_ur"), index.AutocompleteField("title")]
+    public_fields = ("title", "title_ur", "kind", "organization", "is_sole")
+    public_parts = {"tenures": ("person", "start_date", "end_date", "how", "end_reason", "notification")}
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("office")
+
+    @property
+    def display_name(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.is_sole:
+            clashes = overlapping_tenures(list(self.tenures.all()))
+            if clashes:
+                raise ValidationError(overlap_message(*clashes[0]))
+
+
+class Tenure(RecordPart, Orderable):
+    """A person holding an office from one date to another (open-ended while they still hold it)."""
+
+    office = ParentalKey(Office, on_delete=models.CASCADE, related_name="tenures")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="tenures")
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True, help_text=_("Blank while they hold it."))
+    how = models.CharField(_("how they came to hold it"), max_length=30, choices=TenureStart.choices)
+    end_reason = models.CharField(_("how it ended"), max_length=30, choices=TenureEnd.choices, blank=True)
+    notification = models.CharField(
+        _("notification"), max_length=255, blank=True, help_text=_("Reference or URL of the posting notification.")
+    )
+
+    class Meta(Orderable.Meta):
+        ordering = ["start_date", "sort_order"]
+        verbose_name = _("tenure")
+
+    def __str__(self):
+        return f"{self.person} — {self.office}"
+
+    def clean(self):
+        super().clean()
+        problem = tenure_dates_problem(self.start_date, self.end_date)
+        if problem:
+            raise ValidationError({"end_date": problem})
+        if self.end_reason and not self.end_date:
+            raise ValidationError({"end_date": _("Give the date the tenure ended, or clear how it ended.")})
+
+    def covers(self, day):
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

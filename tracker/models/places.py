@@ -1,0 +1,69 @@
+"""Where government happens: the jurisdiction tree and the organisations within it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from ..choices import JurisdictionTier, OrganizationKind
+from ..rules import tier_problem
+from .base import TrackerRecord
+
+
+class Jurisdiction(TrackerRecord):
+    name = models.CharField(_("name"), max_length=200)
+    name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
+    tier = models.CharField(_("tier"), max_length=20, choices=JurisdictionTier.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
+    public_fields = ("name", "name_ur", "tier", "parent")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("jurisdiction")
+
+    @property
+    def display_name(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        problem = tier_problem(self.tier, self.parent)
+        if problem:
+            raise ValidationError({"parent": problem})
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A jurisdiction cannot be part of itself.")})
+            ancestor = ancestor.parent
+
+    def path(self):
+        """Names from the top of the tree down to this one (at most six tiers deep)."""
+        names, node = [], self
+        while node is not None:
+            names.append(node)
+            node = node.parent
+        return list(reversed(names))
+
+
+class Organization(TrackerRecord):
+    name = models.CharField(_("name"), max_length=255)
+    name_ur = models.CharField(_("name in Urdu"), max_length=255, blank=True)
+    classification = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="organizations"
+    )
+
+    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
+    public_fields = ("name", "name_ur", "classification", "jurisdiction")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+
+    @property
+    def display_name(self):
+        return self.name

@@ -1,0 +1,54 @@
+"""The moderation workflow every tracker record goes through (submit -> review -> publish) and the
+permissions of the Editors and Moderators groups. Idempotent: runs after every migrate."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+WORKFLOW_NAME = "Moderation"
+TASK_NAME = "Review by a moderator"
+RECORD_MODELS = ("jurisdiction", "organization", "office", "person", "commitment", "decision")
+EDITOR_ACTIONS = ("add", "change", "view")
+MODERATOR_ACTIONS = ("add", "change", "view", "delete", "publish", "lock", "unlock")
+
+
+def record_content_types():
+    return [ContentType.objects.get_for_model(global_apps.get_model("tracker", name)) for name in RECORD_MODELS]
+
+
+def ensure_moderation(**kwargs):
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType
+
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    editors.permissions.add(*admin_access)
+    moderators.permissions.add(*admin_access)
+
+    content_types = record_content_types()
+    for content_type in content_types:
+        model = content_type.model
+        editors.permissions.add(*_permissions(content_type, model, EDITOR_ACTIONS))
+        moderators.permissions.add(*_permissions(content_type, model, MODERATOR_ACTIONS))
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=TASK_NAME)
+            task.groups.set([moderators])
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    for content_type in content_types:
+        WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
+
+
+def _permissions(content_type, model, actions):
+    # Created here when missing: Wagtail adds the publish/lock ones after every app has migrated,
+    # which is later than this runs on a fresh database.
+    verbose = content_type.model_class()._meta.verbose_name_raw
+    return [
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {verbose}"}
+        )[0]
+        for action in actions
+    ]

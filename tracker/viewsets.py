@@ -1,0 +1,161 @@
+"""The tracker's records in the Wagtail admin: snippets with drafts, revisions, locking, preview and
+the moderation workflow; parts edited inline; choosers for every related record."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .forms import CommitmentForm, OfficeForm, RecordForm
+from .models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+
+PUBLISHING = MultiFieldPanel([FieldPanel("slug"), FieldPanel("edit_summary")], heading=_("Publishing"))
+SOURCE_PANELS = [
+    FieldPanel("url"),
+    FieldPanel("title"),
+    FieldRowPanel([FieldPanel("publisher"), FieldPanel("published_on")]),
+    FieldPanel("quote"),
+    FieldPanel("archive_url"),
+]
+
+
+class RecordViewSet(SnippetViewSet):
+    base_form_class = RecordForm
+    copy_view_enabled = False
+    list_export = ()
+
+
+class CommitmentViewSet(RecordViewSet):
+    model = Commitment
+    icon = "tasks"
+    menu_label = _("Commitments")
+    base_form_class = CommitmentForm
+    list_display = ["title", "status", "deadline", "jurisdiction", "live"]
+    list_filter = ["status", "sector", "live"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("title_ur"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("sector"), FieldPanel("jurisdiction")]),
+        FieldRowPanel([FieldPanel("made_by_office"), FieldPanel("made_on")]),
+        FieldPanel("source_quote"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("deadline")]),
+        InlinePanel(
+            "owners",
+            min_num=1,
+            label=_("Owners"),
+            heading=_("Owners: the elected office that promised and the offices that must deliver"),
+            panels=[FieldPanel("office"), FieldPanel("role")],
+        ),
+        InlinePanel(
+            "status_changes",
+            label=_("Status changes"),
+            panels=[
+                FieldRowPanel([FieldPanel("from_status"), FieldPanel("to_status")]),
+                FieldRowPanel([FieldPanel("effective_date"), FieldPanel("recorded_on")]),
+                FieldPanel("note"),
+                MultiFieldPanel(SOURCE_PANELS, heading=_("Evidence (required)")),
+            ],
+        ),
+        InlinePanel(
+            "movements",
+            label=_("Movements: where the next action sits"),
+            panels=[FieldPanel("office"), FieldPanel("arrived_on"), FieldPanel("note")],
+        ),
+        InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
+        PUBLISHING,
+    ]
+
+
+class DecisionViewSet(RecordViewSet):
+    model = Decision
+    icon = "doc-full"
+    menu_label = _("Decisions")
+    list_display = ["title", "kind", "decided_on", "deciding_office", "live"]
+    list_filter = ["kind", "live"]
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("reference_number"), FieldPanel("decided_on")]),
+        FieldPanel("deciding_office"),
+        FieldPanel("summary"),
+        FieldPanel("amount_pkr"),
+        InlinePanel("linked_commitments", label=_("Commitments"), panels=[FieldPanel("commitment")]),
+        InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
+        PUBLISHING,
+    ]
+
+
+class OfficeViewSet(RecordViewSet):
+    model = Office
+    icon = "user"
+    menu_label = _("Offices")
+    base_form_class = OfficeForm
+    list_display = ["title", "kind", "organization", "live"]
+    list_filter = ["kind", "live"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("title_ur"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("is_sole")]),
+        FieldPanel("organization"),
+        InlinePanel(
+            "tenures",
+            label=_("Holders"),
+            heading=_("Who held this office, and when"),
+            panels=[
+                FieldPanel("person"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("how")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_reason")]),
+                FieldPanel("notification"),
+            ],
+        ),
+        PUBLISHING,
+    ]
+
+
+class PersonViewSet(RecordViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "live"]
+    panels = [FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING]
+
+
+class OrganizationViewSet(RecordViewSet):
+    model = Organization
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "classification", "jurisdiction", "live"]
+    list_filter = ["classification"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_ur"),
+        FieldRowPanel([FieldPanel("classification"), FieldPanel("jurisdiction")]),
+        PUBLISHING,
+    ]
+
+
+class JurisdictionViewSet(RecordViewSet):
+    model = Jurisdiction
+    icon = "site"
+    menu_label = _("Jurisdictions")
+    list_display = ["name", "tier", "parent", "live"]
+    list_filter = ["tier"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_ur"),
+        FieldRowPanel([FieldPanel("tier"), FieldPanel("parent")]),
+        PUBLISHING,
+    ]
+
+
+class TrackerViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Tracker")
+    menu_icon = "list-ul"
+    menu_order = 100
+    items = (
+        CommitmentViewSet,
+        DecisionViewSet,
+        OfficeViewSet,
+        PersonViewSet,
+        OrganizationViewSet,
+        JurisdictionViewSet,
+    )

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from .viewsets import TrackerViewSetGroup
+
+register_snippet(TrackerViewSetGroup)
