@@ -139,7 +139,11 @@ class RecordPart(models.Model):
 
 
 class SourceFields(models.Model):
-    url = models.URLField(_("source URL"), max_length=500)
+    url = models.URLField(
+        _("source URL"),
+        max_length=500,
+        error_messages={"blank": _("Give the address (URL) of the source: every status change and source needs one.")},
+    )
     title = models.CharField(_("source title"), max_length=255)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)

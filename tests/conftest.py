@@ -1,0 +1,81 @@
+"""Outside services are used when the environment names them and are reachable. Locally a missing
+one skips the tests that need it, saying so; with CI=true a missing service fails the run."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def need(service, available, how):
+    if available:
+        return
+    message = f"{service} is not available: {how}"
+    if IN_CI:
+        pytest.fail(f"CI=true and {message}", pytrace=False)
+    pytest.skip(message)
+
+
+def pytest_sessionstart(session):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if IN_CI and "postgresql" not in engine:
+        pytest.exit("CI=true needs PostgreSQL: set DATABASE_URL to a postgres:// address.", returncode=3)
+
+
+def pytest_report_header(config):
+    return f"database: {settings.DATABASES['default']['ENGINE']}; CI={IN_CI}"
+
+
+@pytest.fixture
+def chromium():
+    """A real headless Chromium (Debian's package) driven by Playwright."""
+    need("Chromium", shutil.which(CHROMIUM), f"install Debian's chromium package ({CHROMIUM})")
+    # Playwright's sync API runs an event loop in this thread; the tests still talk to the database
+    # synchronously between browser steps, which is safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pass")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("moderator", "moderator@example.org", "pass")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "pass")
