@@ -17,7 +17,7 @@ def record_content_types():
 
 
 def ensure_moderation(**kwargs):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
     editors, _ = Group.objects.get_or_create(name="Editors")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
@@ -37,7 +37,8 @@ def ensure_moderation(**kwargs):
         if task is None:
             task = GroupApprovalTask.objects.create(name=TASK_NAME)
             task.groups.set([moderators])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Saved directly: the cluster manager of `workflow.workflow_tasks` would only hold it in memory.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for content_type in content_types:
         WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
 

@@ -2,7 +2,7 @@
 the moderation workflow; parts edited inline; choosers for every related record."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .forms import CommitmentForm, OfficeForm, RecordForm
@@ -18,52 +18,57 @@ SOURCE_PANELS = [
 ]
 
 
+def editing(panels, form=RecordForm):
+    """The edit form of a record: its panels over a form that checks the rules spanning its parts."""
+    return ObjectList(panels, base_form_class=form)
+
+
 class RecordViewSet(SnippetViewSet):
-    base_form_class = RecordForm
     copy_view_enabled = False
-    list_export = ()
 
 
 class CommitmentViewSet(RecordViewSet):
     model = Commitment
     icon = "tasks"
     menu_label = _("Commitments")
-    base_form_class = CommitmentForm
     list_display = ["title", "status", "deadline", "jurisdiction", "live"]
     list_filter = ["status", "sector", "live"]
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("title_ur"),
-        FieldPanel("text"),
-        FieldRowPanel([FieldPanel("sector"), FieldPanel("jurisdiction")]),
-        FieldRowPanel([FieldPanel("made_by_office"), FieldPanel("made_on")]),
-        FieldPanel("source_quote"),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("deadline")]),
-        InlinePanel(
-            "owners",
-            min_num=1,
-            label=_("Owners"),
-            heading=_("Owners: the elected office that promised and the offices that must deliver"),
-            panels=[FieldPanel("office"), FieldPanel("role")],
-        ),
-        InlinePanel(
-            "status_changes",
-            label=_("Status changes"),
-            panels=[
-                FieldRowPanel([FieldPanel("from_status"), FieldPanel("to_status")]),
-                FieldRowPanel([FieldPanel("effective_date"), FieldPanel("recorded_on")]),
-                FieldPanel("note"),
-                MultiFieldPanel(SOURCE_PANELS, heading=_("Evidence (required)")),
-            ],
-        ),
-        InlinePanel(
-            "movements",
-            label=_("Movements: where the next action sits"),
-            panels=[FieldPanel("office"), FieldPanel("arrived_on"), FieldPanel("note")],
-        ),
-        InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
-        PUBLISHING,
-    ]
+    edit_handler = editing(
+        [
+            FieldPanel("title"),
+            FieldPanel("title_ur"),
+            FieldPanel("text"),
+            FieldRowPanel([FieldPanel("sector"), FieldPanel("jurisdiction")]),
+            FieldRowPanel([FieldPanel("made_by_office"), FieldPanel("made_on")]),
+            FieldPanel("source_quote"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("deadline")]),
+            InlinePanel(
+                "owners",
+                min_num=1,
+                label=_("Owners"),
+                heading=_("Owners: the elected office that promised and the offices that must deliver"),
+                panels=[FieldPanel("office"), FieldPanel("role")],
+            ),
+            InlinePanel(
+                "status_changes",
+                label=_("Status changes"),
+                panels=[
+                    FieldRowPanel([FieldPanel("from_status"), FieldPanel("to_status")]),
+                    FieldRowPanel([FieldPanel("effective_date"), FieldPanel("recorded_on")]),
+                    FieldPanel("note"),
+                    MultiFieldPanel(SOURCE_PANELS, heading=_("Evidence (required)")),
+                ],
+            ),
+            InlinePanel(
+                "movements",
+                label=_("Movements: where the next action sits"),
+                panels=[FieldPanel("office"), FieldPanel("arrived_on"), FieldPanel("note")],
+            ),
+            InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
+            PUBLISHING,
+        ],
+        CommitmentForm,
+    )
 
 
 class DecisionViewSet(RecordViewSet):
@@ -72,43 +77,47 @@ class DecisionViewSet(RecordViewSet):
     menu_label = _("Decisions")
     list_display = ["title", "kind", "decided_on", "deciding_office", "live"]
     list_filter = ["kind", "live"]
-    panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("reference_number"), FieldPanel("decided_on")]),
-        FieldPanel("deciding_office"),
-        FieldPanel("summary"),
-        FieldPanel("amount_pkr"),
-        InlinePanel("linked_commitments", label=_("Commitments"), panels=[FieldPanel("commitment")]),
-        InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
-        PUBLISHING,
-    ]
+    edit_handler = editing(
+        [
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("reference_number"), FieldPanel("decided_on")]),
+            FieldPanel("deciding_office"),
+            FieldPanel("summary"),
+            FieldPanel("amount_pkr"),
+            InlinePanel("linked_commitments", label=_("Commitments"), panels=[FieldPanel("commitment")]),
+            InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
+            PUBLISHING,
+        ]
+    )
 
 
 class OfficeViewSet(RecordViewSet):
     model = Office
     icon = "user"
     menu_label = _("Offices")
-    base_form_class = OfficeForm
     list_display = ["title", "kind", "organization", "live"]
     list_filter = ["kind", "live"]
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("title_ur"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("is_sole")]),
-        FieldPanel("organization"),
-        InlinePanel(
-            "tenures",
-            label=_("Holders"),
-            heading=_("Who held this office, and when"),
-            panels=[
-                FieldPanel("person"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("how")]),
-                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_reason")]),
-                FieldPanel("notification"),
-            ],
-        ),
-        PUBLISHING,
-    ]
+    edit_handler = editing(
+        [
+            FieldPanel("title"),
+            FieldPanel("title_ur"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("is_sole")]),
+            FieldPanel("organization"),
+            InlinePanel(
+                "tenures",
+                label=_("Holders"),
+                heading=_("Who held this office, and when"),
+                panels=[
+                    FieldPanel("person"),
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("how")]),
+                    FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_reason")]),
+                    FieldPanel("notification"),
+                ],
+            ),
+            PUBLISHING,
+        ],
+        OfficeForm,
+    )
 
 
 class PersonViewSet(RecordViewSet):
@@ -116,7 +125,7 @@ class PersonViewSet(RecordViewSet):
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "live"]
-    panels = [FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING]
+    edit_handler = editing([FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING])
 
 
 class OrganizationViewSet(RecordViewSet):
@@ -125,12 +134,14 @@ class OrganizationViewSet(RecordViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "classification", "jurisdiction", "live"]
     list_filter = ["classification"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_ur"),
-        FieldRowPanel([FieldPanel("classification"), FieldPanel("jurisdiction")]),
-        PUBLISHING,
-    ]
+    edit_handler = editing(
+        [
+            FieldPanel("name"),
+            FieldPanel("name_ur"),
+            FieldRowPanel([FieldPanel("classification"), FieldPanel("jurisdiction")]),
+            PUBLISHING,
+        ]
+    )
 
 
 class JurisdictionViewSet(RecordViewSet):
@@ -139,12 +150,14 @@ class JurisdictionViewSet(RecordViewSet):
     menu_label = _("Jurisdictions")
     list_display = ["name", "tier", "parent", "live"]
     list_filter = ["tier"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_ur"),
-        FieldRowPanel([FieldPanel("tier"), FieldPanel("parent")]),
-        PUBLISHING,
-    ]
+    edit_handler = editing(
+        [
+            FieldPanel("name"),
+            FieldPanel("name_ur"),
+            FieldRowPanel([FieldPanel("tier"), FieldPanel("parent")]),
+            PUBLISHING,
+        ]
+    )
 
 
 class TrackerViewSetGroup(SnippetViewSetGroup):

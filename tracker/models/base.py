@@ -41,8 +41,10 @@ class TrackerRecord(
         help_text=_("What you changed and why, in one line. Shown publicly with this revision."),
     )
 
+    # Deletes the record's Wagtail revisions and workflow states with it (Wagtail's own
+    # `revisions` and `workflow_states` properties do the querying).
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
-    workflow_states = GenericRelation(
+    _workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
         object_id_field="object_id",
@@ -59,10 +61,6 @@ class TrackerRecord(
 
     class Meta:
         abstract = True
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def __str__(self):
         return self.display_name
