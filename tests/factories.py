@@ -103,7 +103,9 @@ class StatusChangeFactory(DjangoModelFactory):
 def unsaved_commitment(**fields):
     """A new commitment with one owner office, ready to publish through the service."""
     owner_office = fields.pop("owner_office", None) or OfficeFactory()
-    commitment = CommitmentFactory.build(jurisdiction=fields.pop("jurisdiction", None) or JurisdictionFactory(), **fields)
+    commitment = CommitmentFactory.build(
+        jurisdiction=fields.pop("jurisdiction", None) or JurisdictionFactory(), **fields
+    )
     commitment.live = False
     commitment.owners.add(CommitmentOwner(office=owner_office, role=choices.OwnershipRole.ADMINISTRATIVE))
     return commitment

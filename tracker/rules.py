@@ -35,7 +35,9 @@ def overlap_message(first, second):
     def describe(t):
         end = t.end_date.isoformat() if t.end_date else _("now")
         return _("%(person)s (%(start)s to %(end)s)") % {
-            "person": t.person, "start": t.start_date.isoformat(), "end": end
+            "person": t.person,
+            "start": t.start_date.isoformat(),
+            "end": end,
         }
 
     return _(
@@ -47,7 +49,8 @@ def overlap_message(first, second):
 def deadline_problem(made_on, deadline):
     if made_on and deadline and deadline < made_on:
         return _("The deadline (%(deadline)s) cannot be before the commitment was made (%(made_on)s).") % {
-            "deadline": deadline, "made_on": made_on
+            "deadline": deadline,
+            "made_on": made_on,
         }
     return None
 

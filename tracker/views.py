@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
-from .querysets import status_counts
 from .models import Commitment
+from .querysets import status_counts
 
 
 def dashboard(request):

@@ -144,8 +144,12 @@ def test_status_change_cannot_take_effect_in_the_future():
 
 def test_status_change_must_change_the_status():
     change = StatusChange(
-        commitment=CommitmentFactory(), from_status="stalled", to_status="stalled",
-        effective_date=D(2022, 1, 1), url="https://example.org/a", title="A",
+        commitment=CommitmentFactory(),
+        from_status="stalled",
+        to_status="stalled",
+        effective_date=D(2022, 1, 1),
+        url="https://example.org/a",
+        title="A",
     )
     with pytest.raises(ValidationError) as excinfo:
         change.full_clean()
@@ -155,8 +159,13 @@ def test_status_change_must_change_the_status():
 def test_status_must_follow_the_latest_status_change():
     commitment = unsaved_commitment(status=choices.CommitmentStatus.DELIVERED)
     commitment.status_changes.add(
-        StatusChange(from_status="not_started", to_status="stalled", effective_date=D(2022, 1, 1),
-                     url="https://example.org/a", title="A")
+        StatusChange(
+            from_status="not_started",
+            to_status="stalled",
+            effective_date=D(2022, 1, 1),
+            url="https://example.org/a",
+            title="A",
+        )
     )
     with pytest.raises(ValidationError) as excinfo:
         commitment.full_clean()

@@ -13,9 +13,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 # Saves that touch only these fields record editing state (a draft exists, a lock), not the record.
-BOOKKEEPING_FIELDS = frozenset(
-    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
-)
+BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
 HISTORY_EXCLUDED = ["latest_revision", "locked", "locked_at", "locked_by"]
 
 
@@ -147,7 +145,10 @@ class SourceFields(models.Model):
     published_on = models.DateField(_("published on"), null=True, blank=True)
     quote = models.TextField(_("quote"), blank=True, help_text=_("The words in the source that support this."))
     archive_url = models.URLField(
-        _("archived copy"), max_length=500, blank=True, help_text=_("A copy in a web archive, in case the page changes.")
+        _("archived copy"),
+        max_length=500,
+        blank=True,
+        help_text=_("A copy in a web archive, in case the page changes."),
     )
 
     class Meta:

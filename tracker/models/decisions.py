@@ -20,7 +20,11 @@ class Decision(TrackerRecord):
     )
     summary = models.TextField(_("summary"))
     amount_pkr = models.DecimalField(
-        _("amount (PKR)"), max_digits=16, decimal_places=0, null=True, blank=True,
+        _("amount (PKR)"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
         help_text=_("For budget allocations."),
     )
 
