@@ -19,6 +19,8 @@ def record_content_types():
 def ensure_moderation(**kwargs):
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
+    # After a flush the cached content types point at rows that no longer exist.
+    ContentType.objects.clear_cache()
     editors, _ = Group.objects.get_or_create(name="Editors")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
