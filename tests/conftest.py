@@ -31,12 +31,12 @@ def pytest_report_header(config):
 
 
 @pytest.fixture
-def chromium():
+def chromium(monkeypatch):
     """A real headless Chromium (Debian's package) driven by Playwright."""
     need("Chromium", shutil.which(CHROMIUM), f"install Debian's chromium package ({CHROMIUM})")
     # Playwright's sync API runs an event loop in this thread; the tests still talk to the database
     # synchronously between browser steps, which is safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -79,3 +79,19 @@ def moderator(django_user_model):
 @pytest.fixture
 def admin_user(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pass")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    # The live server answers the browser on keep-alive connections in threads of its own; one may
+    # still hold a database session when the test database is dropped.
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
