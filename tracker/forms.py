@@ -12,7 +12,7 @@ from .rules import latest_status_change, overlap_message, overlapping_tenures, s
 class RecordForm(WagtailAdminModelForm):
     """Every publish asks for an edit summary of its own; drafts may leave it for later."""
 
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):  # keeps Wagtail's choosers and date pickers
         defer_required_on_fields = ["edit_summary"]
 
     def __init__(self, *args, **kwargs):

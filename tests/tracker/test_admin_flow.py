@@ -183,3 +183,12 @@ def test_status_cannot_change_without_a_status_change(client, admin_user, office
     commitment.refresh_from_db()
     assert commitment.status == "not_started"
     assert PublicRevision.objects.for_record(commitment).count() == 1
+
+
+def test_related_records_are_picked_with_choosers(client, admin_user):
+    client.force_login(admin_user)
+    html = client.get(reverse(ADD)).content.decode()
+    for chooser in ("Choose jurisdiction", "Choose office"):
+        assert chooser in html
+    office_form = client.get(reverse("wagtailsnippets_tracker_office:add")).content.decode()
+    assert "Choose organisation" in office_form and "Choose person" in office_form
