@@ -192,3 +192,47 @@ def test_related_records_are_picked_with_choosers(client, admin_user):
         assert chooser in html
     office_form = client.get(reverse("wagtailsnippets_tracker_office:add")).content.decode()
     assert "Choose organisation" in office_form and "Choose person" in office_form
+
+
+def test_preview_shows_the_unpublished_edit_as_the_next_revision(client, admin_user, offices):
+    client.force_login(admin_user)
+    jurisdiction = JurisdictionFactory(name="Quetta").pk
+    client.post(reverse(ADD), {**commitment_form(offices, jurisdiction=jurisdiction), "action-publish": "x"})
+    commitment = Commitment.objects.get()
+    owners = list(commitment.owners.all())
+    form = commitment_form(
+        offices,
+        jurisdiction=jurisdiction,
+        title="Online file tracking in every district office",
+        owners=inline_formset([{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=2),
+    )
+    url = reverse("wagtailsnippets_tracker_commitment:preview_on_edit", args=[commitment.pk])
+    assert client.post(url, form).json()["is_valid"] is True
+    html = client.get(url).content.decode()
+    assert "what the next public revision will contain" in html
+    assert "Online file tracking in every district office" in html
+    assert "Chief Secretary Balochistan" in html
+    commitment.refresh_from_db()
+    assert commitment.title == "File tracking system for the secretariat"
+
+
+def test_a_locked_record_cannot_be_saved_by_another_editor(client, editor, moderator, offices):
+    client.force_login(editor)
+    jurisdiction = JurisdictionFactory().pk
+    client.post(reverse(ADD), commitment_form(offices, jurisdiction=jurisdiction))
+    commitment = Commitment.objects.get()
+    client.force_login(moderator)
+    client.post(reverse("wagtailsnippets_tracker_commitment:lock", args=[commitment.pk]))
+    commitment.refresh_from_db()
+    assert commitment.locked and commitment.locked_by == moderator
+
+    client.force_login(editor)
+    owners = list(commitment.owners.all())
+    form = commitment_form(
+        offices,
+        jurisdiction=jurisdiction,
+        title="Overwritten while locked",
+        owners=inline_formset([{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=2),
+    )
+    client.post(reverse(EDIT, args=[commitment.pk]), form)
+    assert commitment.latest_revision.as_object().title == "File tracking system for the secretariat"
