@@ -1,8 +1,8 @@
 """What the public sees (public pages proper come with the public-site issue)."""
 
 import pytest
-from cms.models import TrackerSettings
 
+from cms.models import TrackerSettings
 from tests.factories import unsaved_commitment
 from tracker import services
 
