@@ -9,6 +9,7 @@ from tracker import urls as tracker_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", include("search.urls")),
     path("", include(tracker_urls)),
 ]
 

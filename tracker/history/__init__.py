@@ -1,0 +1,1 @@
+"""Citable public history: revision lists, permanent revision pages, compares, citations, feeds."""
