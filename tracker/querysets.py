@@ -1,8 +1,10 @@
 """Read-side questions asked of the published records."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, prefetch_related_objects
 
 from .choices import CommitmentStatus
+
+MAX_TIER_DEPTH = 6  # federal > province > division > district > tehsil > union council
 
 
 def status_counts(commitments):
@@ -11,12 +13,24 @@ def status_counts(commitments):
     return [(status.value, status.label, counts.get(status.value, 0)) for status in CommitmentStatus]
 
 
-def tenures_on(office_ids, day):
-    """Tenures of these offices covering `day` (acting and additional charge included)."""
-    from .models import Tenure
+def with_owners(commitments):
+    """The commitments as a list, each with its owners and their offices loaded (two queries)."""
+    from .models import CommitmentOwner
 
-    return (
-        Tenure.objects.filter(office_id__in=office_ids, office__live=True, start_date__lte=day)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-        .select_related("person")
-    )
+    items = list(commitments)
+    owners = CommitmentOwner.objects.select_related("office").order_by("sort_order")
+    prefetch_related_objects(items, Prefetch("owners", queryset=owners))
+    return items
+
+
+def descendant_ids(jurisdiction):
+    """The ids of a jurisdiction and everything under it: one query per tier, never per place."""
+    from .models import Jurisdiction
+
+    ids, level = {jurisdiction.pk}, {jurisdiction.pk}
+    for _ in range(MAX_TIER_DEPTH):
+        level = set(Jurisdiction.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        if not level:
+            break
+        ids |= level
+    return ids

@@ -67,6 +67,14 @@ class TrackerRecord(
     def display_name(self):
         raise NotImplementedError
 
+    # The name of the record's public page in tracker/urls.py (None: the record has no page).
+    public_url_name: str | None = None
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse(f"tracker:{self.public_url_name}", args=[self.slug]) if self.public_url_name else None
+
     def get_preview_template(self, request, mode_name):
         return "tracker/preview/record.html"
 

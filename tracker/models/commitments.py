@@ -21,6 +21,7 @@ class CommitmentQuerySet(RecordQuerySet):
 
 
 class Commitment(TrackerRecord):
+    public_url_name = "commitment"
     title = models.CharField(_("title"), max_length=255, help_text=_("The promise in a few words."))
     title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)
     text = models.TextField(_("what was promised"))

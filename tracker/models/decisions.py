@@ -11,6 +11,7 @@ from .base import RecordPart, SourceFields, TrackerRecord
 
 
 class Decision(TrackerRecord):
+    public_url_name = "decision"
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=30, choices=DecisionKind.choices)
     reference_number = models.CharField(_("reference number"), max_length=120, blank=True)

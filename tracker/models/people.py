@@ -13,6 +13,7 @@ from .base import RecordPart, TrackerRecord
 
 
 class Person(TrackerRecord):
+    public_url_name = "person"
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -32,6 +33,8 @@ class Person(TrackerRecord):
 
 class Office(TrackerRecord):
     """A post that exists independently of whoever holds it."""
+
+    public_url_name = "office"
 
     title = models.CharField(_("title"), max_length=255, help_text=_("For example: Deputy Commissioner Quetta"))
     title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)

@@ -11,6 +11,7 @@ from .base import TrackerRecord
 
 
 class Jurisdiction(TrackerRecord):
+    public_url_name = "jurisdiction"
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
     tier = models.CharField(_("tier"), max_length=20, choices=JurisdictionTier.choices)

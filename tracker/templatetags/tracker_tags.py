@@ -14,3 +14,27 @@ def snapshot_value(value):
     if isinstance(value, dict):
         return value.get("label") or value.get("name") or ""
     return value
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data):
+    """schema.org data as a JSON-LD script element, escaped so no value can close the script."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+@register.filter
+def percent(share):
+    return "—" if share is None else f"{round(share * 100)}%"
+
+
+@register.inclusion_tag("components/holders.html")
+def holders(owner_on_date):
+    return {"o": owner_on_date}

@@ -1,0 +1,25 @@
+import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+
+def parse_day(value):
+    """(date, None) for a YYYY-MM-DD string, (None, message) for anything else, (None, None) if absent."""
+    if not value:
+        return None, None
+    try:
+        return datetime.date.fromisoformat(value.strip()), None
+    except ValueError:
+        return None, _("“%(value)s” is not a date. Use the form YYYY-MM-DD, for example 2021-06-30.") % {
+            "value": value[:40]
+        }
+
+
+def published_or_404(queryset, slug):
+    return get_object_or_404(queryset.published(), slug=slug)
+
+
+def page_numbers(request, paginator):
+    """The requested page, falling back to the last page for numbers past the end."""
+    return paginator.get_page(request.GET.get("page"))

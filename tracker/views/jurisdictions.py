@@ -1,0 +1,39 @@
+from collections import defaultdict
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from ..models import Commitment, CommitmentOwner, Jurisdiction, Office
+from ..presenters import place_jsonld
+from ..querysets import descendant_ids, status_counts
+from ..scorecards import compare_owner_roles
+from .common import published_or_404
+
+
+def jurisdiction_detail(request, slug):
+    place = published_or_404(Jurisdiction.objects.select_related("parent"), slug)
+    today = timezone.localdate()
+    area = descendant_ids(place)
+    commitments = Commitment.objects.published().filter(jurisdiction_id__in=area)
+    listed = list(commitments.only("pk", "title", "slug", "status", "deadline", "made_on").order_by("deadline"))
+    roles = defaultdict(set)
+    for commitment_id, role in CommitmentOwner.objects.filter(commitment__in=commitments).values_list(
+        "commitment_id", "role"
+    ):
+        roles[commitment_id].add(role)
+    url = request.build_absolute_uri(request.path)
+    context = {
+        "place": place,
+        "path": place.path(),
+        "children": list(place.children.published().order_by("name")),
+        "offices": list(
+            Office.objects.published().filter(organization__jurisdiction=place).select_related("organization")
+        ),
+        "commitments": listed[:50],
+        "commitment_count": len(listed),
+        "status_counts": status_counts(commitments),
+        "comparison": compare_owner_roles(listed, roles, today),
+        "canonical_url": url,
+        "jsonld": place_jsonld(place, url),
+    }
+    return render(request, "tracker/jurisdiction_detail.html", context)
