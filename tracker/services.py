@@ -77,4 +77,6 @@ def publish(record, *, user=None, summary):
             record.save()
         revision = record.save_revision(user=user, clean=False, log_action=True)
         revision.publish(user=user, skip_permission_checks=True)
-        return PublicRevision.objects.for_record(record).order_by("-number").first()
+    # Wagtail publishes a copy made from the revision; bring the caller's copy up to date.
+    record.refresh_from_db()
+    return PublicRevision.objects.for_record(record).order_by("-number").first()

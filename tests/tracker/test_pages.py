@@ -1,0 +1,203 @@
+"""Public pages show the facts citizens come for: who owns what, when, and how it went."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.utils import timezone
+
+from tests.tracker import scenario
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def quetta():
+    return scenario.build()
+
+
+def text(response):
+    """The page's visible words, tags removed and spaces collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.:;)])", r"\1", words))
+
+
+def section(page_text, start, end=None):
+    tail = page_text.split(start, 1)[1]
+    return tail.split(end, 1)[0] if end else tail
+
+
+def test_commitment_page_shows_status_deadline_and_owners_now(client, quetta):
+    page = text(client.get("/commitments/file-tracking-system-for-the-secretariat/"))
+    days = (timezone.localdate() - D(2020, 6, 30)).days
+    assert "Status: Stalled" in page
+    assert "Work began but has stopped" in page
+    assert f"Deadline: 30 June 2020 — {days} days overdue" in page
+    now = section(page, "Who owns it now", "Who owned it on")
+    assert "Elected Chief Minister Balochistan (Political owner): Nadir Zehri since 19 Aug 2018" in now
+    assert "Appointed Deputy Commissioner Quetta (Administrative owner): Erum Baloch since 15 Jan 2022" in now
+
+
+def test_commitment_page_names_who_held_the_offices_when_it_stalled_and_at_the_deadline(client, quetta):
+    page = text(client.get("/commitments/file-tracking-system-for-the-secretariat/"))
+    at_deadline = section(page, "At the deadline (30 June 2020)", "When it became")
+    assert "Deputy Commissioner Quetta (Administrative owner): Bushra Kakar" in at_deadline
+    stalled = section(page, "When it became “Stalled” (10 March 2021)", "The promise")
+    assert "Camran Achakzai since 1 Jul 2020; Dawood Mengal (acting) since 1 Mar 2021" in stalled
+
+
+def test_owners_on_a_chosen_date_including_a_vacancy(client, quetta):
+    page = text(client.get("/commitments/file-tracking-system-for-the-secretariat/?on=2022-01-05"))
+    on_day = section(page, "Owners on 5 January 2022", "At the deadline")
+    assert "Deputy Commissioner Quetta (Administrative owner): vacant" in on_day
+    assert "Nadir Zehri" in on_day
+
+
+def test_a_bad_date_gets_a_clear_message(client, quetta):
+    response = client.get("/commitments/file-tracking-system-for-the-secretariat/?on=31-02-2021")
+    assert response.status_code == 400
+    assert "“31-02-2021” is not a date. Use the form YYYY-MM-DD" in text(response)
+    assert "Who owns it now" in text(response)
+
+
+def test_timeline_merges_status_changes_decisions_and_movements(client, quetta):
+    timeline = section(
+        text(client.get("/commitments/file-tracking-system-for-the-secretariat/")), "Timeline", "Time with"
+    )
+    events = [
+        "1 May 2019 Commitment made",
+        "10 May 2019 Next step with Deputy Commissioner Quetta",
+        "1 Sep 2019 Not started → In progress",
+        "1 Jan 2020 Next step with Secretary Finance Balochistan",
+        "15 Feb 2020 Funds for the file tracking system — Budget allocation",
+        "22 May 2020 Next step with Deputy Commissioner Quetta",
+        "30 Jun 2020 Deadline",
+        "10 Mar 2021 In progress → Stalled",
+    ]
+    positions = [timeline.index(event) for event in events]
+    assert positions == sorted(positions)
+
+
+def test_time_with_each_office_adds_up_the_movements(client, quetta):
+    response = client.get("/commitments/file-tracking-system-for-the-secretariat/")
+    page = text(response)
+    with_dc = 236 + (timezone.localdate() - D(2020, 5, 22)).days
+    assert "with Secretary Finance Balochistan: 142 days" in page
+    assert f"with Deputy Commissioner Quetta: {with_dc} days" in page
+    assert "<svg" in response.content.decode() and "Secretary Finance Balochistan: 142 days" in page
+
+
+def test_sources_show_with_their_quotes(client, quetta):
+    sources = section(text(client.get("/commitments/file-tracking-system-for-the-secretariat/")), "Sources")
+    assert "Project stalls No funds were released." in sources
+    assert "CM announces file tracking, Example Daily Every file will be tracked." in sources
+
+
+def test_commitment_page_metadata(client, quetta):
+    html = client.get("/commitments/file-tracking-system-for-the-secretariat/").content.decode()
+    assert "<title>File tracking system for the secretariat · Accountability Tracker</title>" in html
+    assert (
+        '<link rel="canonical" href="http://testserver/commitments/file-tracking-system-for-the-secretariat/">' in html
+    )
+    assert '<meta name="description" content="Stalled: Every file in the civil secretariat' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Action"
+    assert data["actionStatus"] == "https://schema.org/ActiveActionStatus"
+    assert {"@type": "GovernmentOrganization", "name": "Deputy Commissioner Quetta", "member": ["Erum Baloch"]} in data[
+        "agent"
+    ]
+
+
+def test_person_page_lists_tenures_and_scorecard(client, quetta):
+    page = text(client.get("/people/camran-achakzai/"))
+    tenure = "Deputy Commissioner Quetta (Appointed): 1 Jul 2020 – 31 Dec 2021."
+    assert f"{tenure} Began: Transferred in; ended: Transferred out" in page
+    assert "All tenures 1 0 0 1" in page
+    assert "How this is counted" in page
+
+
+def test_office_page_shows_holders_over_time_and_waiting_time(client, quetta):
+    page = text(client.get("/offices/deputy-commissioner-quetta/"))
+    assert "Held now by: Erum Baloch" in page
+    holders = section(page, "Holders over time", "commitment owned")
+    names = ["Bushra Kakar", "Camran Achakzai", "Dawood Mengal", "Erum Baloch"]
+    assert [holders.index(n) for n in names] == sorted(holders.index(n) for n in names)
+    assert "Dawood Mengal (Acting; Charge ended)" in holders
+    assert "1 commitment owned" in page
+    finance = text(client.get("/offices/secretary-finance-balochistan/"))
+    assert "On average a commitment's next step waited here 142 days (over 1 visit)." in finance
+
+
+def test_administrator_office_page(client, quetta):
+    page = text(client.get("/offices/administrator-metropolitan-corporation-quetta/"))
+    assert "Administrator Metropolitan Corporation Quetta" in page
+    assert "Held now by: Gul Mandokhail" in page
+    assert "Appointed administrator" in page
+
+
+def test_jurisdiction_page_compares_elected_and_appointed(client, quetta):
+    page = text(client.get("/jurisdictions/balochistan/"))
+    assert "Province" in page
+    assert "Places within Quetta Division Division" in page
+    compare = section(page, "Elected and appointed owners, side by side", "Places within")
+    assert "Commitments 2 2" in compare
+    assert "Share delivered 50% 50%" in compare
+    assert "Share overdue 50% 50%" in compare
+    assert "2 commitments" in page
+
+
+def test_dashboard_counts_and_owners_with_most_overdue(client, quetta):
+    page = text(client.get("/"))
+    assert "2 commitments are tracked." in page
+    assert "1 commitment is overdue" in page
+    owners = section(page, "Offices with the most overdue commitments", "Recently changed")
+    assert "Chief Minister Balochistan (Elected): 1 overdue — Nadir Zehri" in owners
+    assert "Deputy Commissioner Quetta (Appointed): 1 overdue — Erum Baloch" in owners
+
+
+@pytest.mark.parametrize(
+    "query, shown, hidden",
+    [
+        ("status=delivered", "Clean drinking water", "File tracking"),
+        ("overdue=1", "File tracking", "Clean drinking water"),
+        ("office_kind=administrator", "Clean drinking water", "File tracking"),
+        ("owner=deputy-commissioner-quetta", "File tracking", "Clean drinking water"),
+        ("sector=water_sanitation", "Clean drinking water", "File tracking"),
+        ("jurisdiction=punjab", None, "File tracking"),
+    ],
+)
+def test_commitment_list_filters(client, quetta, query, shown, hidden):
+    page = text(client.get(f"/commitments/?{query}"))
+    if shown:
+        assert shown in page
+    assert hidden not in page
+
+
+def test_list_of_a_province_includes_its_districts(client, quetta):
+    page = text(client.get("/commitments/?jurisdiction=balochistan"))
+    assert "2 commitments" in page
+
+
+def test_unknown_filter_values_get_clear_messages(client, quetta):
+    response = client.get("/commitments/?status=finished&jurisdiction=atlantis")
+    assert response.status_code == 400
+    page = text(response)
+    assert "Status: Select a valid choice. finished is not one of the available choices." in page
+    assert "Place: No place called “atlantis” is tracked." in page
+
+
+def test_friendly_404(client, quetta):
+    response = client.get("/commitments/no-such-promise/")
+    assert response.status_code == 404
+    assert "We could not find that page" in text(response)
+
+
+def test_unpublished_records_are_not_shown(client, quetta):
+    quetta.water.unpublish()
+    assert client.get("/commitments/clean-drinking-water-for-quettas-union-councils/").status_code == 404
+    assert "Clean drinking water" not in text(client.get("/commitments/"))
+    assert "1 commitment is tracked." in text(client.get("/"))

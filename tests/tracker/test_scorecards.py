@@ -1,0 +1,96 @@
+"""Scorecard arithmetic on hand-built cases: commitments count only for the days a person held the office."""
+
+import datetime
+from types import SimpleNamespace as Obj
+
+import pytest
+
+from tests.tracker import scenario
+from tracker.models import Person
+from tracker.scorecards import CommitmentFacts, Score, compare_owner_roles, person_scorecard, score_tenure
+
+D = datetime.date
+TODAY = D(2024, 1, 1)
+
+
+def commitment(pk, made_on, deadline, status="in_progress"):
+    return Obj(pk=pk, made_on=made_on, deadline=deadline, status=status)
+
+
+def change(to_status, day):
+    return Obj(to_status=to_status, effective_date=day)
+
+
+def tenure(start, end=None):
+    return Obj(start_date=start, end_date=end)
+
+
+def score(start, end, *facts):
+    return score_tenure(tenure(start, end), list(facts), TODAY).counts()
+
+
+def test_delivered_counts_for_whoever_held_the_office_that_day():
+    delivered = CommitmentFacts(commitment(1, D(2020, 1, 1), D(2021, 1, 1)), [change("delivered", D(2020, 6, 1))])
+    assert score(D(2020, 1, 1), D(2020, 5, 31), delivered) == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
+    assert score(D(2020, 6, 1), D(2020, 12, 31), delivered) == {"owned": 1, "delivered": 1, "broken": 0, "overdue": 0}
+    # After it was delivered it is no longer theirs to answer for.
+    assert score(D(2020, 7, 1), None, delivered) == {"owned": 0, "delivered": 0, "broken": 0, "overdue": 0}
+
+
+def test_overdue_only_if_the_deadline_passed_during_the_tenure_while_open():
+    late = CommitmentFacts(commitment(2, D(2019, 1, 1), D(2020, 3, 31)), [change("delivered", D(2020, 9, 1))])
+    assert score(D(2019, 1, 1), D(2020, 3, 31), late)["overdue"] == 0  # left on the deadline day
+    assert score(D(2020, 4, 1), D(2020, 4, 1), late)["overdue"] == 1  # one overdue day is enough
+    assert score(D(2020, 9, 1), None, late)["overdue"] == 0  # delivered the day they arrived
+
+
+def test_broken_and_open_ended_tenures():
+    broken = CommitmentFacts(commitment(3, D(2019, 1, 1), D(2019, 12, 31), "broken"), [change("broken", D(2022, 2, 2))])
+    assert score(D(2021, 1, 1), None, broken) == {"owned": 1, "delivered": 0, "broken": 1, "overdue": 1}
+
+
+def test_commitments_made_after_a_tenure_do_not_count():
+    later = CommitmentFacts(commitment(4, D(2023, 1, 1), None), [])
+    assert score(D(2020, 1, 1), D(2022, 12, 31), later)["owned"] == 0
+    assert score(D(2020, 1, 1), None, later) == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
+
+
+def test_a_commitment_counts_once_across_several_tenures():
+    total = Score()
+    facts = CommitmentFacts(commitment(5, D(2019, 1, 1), D(2019, 6, 30)), [])
+    total.add(score_tenure(tenure(D(2019, 1, 1), D(2019, 12, 31)), [facts], TODAY))
+    total.add(score_tenure(tenure(D(2021, 1, 1), None), [facts], TODAY))
+    assert total.counts() == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
+
+
+def test_elected_and_appointed_side_by_side():
+    def c(pk, status, deadline, overdue):
+        return Obj(pk=pk, status=status, deadline=deadline, is_overdue=overdue)
+
+    commitments = [
+        c(1, "delivered", D(2023, 1, 1), False),
+        c(2, "stalled", D(2023, 12, 22), True),  # 10 days overdue
+        c(3, "in_progress", D(2023, 12, 2), True),  # 30 days overdue
+    ]
+    roles = {1: {"political"}, 2: {"political", "administrative"}, 3: {"administrative"}}
+    political, administrative = compare_owner_roles(commitments, roles, TODAY)
+    assert (political.total, political.delivered_share, political.overdue_share) == (2, 0.5, 0.5)
+    assert political.median_days_overdue == 10
+    assert (administrative.total, administrative.delivered_share, administrative.overdue_share) == (2, 0.0, 1.0)
+    assert administrative.median_days_overdue == 20
+
+
+@pytest.mark.django_db
+def test_scorecards_of_the_quetta_officials():
+    scenario.build()
+
+    def totals(name):
+        person = Person.objects.get(name=name)
+        return person_scorecard(list(person.tenures.select_related("office")), TODAY)[1]
+
+    assert totals("Bushra Kakar") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
+    assert totals("Camran Achakzai") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
+    assert totals("Dawood Mengal") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
+    assert totals("Gul Mandokhail") == {"owned": 1, "delivered": 1, "broken": 0, "overdue": 1}
+    assert totals("Farid Raisani") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
+    assert totals("Nadir Zehri") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
