@@ -1,4 +1,4 @@
-"""Editorial pages (about, methodology) edited as Wagtail pages."""
+"""Editorial pages edited as Wagtail pages: the methodology readers are pointed to from every scorecard."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -7,8 +7,30 @@ from wagtail.models import Page
 
 
 class MethodologyPage(Page):
+    """How the tracker decides statuses, owners and scorecards. Each section has a fixed anchor
+    (#statuses, #ownership, #scorecards, #sources) that public pages link to."""
+
     intro = models.TextField(blank=True)
-    body = RichTextField(blank=True)
+    statuses = RichTextField(blank=True, help_text="Shown above the list of statuses and their meanings.")
+    ownership = RichTextField(blank=True)
+    scorecards = RichTextField(blank=True)
+    sources_policy = RichTextField(blank=True)
 
     template = "pages/methodology_page.html"
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    max_count = 1
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("statuses"),
+        FieldPanel("ownership"),
+        FieldPanel("scorecards"),
+        FieldPanel("sources_policy"),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        from tracker.choices import CommitmentStatus
+        from tracker.presenters import STATUS_EXPLANATIONS
+
+        context = super().get_context(request, *args, **kwargs)
+        context["status_glossary"] = [(status.label, STATUS_EXPLANATIONS[status]) for status in CommitmentStatus]
+        return context
