@@ -9,7 +9,7 @@ from tracker.models import Commitment, PublicRevision
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_publishes_a_status_change_with_a_source(chromium, live_server, django_user_model):
     django_user_model.objects.create_superuser("chief.editor", "chief.editor@example.org", "a-long-demo-password")
     commitment = unsaved_commitment(

@@ -201,3 +201,12 @@ def test_unpublished_records_are_not_shown(client, quetta):
     assert client.get("/commitments/clean-drinking-water-for-quettas-union-councils/").status_code == 404
     assert "Clean drinking water" not in text(client.get("/commitments/"))
     assert "1 commitment is tracked." in text(client.get("/"))
+
+
+def test_commitment_page_weighs_under_60_kb_with_its_css_and_no_javascript(client, quetta):
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/commitments/file-tracking-system-for-the-secretariat/").content
+    css = open(finders.find("css/site.css"), "rb").read()
+    assert b"<script src" not in html
+    assert len(html) + len(css) < 60 * 1024

@@ -1,0 +1,101 @@
+"""A citizen on a 375-pixel-wide phone, in a real headless Chromium: from the dashboard to a
+commitment to its owner, every page type checked with axe-core for serious accessibility problems."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.tracker import scenario
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 375, "height": 740}
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def axe_problems(page):
+    """Serious or critical WCAG 2.1 A/AA violations on the open page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def fits_the_screen(page):
+    return page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.fixture
+def phone(chromium):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does).")
+    context = chromium.new_context(viewport=PHONE, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live_server):
+    scenario.build()
+    page = phone
+    page.goto(live_server.url + "/")
+    assert axe_problems(page) == []
+    assert fits_the_screen(page)
+
+    # One click from the dashboard to the commitment...
+    page.get_by_role("link", name="File tracking system for the secretariat").first.click()
+    page.wait_for_url("**/commitments/file-tracking-system-for-the-secretariat/")
+    owners_now = page.locator("section[aria-labelledby=owners-h] ul.owners").first.inner_text()
+    assert "Deputy Commissioner Quetta" in owners_now and "Erum Baloch" in owners_now
+    stalled = page.get_by_role("heading", name="When it became “Stalled” (10 March 2021)")
+    assert stalled.is_visible()
+    when_stalled = stalled.locator("xpath=following-sibling::ul[1]").inner_text()
+    assert "Camran Achakzai" in when_stalled and "Dawood Mengal (acting)" in when_stalled
+    assert axe_problems(page) == []
+    assert fits_the_screen(page)
+
+    # ...and its owner's person page.
+    page.get_by_role("link", name="Erum Baloch").first.click()
+    page.wait_for_url("**/people/erum-baloch/")
+    assert page.get_by_role("heading", name="Erum Baloch").is_visible()
+    assert axe_problems(page) == []
+
+
+@pytest.mark.parametrize(
+    "path, heading",
+    [
+        ("/commitments/", "Commitments"),
+        (
+            "/commitments/file-tracking-system-for-the-secretariat/?on=2022-01-05",
+            "File tracking system for the secretariat",
+        ),
+        ("/offices/deputy-commissioner-quetta/", "Deputy Commissioner Quetta"),
+        ("/jurisdictions/balochistan/", "Balochistan"),
+        ("/decisions/", "Decisions"),
+        ("/decisions/funds-for-the-file-tracking-system/", "Funds for the file tracking system"),
+        ("/methodology/", "How we track commitments"),
+        ("/commitments/no-such-promise/", "We could not find that page"),
+    ],
+)
+def test_every_page_type_is_accessible_on_a_phone(phone, live_server, path, heading):
+    scenario.build()
+    phone.goto(live_server.url + path)
+    assert phone.get_by_role("heading", level=1).inner_text() == heading
+    assert axe_problems(phone) == []
+    assert fits_the_screen(phone)
+
+
+def test_choosing_a_date_works_without_javascript(chromium, live_server):
+    scenario.build()
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/commitments/file-tracking-system-for-the-secretariat/")
+    page.fill("#on", "2022-01-05")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**?on=2022-01-05")
+    owners = page.get_by_role("heading", name="Owners on 5 January 2022").locator("xpath=following-sibling::ul[1]")
+    assert "Deputy Commissioner Quetta (Administrative owner): vacant" in owners.inner_text()
+    context.close()
