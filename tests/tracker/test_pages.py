@@ -207,6 +207,7 @@ def test_commitment_page_weighs_under_60_kb_with_its_css_and_no_javascript(clien
     from django.contrib.staticfiles import finders
 
     html = client.get("/commitments/file-tracking-system-for-the-secretariat/").content
-    css = open(finders.find("css/site.css"), "rb").read()
+    with open(finders.find("css/site.css"), "rb") as stylesheet:
+        css = stylesheet.read()
     assert b"<script src" not in html
     assert len(html) + len(css) < 60 * 1024
