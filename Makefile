@@ -27,6 +27,7 @@ install-test: $(VENV)/.installed-test
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
+	$(MANAGE) search_index --rebuild
 	$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install-test

@@ -1,1 +1,9 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("autocomplete/", views.autocomplete, name="autocomplete"),
+]

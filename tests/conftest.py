@@ -59,11 +59,28 @@ def chromium(monkeypatch):
 
 
 @pytest.fixture
+def phone(chromium):
+    """A page in Chromium on a 375-pixel-wide phone screen."""
+    from tests.browser import AXE, PHONE
+
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does).")
+    # The site's Content-Security-Policy forbids inline scripts; axe is injected by the test, not the site.
+    context = chromium.new_context(viewport=PHONE, is_mobile=True, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def editor(django_user_model):
     from django.contrib.auth.models import Group
 
+    from tracker.models import EditingOrganisation, Membership
+
     user = django_user_model.objects.create_user("editor", "editor@example.org", "pass")
     user.groups.add(Group.objects.get(name="Editors"))
+    # Editors edit only their organisation's records (tracker/permissions.py).
+    Membership.objects.create(organisation=EditingOrganisation.objects.create(name="Editors' organisation"), user=user)
     return user
 
 

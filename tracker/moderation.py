@@ -8,8 +8,12 @@ from django.contrib.contenttypes.models import ContentType
 WORKFLOW_NAME = "Moderation"
 TASK_NAME = "Review by a moderator"
 RECORD_MODELS = ("jurisdiction", "organization", "office", "person", "commitment", "decision")
-EDITOR_ACTIONS = ("add", "change", "view")
+# Editors lock a record while they work on it; they may unlock their own locks only.
+EDITOR_ACTIONS = ("add", "change", "view", "lock")
 MODERATOR_ACTIONS = ("add", "change", "view", "delete", "publish", "lock", "unlock")
+# Citizen tips: moderators review them and see the sender's contact; editors may read the queue.
+EDITOR_TIP_PERMISSIONS = ("view_tip",)
+MODERATOR_TIP_PERMISSIONS = ("view_tip", "change_tip", "delete_tip", "see_tip_contact")
 
 
 def record_content_types():
@@ -33,6 +37,11 @@ def ensure_moderation(**kwargs):
         editors.permissions.add(*_permissions(content_type, model, EDITOR_ACTIONS))
         moderators.permissions.add(*_permissions(content_type, model, MODERATOR_ACTIONS))
 
+    editors.permissions.add(*_tracker_permissions(EDITOR_TIP_PERMISSIONS))
+    moderators.permissions.add(*_tracker_permissions(MODERATOR_TIP_PERMISSIONS))
+    # Moderators may hand a record over to another editing organisation (tracker/permissions.py).
+    moderators.permissions.add(*_tracker_permissions(("assign_records",)))
+
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.workflow_tasks.exists():
         task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
@@ -55,3 +64,24 @@ def _permissions(content_type, model, actions):
         )[0]
         for action in actions
     ]
+
+
+# Permissions of models that are not records: created here when missing, for the same reason as above.
+TRACKER_PERMISSION_MODELS = {
+    "view_tip": ("tip", "Can view citizen tip"),
+    "change_tip": ("tip", "Can change citizen tip"),
+    "delete_tip": ("tip", "Can delete citizen tip"),
+    "see_tip_contact": ("tip", "Can see the contact e-mail of a citizen tip"),
+    "assign_records": ("editingorganisation", "Can choose which editing organisation maintains a record"),
+}
+
+
+def _tracker_permissions(codenames):
+    permissions = []
+    for codename in codenames:
+        model, name = TRACKER_PERMISSION_MODELS[codename]
+        content_type = ContentType.objects.get_for_model(global_apps.get_model("tracker", model))
+        permissions.append(
+            Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})[0]
+        )
+    return permissions

@@ -7,10 +7,11 @@ A commitment counts for a tenure only for the days of that tenure (see the metho
 A person's totals count each commitment once per column, however many of their tenures it spans.
 """
 
-import statistics
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from django.db.models import Count, Q
 
 from .choices import CommitmentStatus, OwnershipRole
 from .timelines import terminal_date
@@ -80,26 +81,36 @@ def score_tenure(tenure, facts_list, today):
     return score
 
 
+# What a scorecard reads of a commitment and of a status change. Plain tuples, not model instances:
+# an office may own tens of thousands of commitments, and building models would take most of the page's time.
+OwnedCommitment = namedtuple("OwnedCommitment", "pk made_on deadline")
+Change = namedtuple("Change", "to_status effective_date")
+
+
 def facts_by_office(office_ids):
-    """{office_id: [CommitmentFacts]} for the published commitments these offices own (3 queries)."""
+    """{office_id: [CommitmentFacts]} for the published commitments these offices own (2 queries)."""
     from .models import CommitmentOwner, StatusChange
 
-    owners = (
-        CommitmentOwner.objects.filter(office_id__in=set(office_ids), commitment__live=True)
-        .select_related("commitment")
-        .order_by("commitment__made_on")
-    )
-    owners = list(owners)
+    office_ids = set(office_ids)
+    owned = CommitmentOwner.objects.filter(office_id__in=office_ids, commitment__live=True)
     changes = defaultdict(list)
-    for change in StatusChange.objects.filter(commitment_id__in={o.commitment_id for o in owners}):
-        changes[change.commitment_id].append(change)
+    # A subquery rather than a list of ids: an office may own tens of thousands of commitments.
+    for commitment_id, *change in StatusChange.objects.filter(
+        commitment_id__in=owned.values("commitment_id")
+    ).values_list("commitment_id", "to_status", "effective_date"):
+        changes[commitment_id].append(Change(*change))
     facts = {}
     grouped = defaultdict(list)
-    for owner in owners:
-        cid = owner.commitment_id
-        facts.setdefault(cid, CommitmentFacts(owner.commitment, changes[cid]))
-        if facts[cid] not in grouped[owner.office_id]:
-            grouped[owner.office_id].append(facts[cid])
+    seen = set()  # (office, commitment): a commitment may list the same office in two roles
+    rows = owned.order_by("commitment__made_on").values_list(
+        "office_id", "commitment_id", "commitment__made_on", "commitment__deadline"
+    )
+    for office_id, cid, made_on, deadline in rows:
+        if cid not in facts:
+            facts[cid] = CommitmentFacts(OwnedCommitment(cid, made_on, deadline), changes[cid])
+        if (office_id, cid) not in seen:
+            seen.add((office_id, cid))
+            grouped[office_id].append(facts[cid])
     return grouped
 
 
@@ -131,21 +142,42 @@ class KindComparison:
     median_days_overdue: float | None
 
 
-def compare_owner_roles(commitments, roles_by_commitment, today):
-    """Elected (political) against appointed (administrative) owners, side by side."""
+def compare_owner_roles(commitments, today):
+    """Elected (political) against appointed (administrative) owners, side by side, for a queryset of
+    commitments. Counted by the database (two queries per role), so a province with 100,000
+    commitments costs what a district with ten does."""
+    from .models import CommitmentOwner
+
+    terminal = CommitmentStatus.terminal()
+    overdue = Q(deadline__lt=today) & ~Q(status__in=terminal)
     rows = []
     for role in (OwnershipRole.POLITICAL, OwnershipRole.ADMINISTRATIVE):
-        group = [c for c in commitments if role in roles_by_commitment.get(c.pk, ())]
-        delivered = [c for c in group if c.status == CommitmentStatus.DELIVERED]
-        overdue_days = [(today - c.deadline).days for c in group if c.is_overdue]
+        owned = CommitmentOwner.objects.filter(role=role).values("commitment_id")
+        group = commitments.filter(pk__in=owned).order_by()
+        figures = group.aggregate(
+            total=Count("pk"),
+            delivered=Count("pk", filter=Q(status=CommitmentStatus.DELIVERED)),
+            overdue=Count("pk", filter=overdue),
+        )
+        total, late = figures["total"], figures["overdue"]
         rows.append(
             KindComparison(
                 role=role,
                 label=role.label,
-                total=len(group),
-                delivered_share=len(delivered) / len(group) if group else None,
-                overdue_share=len(overdue_days) / len(group) if group else None,
-                median_days_overdue=statistics.median(overdue_days) if overdue_days else None,
+                total=total,
+                delivered_share=figures["delivered"] / total if total else None,
+                overdue_share=late / total if total else None,
+                median_days_overdue=_median_days_overdue(group.filter(overdue), late, today),
             )
         )
     return rows
+
+
+def _median_days_overdue(overdue, count, today):
+    """The median of (today - deadline) over `count` overdue commitments: the middle one or two
+    deadlines, fetched from the database in order rather than all of them."""
+    if not count:
+        return None
+    middle = overdue.order_by("-deadline").values_list("deadline", flat=True)[(count - 1) // 2 : count // 2 + 1]
+    days = [(today - deadline).days for deadline in middle]
+    return sum(days) / len(days)

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from search import indexing as search_indexing
+
 from .audit import audit
 from .models import PublicRevision
 from .snapshots import build_snapshot
@@ -39,6 +41,8 @@ def record_publication(record, revision=None, user=None):
     )
     public.hash = public.compute_hash()
     public.save()
+    # Same transaction: the search index follows every publish, even if the broker is down (search/indexing.py).
+    search_indexing.enqueue(record)
     return public
 
 

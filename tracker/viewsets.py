@@ -3,12 +3,23 @@ the moderation workflow; parts edited inline; choosers for every related record.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import RecordCreateView, RecordEditView, RecordWorkflowActionView
 from .forms import CommitmentForm, OfficeForm, RecordForm
 from .models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+from .permissions import guard_urlpatterns
 
-PUBLISHING = MultiFieldPanel([FieldPanel("slug"), FieldPanel("edit_summary")], heading=_("Publishing"))
+PUBLISHING = MultiFieldPanel(
+    [
+        FieldPanel("slug"),
+        FieldPanel("edit_summary"),
+        # Editors' records belong to their own organisation; only moderators may hand one over.
+        FieldPanel("maintained_by", permission="tracker.assign_records"),
+    ],
+    heading=_("Publishing"),
+)
 SOURCE_PANELS = [
     FieldPanel("url"),
     FieldPanel("title"),
@@ -25,6 +36,18 @@ def editing(panels, form=RecordForm):
 
 class RecordViewSet(SnippetViewSet):
     copy_view_enabled = False
+    add_view_class = RecordCreateView
+    edit_view_class = RecordEditView
+    workflow_action_view_class = RecordWorkflowActionView
+
+    def get_queryset(self, request):
+        # Editors list only their organisation's records; moderators and administrators list all.
+        return policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
+            request.user, ["change", "view"]
+        )
+
+    def get_urlpatterns(self):
+        return guard_urlpatterns(super().get_urlpatterns(), policy_registry.get_by_type(self.model), self.model)
 
 
 class CommitmentViewSet(RecordViewSet):

@@ -1,5 +1,49 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .editors_admin import EditingOrganisationViewSet
+from .imports.admin import ImportViewSet
+from .models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+from .permissions import register_record_policies
+from .tips.viewsets import TipViewSet
 from .viewsets import TrackerViewSetGroup
 
-register_snippet(TrackerViewSetGroup)
+# Editors edit only their organisation's records (tracker/permissions.py); registered before the viewsets.
+register_record_policies([Commitment, Decision, Jurisdiction, Office, Organization, Person])
+
+
+class TrackerMenu(TrackerViewSetGroup):
+    # "Import and export" (tracker/imports/admin.py) sits in the Tracker menu with the records.
+    items = (*TrackerViewSetGroup.items, ImportViewSet)
+
+
+register_snippet(TrackerMenu)
+
+
+@hooks.register("register_admin_viewset")
+def register_editing_organisations():
+    return EditingOrganisationViewSet("editing_organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_citizen_tips():
+    return TipViewSet("citizen_tips")
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    from .two_factor import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_menu_item(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "url": reverse("tracker_two_factor"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Ask for a code from your phone as well as your password."),
+    }

@@ -26,6 +26,11 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "django_celery_beat",
+    # Account security (tracker/security.py): sign-in rate limit, optional two-factor, CSP.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -41,11 +46,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Asks for the two-factor code of editors who have set up an authenticator app.
+    "django_otp.middleware.OTPMiddleware",
+    "tracker.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "tracker.security.AdminScriptPolicyMiddleware",
+    "tracker.security.PermissionsPolicyMiddleware",
     # Gives simple-history the editor behind every row change made through a request.
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: refuses sign-in after too many failed attempts.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -124,3 +137,65 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Search (search/, DESIGN.md "Search" and "Background work") -----------------------------------
+# ELASTICSEARCH_URL picks the backend. The database backend (SQLite FTS5 / PostgreSQL full-text) is
+# kept up to date in every configuration: it is the embedded default and the fallback whenever the
+# search server does not answer.
+SEARCH = {
+    "BACKEND": "elasticsearch" if ELASTICSEARCH_URL else "database",
+    "ELASTICSEARCH_URL": ELASTICSEARCH_URL,
+    "INDEX": "tracker-records",  # an alias: rebuilds fill a new index and swap the alias to it
+    "TIMEOUT": 5,  # seconds a request to the search server may take
+    "RETRY_AFTER": 15,  # after a failed query, answer from the database this long without asking it
+    "BATCH_SIZE": 500,  # index-queue entries per bulk request
+    "DRAIN_SECONDS": 50,  # one drain stops after this long; the next one goes on
+}
+# A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
+# keeps the work and the beat job drains it.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "max_retries": 0}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_index_queue", "schedule": 60.0}
+
+# --- Account security (issue 6) --------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username/address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 6  # five failed sign-ins in a row are answered as usual; the 6th is refused
+AXES_COOLOFF_TIME = 1  # hours until a locked-out sign-in may try again
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one guessed account does not lock out its owner elsewhere
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "tracker/account_locked.html"
+# The address the connection came from; a client-sent X-Forwarded-For could dodge the limit.
+# Behind a reverse proxy, name the header it sets here (and in TIPS_CLIENT_ADDRESS_HEADER).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Two-factor is optional: django-otp's TOTP devices, set up and checked by tracker/two_factor.py.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Content-Security-Policy: scripts, styles and everything else only from this site. The JSON-LD in
+# public pages and Wagtail's JSON configuration are data blocks (type="application/ld+json" or
+# "application/json"), which browsers never execute, so no script exception is needed for them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],  # the admin's live preview
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Editors' avatars are not fetched from an outside service (it would learn who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

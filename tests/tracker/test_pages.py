@@ -132,6 +132,20 @@ def test_office_page_shows_holders_over_time_and_waiting_time(client, quetta):
     assert "On average a commitment's next step waited here 142 days (over 1 visit)." in finance
 
 
+def test_office_page_pages_through_many_commitments(client):
+    from tests.factories import CommitmentFactory, CommitmentOwnerFactory, OfficeFactory
+
+    office = OfficeFactory(title="Chief Secretary Punjab", slug="chief-secretary-punjab")
+    for n in range(30):
+        CommitmentOwnerFactory(office=office, commitment=CommitmentFactory(title=f"Promise {n:02}"))
+    first = text(client.get("/offices/chief-secretary-punjab/"))
+    assert "30 commitments owned" in first
+    assert "Promise 24" in first and "Promise 25" not in first
+    assert "Page 1 of 2" in first
+    second = text(client.get("/offices/chief-secretary-punjab/?page=2"))
+    assert all(f"Promise {n}" in second for n in range(25, 30)) and "Promise 24" not in second
+
+
 def test_administrator_office_page(client, quetta):
     page = text(client.get("/offices/administrator-metropolitan-corporation-quetta/"))
     assert "Administrator Metropolitan Corporation Quetta" in page

@@ -1,41 +1,12 @@
 """A citizen on a 375-pixel-wide phone, in a real headless Chromium: from the dashboard to a
 commitment to its owner, every page type checked with axe-core for serious accessibility problems."""
 
-from pathlib import Path
-
 import pytest
 
+from tests.browser import PHONE, axe_problems, fits_the_screen
 from tests.tracker import scenario
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 375, "height": 740}
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def axe_problems(page):
-    """Serious or critical WCAG 2.1 A/AA violations on the open page."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def fits_the_screen(page):
-    return page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
-
-
-@pytest.fixture
-def phone(chromium):
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does).")
-    context = chromium.new_context(viewport=PHONE, is_mobile=True)
-    yield context.new_page()
-    context.close()
 
 
 def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live_server):

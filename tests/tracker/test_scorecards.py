@@ -5,8 +5,9 @@ from types import SimpleNamespace as Obj
 
 import pytest
 
+from tests.factories import CommitmentFactory, CommitmentOwnerFactory, OfficeFactory
 from tests.tracker import scenario
-from tracker.models import Person
+from tracker.models import Commitment, Person
 from tracker.scorecards import CommitmentFacts, Score, compare_owner_roles, person_scorecard, score_tenure
 
 D = datetime.date
@@ -63,20 +64,24 @@ def test_a_commitment_counts_once_across_several_tenures():
     assert total.counts() == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
 
 
+@pytest.mark.django_db
 def test_elected_and_appointed_side_by_side():
-    def c(pk, status, deadline, overdue):
-        return Obj(pk=pk, status=status, deadline=deadline, is_overdue=overdue)
+    def c(status, deadline, *roles):
+        made = CommitmentFactory(status=status, deadline=deadline, made_on=D(2022, 1, 1))
+        for role in roles:
+            CommitmentOwnerFactory(commitment=made, role=role)
+        return made
 
-    commitments = [
-        c(1, "delivered", D(2023, 1, 1), False),
-        c(2, "stalled", D(2023, 12, 22), True),  # 10 days overdue
-        c(3, "in_progress", D(2023, 12, 2), True),  # 30 days overdue
-    ]
-    roles = {1: {"political"}, 2: {"political", "administrative"}, 3: {"administrative"}}
-    political, administrative = compare_owner_roles(commitments, roles, TODAY)
-    assert (political.total, political.delivered_share, political.overdue_share) == (2, 0.5, 0.5)
-    assert political.median_days_overdue == 10
-    assert (administrative.total, administrative.delivered_share, administrative.overdue_share) == (2, 0.0, 1.0)
+    c("delivered", D(2023, 1, 1), "political")
+    c("stalled", D(2023, 12, 22), "political", "administrative")  # 10 days overdue
+    c("in_progress", D(2023, 12, 2), "administrative")  # 30 days overdue
+    c("broken", D(2023, 1, 2), "administrative", "supporting")  # closed: not overdue
+    c("not_started", D(2023, 11, 1), "political").owners.create(office=OfficeFactory(), role="political")
+    political, administrative = compare_owner_roles(Commitment.objects.all(), TODAY)
+    # 3 political commitments (the one with two political owners counts once): 1 delivered, 2 overdue.
+    assert (political.total, political.delivered_share, political.overdue_share) == (3, 1 / 3, 2 / 3)
+    assert political.median_days_overdue == (10 + 61) / 2
+    assert (administrative.total, administrative.delivered_share, administrative.overdue_share) == (3, 0.0, 2 / 3)
     assert administrative.median_days_overdue == 20
 
 

@@ -1,1 +1,32 @@
-urlpatterns = []
+"""Citable public history (CONTRACT.md): for each kind of record with a public page,
+
+    /<kind>/<slug>/history/                         every published revision, newest first
+    /<kind>/<slug>/history/<n>/                     revision n exactly as published (permanent)
+    /<kind>/<slug>/history/compare/<a>/<b>/         what changed from revision a to revision b
+    /<kind>/<slug>/cite/<n>/?format=apa|chicago|mla|harvard|bibtex|ris|csl-json
+    /<kind>/<slug>/feed/                            Atom feed of the record's revisions
+
+and site-wide /feeds/changes/ (Atom, with the daily digests) and /history/digests/<YYYY-MM-DD>/.
+URL names: tracker:<record>_history, _revision, _compare, _cite, _feed (e.g. tracker:commitment_cite).
+"""
+
+from django.urls import path
+
+from . import feeds, views
+from .kinds import KINDS
+
+urlpatterns = [
+    path("feeds/changes/", feeds.get_changes_feed, name="changes_feed"),
+    path("history/digests/<str:day>/", views.digest_listing, name="digest"),
+]
+
+for kind, model in KINDS.items():
+    name, extra = model.public_url_name, {"kind": kind}
+    urlpatterns += [
+        path(f"{kind}/<str:slug>/history/", views.history, extra, name=f"{name}_history"),
+        path(f"{kind}/<str:slug>/history/<int:number>/", views.revision, extra, name=f"{name}_revision"),
+        path(f"{kind}/<str:slug>/history/compare/", views.choose_compare, extra, name=f"{name}_choose_compare"),
+        path(f"{kind}/<str:slug>/history/compare/<int:a>/<int:b>/", views.compare, extra, name=f"{name}_compare"),
+        path(f"{kind}/<str:slug>/cite/<int:number>/", views.cite, extra, name=f"{name}_cite"),
+        path(f"{kind}/<str:slug>/feed/", feeds.get_record_feed, extra, name=f"{name}_feed"),
+    ]

@@ -1,8 +1,10 @@
 from .commitments import Commitment, CommitmentOwner, CommitmentSource, Movement, StatusChange
 from .decisions import Decision, DecisionCommitment, DecisionSource
+from .editors import EditingOrganisation, Membership
 from .people import Office, Person, Tenure
 from .places import Jurisdiction, Organization
 from .public_revisions import PublicRevision
+from .tips import Tip, TipKind, TipStatus
 
 __all__ = [
     "Commitment",
@@ -11,7 +13,9 @@ __all__ = [
     "Decision",
     "DecisionCommitment",
     "DecisionSource",
+    "EditingOrganisation",
     "Jurisdiction",
+    "Membership",
     "Movement",
     "Office",
     "Organization",
@@ -19,4 +23,7 @@ __all__ = [
     "PublicRevision",
     "StatusChange",
     "Tenure",
+    "Tip",
+    "TipKind",
+    "TipStatus",
 ]

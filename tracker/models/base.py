@@ -19,7 +19,11 @@ HISTORY_EXCLUDED = ["latest_revision", "locked", "locked_at", "locked_by"]
 
 class RecordQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(live=True)
+        """Records the public may see: live, and not taken down for legal reasons."""
+        return self.filter(live=True, taken_down_at__isnull=True)
+
+    def taken_down(self):
+        return self.filter(live=True, taken_down_at__isnull=False)
 
 
 class TrackerRecord(
@@ -37,6 +41,28 @@ class TrackerRecord(
         max_length=255,
         blank=True,
         help_text=_("What you changed and why, in one line. Shown publicly with this revision."),
+    )
+    # A legal takedown hides the record from every public page (its own pages answer 410 with the
+    # notice) without touching its public revisions: the hash chain stays verifiable and the history
+    # comes back unchanged if the record is restored. Set only through tracker/history/takedown.py.
+    taken_down_at = models.DateTimeField(_("taken down at"), null=True, blank=True, editable=False)
+    takedown_notice = models.TextField(
+        _("takedown notice"),
+        blank=True,
+        editable=False,
+        help_text=_("Shown publicly in place of the record: why it was taken down, on whose order."),
+    )
+
+    # The civil-society organisation whose editors keep this record (tracker/permissions.py). Not
+    # public: it is not in `public_fields`, so public revisions do not carry it.
+    maintained_by = models.ForeignKey(
+        "tracker.EditingOrganisation",
+        verbose_name=_("maintained by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The organisation whose editors keep this record. Left blank, only moderators can edit it."),
     )
 
     # Deletes the record's Wagtail revisions and workflow states with it (Wagtail's own
@@ -89,9 +115,30 @@ class TrackerRecord(
         """What stops this record from being published (drafts may be incomplete)."""
         return []
 
+    def rule_problems(self):
+        """The field and rule errors of the record and its parts, as plain messages.
+
+        Drafts are saved without these checks (they may be incomplete), so a draft approved in the
+        moderation workflow is checked here, as the admin form would have checked it."""
+        problems = []
+        try:
+            self.full_clean()
+        except ValidationError as error:
+            problems += _messages(error, self)
+        for relation in self.public_parts:
+            for number, part in enumerate(getattr(self, relation).all(), start=1):
+                parent = part._meta.get_field(relation_parent_name(part, type(self)))
+                try:
+                    part.full_clean(exclude=[parent.name])
+                except ValidationError as error:
+                    label = f"{part._meta.verbose_name} {number}".capitalize()
+                    problems += [f"{label}: {message}" for message in _messages(error, part)]
+        return problems
+
     def publish(self, revision, *args, **kwargs):
         # Every publish, from the admin, a workflow approval, a schedule or a script, passes here.
-        problems = revision.as_object().publication_problems()
+        record = revision.as_object()
+        problems = record.publication_problems() or record.rule_problems()
         if problems:
             raise ValidationError(problems)
         return super().publish(revision, *args, **kwargs)
@@ -118,6 +165,24 @@ class TrackerRecord(
         while others.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+
+def relation_parent_name(part, parent_model):
+    """The name of the ParentalKey that ties `part` to a record of `parent_model`."""
+    return next(
+        f.name for f in part._meta.fields if isinstance(f, ParentalKey) and issubclass(parent_model, f.related_model)
+    )
+
+
+def _messages(error, obj):
+    """`error`'s messages, each led by the name of its field as the editor knows it."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    return [
+        message if field == "__all__" else f"{obj._meta.get_field(field).verbose_name}: {message}"
+        for field, messages in error.message_dict.items()
+        for message in messages
+    ]
 
 
 class PartHistory(HistoricalRecords):

@@ -24,6 +24,14 @@ class Commitment(TrackerRecord):
     public_url_name = "commitment"
     title = models.CharField(_("title"), max_length=255, help_text=_("The promise in a few words."))
     title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)
+    # The id a spreadsheet gives this commitment (imports match rows on it, so importing the same file
+    # twice changes nothing). Empty for commitments entered in the admin.
+    external_id = models.CharField(
+        _("external id"),
+        max_length=100,
+        blank=True,
+        help_text=_("The commitment's id in your spreadsheet. Imports use it to find the commitment again."),
+    )
     text = models.TextField(_("what was promised"))
     made_by_office = models.ForeignKey(
         "tracker.Office",
@@ -98,6 +106,14 @@ class Commitment(TrackerRecord):
     class Meta:
         ordering = ["-made_on", "title"]
         verbose_name = _("commitment")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~models.Q(external_id=""),
+                name="commitment_external_id_unique",
+                violation_error_message=_("Another commitment already has this external id."),
+            )
+        ]
 
     @property
     def display_name(self):
@@ -124,6 +140,13 @@ class Commitment(TrackerRecord):
         """What stops this record from being published (drafts may be incomplete)."""
         if not self.owners.all():
             return [_("A commitment needs at least one owner office before it can be published.")]
+        # The admin form catches this as it is typed; a draft saved by a script or an import and
+        # approved in the moderation workflow is caught here.
+        if self.pk is None:  # a new commitment has no published status to change
+            return []
+        published_status = type(self).objects.filter(pk=self.pk, live=True).values_list("status", flat=True).first()
+        if published_status and published_status != self.status and not self.status_changes.all():
+            return [_("To change the status, add a status change with its source and effective date.")]
         return []
 
 

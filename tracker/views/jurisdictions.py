@@ -1,9 +1,7 @@
-from collections import defaultdict
-
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..models import Commitment, CommitmentOwner, Jurisdiction, Office
+from ..models import Commitment, Jurisdiction, Office
 from ..presenters import place_jsonld
 from ..querysets import descendant_ids, status_counts
 from ..scorecards import compare_owner_roles
@@ -15,12 +13,7 @@ def jurisdiction_detail(request, slug):
     today = timezone.localdate()
     area = descendant_ids(place)
     commitments = Commitment.objects.published().filter(jurisdiction_id__in=area)
-    listed = list(commitments.only("pk", "title", "slug", "status", "deadline", "made_on").order_by("deadline"))
-    roles = defaultdict(set)
-    for commitment_id, role in CommitmentOwner.objects.filter(commitment__in=commitments).values_list(
-        "commitment_id", "role"
-    ):
-        roles[commitment_id].add(role)
+    listed = commitments.only("pk", "title", "slug", "status", "deadline", "made_on").order_by("deadline")
     url = request.build_absolute_uri(request.path)
     context = {
         "place": place,
@@ -29,10 +22,10 @@ def jurisdiction_detail(request, slug):
         "offices": list(
             Office.objects.published().filter(organization__jurisdiction=place).select_related("organization")
         ),
-        "commitments": listed[:50],
-        "commitment_count": len(listed),
+        "commitments": list(listed[:50]),
+        "commitment_count": commitments.count(),
         "status_counts": status_counts(commitments),
-        "comparison": compare_owner_roles(listed, roles, today),
+        "comparison": compare_owner_roles(commitments, today),
         "canonical_url": url,
         "jsonld": place_jsonld(place, url),
     }

@@ -1,14 +1,15 @@
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..models import Commitment, Movement, Office, StatusChange
+from ..models import Commitment, CommitmentOwner, Movement, Office, StatusChange
 from ..ownership import holders_on
 from ..presenters import office_jsonld
 from ..querysets import with_owners
 from ..timelines import terminal_date, waits_at
-from .common import published_or_404
+from .common import page_numbers, published_or_404
 
 
 def average_wait_here(office, today):
@@ -27,13 +28,18 @@ def office_detail(request, slug):
     office = published_or_404(Office.objects.select_related("organization__jurisdiction"), slug)
     today = timezone.localdate()
     tenures = list(office.tenures.select_related("person").order_by("start_date"))
-    owned = with_owners(
-        Commitment.objects.published()
-        .filter(owners__office=office)
-        .distinct()
-        .select_related("jurisdiction")
-        .order_by("deadline", "title")
+    # A pager: a chief secretary may own thousands of commitments, and the page must stay small.
+    owned = page_numbers(
+        request,
+        Paginator(
+            Commitment.objects.published()
+            .filter(pk__in=CommitmentOwner.objects.filter(office=office).values("commitment_id"))
+            .select_related("jurisdiction")
+            .order_by("deadline", "title", "pk"),
+            25,
+        ),
     )
+    owned.object_list = with_owners(owned.object_list)
     average, visits = average_wait_here(office, today)
     url = request.build_absolute_uri(request.path)
     context = {

@@ -1,0 +1,153 @@
+"""The database backend: SQLite FTS5 in the embedded demo, PostgreSQL full-text in production
+without Elasticsearch, and the fallback whenever the search server does not answer."""
+
+from django.db import transaction
+from django.db.models import Count, F, Max, Q
+
+from tracker.choices import CommitmentStatus
+
+from ..documents import NAME_KINDS
+from ..fulltext import strategy
+from ..models import SearchEntry, SearchEntryOwner, SearchEntryPlace
+from ..results import TOP_BUCKETS, SearchResults, empty_counts, make_hit
+from ..text import fold
+from . import SearchBackend
+
+
+def _overdue(today):
+    return Q(kind="commitment", deadline__lt=today) & ~Q(status__in=CommitmentStatus.terminal())
+
+
+def apply_filters(entries, filters, today):
+    """Entries limited by {facet name: value}; any commitment filter limits them to commitments."""
+    if filters.get("kind"):
+        entries = entries.filter(kind=filters["kind"])
+    if set(filters) - {"kind"}:
+        entries = entries.filter(kind="commitment")
+    if filters.get("status"):
+        entries = entries.filter(status=filters["status"])
+    if filters.get("sector"):
+        entries = entries.filter(sector=filters["sector"])
+    if filters.get("jurisdiction"):
+        places = SearchEntryPlace.objects.filter(jurisdiction_slug=filters["jurisdiction"])
+        entries = entries.filter(id__in=places.values("entry_id"))
+    if filters.get("owner"):
+        owners = SearchEntryOwner.objects.filter(office_slug=filters["owner"])
+        entries = entries.filter(id__in=owners.values("entry_id"))
+    if filters.get("office_kind"):
+        owners = SearchEntryOwner.objects.filter(office_kind=filters["office_kind"])
+        entries = entries.filter(id__in=owners.values("entry_id"))
+    if filters.get("overdue"):
+        entries = entries.filter(_overdue(today))
+    return entries
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    def search(self, request):
+        text = strategy()
+        query = request.query
+        matched = SearchEntry.objects.all() if query.is_empty else text.match(SearchEntry.objects.all(), query)
+        found = apply_filters(matched, request.filters(), request.today)
+        total = found.count()
+        if request.sort == "deadline":
+            ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
+        elif request.sort == "relevance" and not query.is_empty:
+            ordered = text.by_relevance(found, query)
+        else:
+            ordered = found.order_by(F("changed_at").desc(nulls_last=True), "uid")
+        page = list(ordered.values("id", "document")[request.offset : request.offset + request.per_page])
+        highlights = {}
+        if page and not query.is_empty:
+            highlights = text.highlights(SearchEntry.objects.filter(id__in=[row["id"] for row in page]), query)
+        hits = [make_hit(row["document"], highlights.get(row["id"], {}), request.today) for row in page]
+        return SearchResults(
+            hits=hits, total=total, request=request, facets=self._facets(matched, request), backend=self.name
+        )
+
+    def _facets(self, matched, request):
+        counts = empty_counts()
+        today = request.today
+
+        def scope(facet, commitments=True):
+            entries = apply_filters(matched, request.filters(without=facet), today)
+            return entries.filter(kind="commitment") if commitments else entries
+
+        for facet in ("kind", "status", "sector"):
+            rows = scope(facet, commitments=facet != "kind").order_by().values(facet).annotate(n=Count("id"))
+            counts[facet].update({row[facet]: row["n"] for row in rows if row[facet]})
+        owners = SearchEntryOwner.objects.filter(entry__in=scope("office_kind").values("id"))
+        rows = owners.order_by().values("office_kind").annotate(n=Count("entry_id", distinct=True))
+        counts["office_kind"].update({row["office_kind"]: row["n"] for row in rows})
+        owners = SearchEntryOwner.objects.filter(entry__in=scope("owner").values("id"))
+        rows = owners.order_by().values("office_slug").annotate(n=Count("entry_id", distinct=True))
+        counts["owner"] = {r["office_slug"]: r["n"] for r in rows.order_by("-n", "office_slug")[:TOP_BUCKETS]}
+        places = SearchEntryPlace.objects.filter(entry__in=scope("jurisdiction").values("id"))
+        rows = places.order_by().values("jurisdiction_slug").annotate(n=Count("entry_id"))
+        counts["jurisdiction"] = {
+            r["jurisdiction_slug"]: r["n"] for r in rows.order_by("-n", "jurisdiction_slug")[:TOP_BUCKETS]
+        }
+        counts["overdue"]["1"] = scope("overdue").filter(_overdue(today)).count()
+        return counts
+
+    def autocomplete(self, prefix, limit):
+        folded = fold(prefix)
+        starts = Q()
+        for column in ("title", "title_ur"):
+            starts |= Q(**{f"{column}__istartswith": folded}) | Q(**{f"{column}__icontains": f" {folded}"})
+        entries = SearchEntry.objects.filter(kind__in=NAME_KINDS).filter(starts).order_by("kind", "title", "uid")
+        return list(entries.values_list("document", flat=True)[:limit])
+
+    @transaction.atomic
+    def write(self, documents, delete_uids):
+        SearchEntry.objects.filter(uid__in=[*documents, *delete_uids]).delete()
+        docs = list(documents.values())
+        entries = SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    uid=doc["uid"],
+                    kind=doc["kind"],
+                    title=fold(doc["title"]),
+                    title_ur=fold(doc["title_ur"]),
+                    names=fold(doc["names"]),
+                    body=fold(doc["body"]),
+                    status=doc["status"],
+                    sector=doc["sector"],
+                    deadline=doc["deadline"],
+                    changed_at=doc["changed_at"],
+                    document=doc,
+                    digest=doc["digest"],
+                )
+                for doc in docs
+            ]
+        )
+        owners, places = [], []
+        for entry, doc in zip(entries, docs, strict=True):
+            owners += [
+                SearchEntryOwner(entry=entry, office_slug=o["slug"], office_kind=o["kind"]) for o in doc["owners"]
+            ]
+            places += [SearchEntryPlace(entry=entry, jurisdiction_slug=slug) for slug in doc["jurisdiction_path"]]
+        SearchEntryOwner.objects.bulk_create(owners)
+        SearchEntryPlace.objects.bulk_create(places)
+        return {}
+
+    def rebuild(self, batches, progress):
+        """Rewrites every entry batch by batch, then drops the entries no batch rewrote: the old
+        entries answer searches until their new ones replace them, so results never disappear."""
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            strategy().repair(cursor)
+        last_old = SearchEntry.objects.aggregate(last=Max("id"))["last"] or 0
+        written = set()
+        for documents in batches:
+            self.write(documents, [])
+            written.update(documents)
+            progress(len(documents))
+        # Entries a batch (or a drain meanwhile) rewrote have new ids; the rest are no longer published.
+        SearchEntry.objects.filter(id__lte=last_old).delete()
+        return len(written)
+
+    def digests(self):
+        return dict(SearchEntry.objects.values_list("uid", "digest"))

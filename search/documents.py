@@ -1,0 +1,309 @@
+"""Search documents: the published state of one record as plain data, the same for every backend.
+
+A commitment's document answers "who owns it" on its own: owner offices with their kinds and the
+names of their current holders, the jurisdiction path, status, sector, deadline. Documents are built
+in batches (a fixed number of queries per batch, whatever its size) and only from published rows:
+a record that is not live has no document, and its old one is deleted.
+"""
+
+import hashlib
+import json
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tracker.choices import CommitmentStatus, DecisionKind, JurisdictionTier, OfficeKind, Sector
+
+from .text import clean_text
+
+KIND_LABELS = {
+    "commitment": _("Commitment"),
+    "decision": _("Decision"),
+    "person": _("Person"),
+    "office": _("Office"),
+    "place": _("Place"),
+}
+# Kinds whose names the autocomplete offers.
+NAME_KINDS = ("person", "office", "place")
+
+
+def kind_models():
+    from tracker.models import Commitment, Decision, Jurisdiction, Office, Person
+
+    return {"commitment": Commitment, "decision": Decision, "person": Person, "office": Office, "place": Jurisdiction}
+
+
+def kind_of(record):
+    for kind, model in kind_models().items():
+        if isinstance(record, model):
+            return kind
+    return None
+
+
+def uid(kind, object_id):
+    return f"{kind}-{object_id}"
+
+
+def split_uid(value):
+    kind, _sep, object_id = value.rpartition("-")
+    return kind, int(object_id)
+
+
+def digest(doc):
+    body = {k: v for k, v in doc.items() if k != "digest"}
+    return hashlib.sha1(json.dumps(body, sort_keys=True, default=str).encode(), usedforsecurity=False).hexdigest()
+
+
+def _base(kind, record, *, title, title_ur="", names=(), body=()):
+    return {
+        "uid": uid(kind, record.pk),
+        "kind": kind,
+        "object_id": record.pk,
+        "slug": record.slug,
+        "url": record.get_absolute_url() or "",
+        "title": clean_text(title),
+        "title_ur": clean_text(title_ur),
+        "names": clean_text(" · ".join(n for n in names if n)),
+        "body": clean_text("\n".join(b for b in body if b)),
+        "status": "",
+        "sector": "",
+        "jurisdiction": "",
+        "jurisdiction_name": "",
+        "jurisdiction_path": [],
+        "deadline": None,
+        "overdue": False,
+        "owners": [],
+        "owner_slugs": [],
+        "owner_kinds": [],
+        "changed_at": record.last_published_at.isoformat() if record.last_published_at else None,
+        "suggest": "",
+    }
+
+
+class Places:
+    """Every published jurisdiction in memory (a few thousand at most): paths without a query each."""
+
+    def __init__(self):
+        from tracker.models import Jurisdiction
+
+        self.by_id = {p.pk: p for p in Jurisdiction.objects.published().only("pk", "slug", "name", "name_ur", "parent")}
+
+    def path(self, jurisdiction_id):
+        nodes, seen = [], set()
+        node = self.by_id.get(jurisdiction_id)
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            nodes.append(node)
+            node = self.by_id.get(node.parent_id)
+        return list(reversed(nodes))
+
+
+def current_holders(office_ids, today=None):
+    """{office_id: [(name, name_ur), ...]}: published people holding each office today."""
+    from tracker.models import Office, Person, Tenure
+
+    today = today or timezone.localdate()
+    holders = defaultdict(list)
+    public_offices = public_ids(Office)
+    # Only the indexed office_id in SQL: a subquery per related table makes SQLite scan them.
+    tenures = (
+        Tenure.objects.filter(office_id__in=set(office_ids) & public_offices)
+        .filter(Q(start_date__lte=today), Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .select_related("person")
+        .order_by("start_date", "sort_order")
+    )
+    public_people = public_ids(Person)
+    for tenure in tenures:
+        if tenure.person_id in public_people:
+            holders[tenure.office_id].append((tenure.person.name, tenure.person.name_ur))
+    return holders
+
+
+def public_ids(model):
+    """Ids of the published records of a small table (offices, people): a set, checked in Python."""
+    return set(model.objects.published().values_list("pk", flat=True))
+
+
+def _path_fields(doc, places, jurisdiction_id):
+    path = places.path(jurisdiction_id)
+    if path:
+        doc["jurisdiction"] = path[-1].slug
+        doc["jurisdiction_name"] = path[-1].name
+        doc["jurisdiction_path"] = [p.slug for p in path]
+    return [name for p in reversed(path) for name in (p.name, p.name_ur)]
+
+
+def commitment_documents(ids, places, today):
+    from tracker.models import Commitment, CommitmentOwner, Office
+
+    commitments = list(Commitment.objects.published().filter(pk__in=ids).select_related("made_by_office"))
+    owners = defaultdict(list)
+    public_offices = public_ids(Office)
+    rows = CommitmentOwner.objects.filter(commitment_id__in=[c.pk for c in commitments]).select_related("office")
+    for owner in rows.order_by("commitment_id", "sort_order", "pk"):
+        if owner.office_id in public_offices:
+            owners[owner.commitment_id].append(owner)
+    holders = current_holders({o.office_id for group in owners.values() for o in group}, today)
+    public_makers = public_offices
+    for c in commitments:
+        owner_docs = [
+            {
+                "slug": o.office.slug,
+                "title": clean_text(o.office.title),
+                "kind": o.office.kind,
+                "role": o.role,
+                "holders": [clean_text(name) for name, _ur in holders.get(o.office_id, [])],
+            }
+            for o in owners[c.pk]
+        ]
+        names = []
+        for o in owners[c.pk]:
+            names += [o.office.title, o.office.title_ur]
+            names += [n for pair in holders.get(o.office_id, []) for n in pair]
+        if c.made_by_office_id in public_makers:
+            names.append(c.made_by_office.title)
+        doc = _base("commitment", c, title=c.title, title_ur=c.title_ur, body=[c.text, c.source_quote])
+        names += _path_fields(doc, places, c.jurisdiction_id)
+        doc.update(
+            names=clean_text(" · ".join(dict.fromkeys(n for n in names if n))),
+            status=c.status,
+            sector=c.sector,
+            deadline=c.deadline.isoformat() if c.deadline else None,
+            overdue=bool(c.deadline and c.deadline < today and c.status not in CommitmentStatus.terminal()),
+            owners=owner_docs,
+            owner_slugs=sorted({o["slug"] for o in owner_docs}),
+            owner_kinds=sorted({o["kind"] for o in owner_docs}),
+        )
+        yield doc
+
+
+def decision_documents(ids, places, today):
+    from tracker.models import Decision, Office
+
+    decisions = list(Decision.objects.published().filter(pk__in=ids).select_related("deciding_office"))
+    public = set(Office.objects.published().filter(decisions__in=decisions).values_list("pk", flat=True))
+    for d in decisions:
+        office = d.deciding_office.title if d.deciding_office_id in public else ""
+        body = [d.summary, d.reference_number, str(DecisionKind(d.kind).label) if d.kind else ""]
+        yield _base("decision", d, title=d.title, names=[office], body=body)
+
+
+def person_documents(ids, places, today):
+    from tracker.models import Office, Person, Tenure
+
+    offices = defaultdict(list)
+    tenures = Tenure.objects.filter(person_id__in=ids, office__in=Office.objects.published()).select_related("office")
+    for tenure in tenures.order_by("start_date"):
+        offices[tenure.person_id] += [tenure.office.title, tenure.office.title_ur]
+    for p in Person.objects.published().filter(pk__in=ids):
+        doc = _base("person", p, title=p.name, title_ur=p.name_ur, names=list(dict.fromkeys(offices[p.pk])))
+        doc["body"] = clean_text(p.summary)
+        doc["suggest"] = clean_text(f"{p.name} {p.name_ur}".strip())
+        yield doc
+
+
+def office_documents(ids, places, today):
+    from tracker.models import Office
+
+    offices = list(Office.objects.published().filter(pk__in=ids).select_related("organization"))
+    holders = current_holders([o.pk for o in offices], today)
+    for o in offices:
+        names = [n for pair in holders.get(o.pk, []) for n in pair] + [o.organization.name]
+        doc = _base("office", o, title=o.title, title_ur=o.title_ur, body=[str(OfficeKind(o.kind).label)])
+        names += _path_fields(doc, places, o.organization.jurisdiction_id)
+        doc["names"] = clean_text(" · ".join(n for n in names if n))
+        doc["suggest"] = clean_text(f"{o.title} {o.title_ur}".strip())
+        yield doc
+
+
+def place_documents(ids, places, today):
+    from tracker.models import Jurisdiction
+
+    for j in Jurisdiction.objects.published().filter(pk__in=ids):
+        doc = _base("place", j, title=j.name, title_ur=j.name_ur, body=[str(JurisdictionTier(j.tier).label)])
+        doc["names"] = clean_text(" · ".join(n for n in _path_fields(doc, places, j.pk)[2:] if n))
+        doc["suggest"] = clean_text(f"{j.name} {j.name_ur}".strip())
+        yield doc
+
+
+BUILDERS = {
+    "commitment": commitment_documents,
+    "decision": decision_documents,
+    "person": person_documents,
+    "office": office_documents,
+    "place": place_documents,
+}
+
+
+def build_documents(kind, ids, places=None, today=None):
+    """{uid: document} for the published records among `ids` of one kind (absent = not published)."""
+    places = places or Places()
+    today = today or timezone.localdate()
+    docs = {}
+    for doc in BUILDERS[kind](list(ids), places, today):
+        doc["digest"] = digest(doc)
+        docs[doc["uid"]] = doc
+    return docs
+
+
+def published_ids(kind):
+    """Primary keys of every published record of a kind, in order (for rebuilds and checks)."""
+    return kind_models()[kind].objects.published().order_by("pk").values_list("pk", flat=True)
+
+
+def status_label(value):
+    return str(CommitmentStatus(value).label) if value in CommitmentStatus.values else ""
+
+
+def sector_label(value):
+    return str(Sector(value).label) if value in Sector.values else ""
+
+
+# --- The same document as Elasticsearch maps it (elasticsearch-dsl) ---------------------------------
+from elasticsearch_dsl import Boolean, Date, Document, Keyword, Long, Object, Text, analyzer, token_filter  # noqa: E402
+
+# Both scripts in every text field: Urdu letters folded to one form (as search.text.fold does for the
+# database), Latin letters folded to ASCII and English words stemmed.
+_FOLDING = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization", "asciifolding"]
+english_text = analyzer(
+    "tracker_english",
+    tokenizer="standard",
+    filter=[*_FOLDING, token_filter("tracker_english_stem", "stemmer", language="english")],
+)
+urdu_text = analyzer("tracker_urdu", tokenizer="standard", filter=_FOLDING)
+folded_words = analyzer("tracker_folded", tokenizer="standard", filter=_FOLDING)
+# Autocomplete: every prefix of every word of a name, matched against the words typed so far.
+name_prefixes = analyzer(
+    "tracker_name_prefixes",
+    tokenizer="standard",
+    filter=[*_FOLDING, token_filter("tracker_edge", "edge_ngram", min_gram=1, max_gram=20)],
+)
+
+
+class RecordDocument(Document):
+    """The Elasticsearch mapping of a search document (see the builders above for the values)."""
+
+    uid = Keyword()
+    kind = Keyword()
+    object_id = Long()
+    slug = Keyword()
+    url = Keyword()
+    title = Text(analyzer=english_text, fields={"ur": Text(analyzer=urdu_text)})
+    title_ur = Text(analyzer=urdu_text)
+    names = Text(analyzer=english_text)
+    body = Text(analyzer=english_text)
+    status = Keyword()
+    sector = Keyword()
+    jurisdiction = Keyword()
+    jurisdiction_name = Keyword()
+    jurisdiction_path = Keyword(multi=True)
+    deadline = Date()
+    overdue = Boolean()
+    owners = Object(enabled=False)  # shown with each result, never searched
+    owner_slugs = Keyword(multi=True)
+    owner_kinds = Keyword(multi=True)
+    changed_at = Date()
+    suggest = Text(analyzer=name_prefixes, search_analyzer=folded_words)
+    digest = Keyword()

@@ -1,0 +1,56 @@
+"""The search form: the parameters of CONTRACT.md's /search/ URL, checked. A value that is not one
+of the choices is reported and left out; the rest of the search still runs."""
+
+from django import forms
+from django.core.validators import validate_unicode_slug
+from django.utils.translation import gettext_lazy as _
+
+from tracker.choices import CommitmentStatus, OfficeKind, Sector
+
+from .documents import KIND_LABELS
+from .results import SORTS, SearchRequest
+from .text import parse_query
+
+
+def _any(choices):
+    return [("", _("Any")), *choices]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    kind = forms.ChoiceField(label=_("Type"), choices=_any(KIND_LABELS.items()), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=_any(CommitmentStatus.choices), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), choices=_any(Sector.choices), required=False)
+    jurisdiction = forms.CharField(label=_("Place"), required=False, max_length=120, validators=[validate_unicode_slug])
+    office_kind = forms.ChoiceField(label=_("Owner kind"), choices=_any(OfficeKind.choices), required=False)
+    owner = forms.CharField(label=_("Owner office"), required=False, max_length=120, validators=[validate_unicode_slug])
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=list(SORTS.items()), required=False)
+    page = forms.CharField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Control characters (NUL included) are dropped by search.text rather than refused.
+        self.fields["q"].validators = []
+
+    FILTERS = ("kind", "status", "sector", "jurisdiction", "office_kind", "owner", "overdue")
+
+    def clean_page(self):
+        value = self.cleaned_data["page"]
+        return int(value) if value.isdigit() and 0 < len(value) < 7 else 1
+
+    def search_request(self, today):
+        """A SearchRequest from the valid fields (call after is_valid())."""
+        data = self.cleaned_data
+        return SearchRequest(
+            query=parse_query(data.get("q", "")),
+            today=today,
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+            **{name: data.get(name) or ("" if name != "overdue" else False) for name in self.FILTERS},
+        )
+
+    def active_filters(self):
+        """[(name, value)] of the valid filters in use (kept as hidden fields with a new search)."""
+        data = self.cleaned_data
+        return [(name, "1" if name == "overdue" else data[name]) for name in self.FILTERS if data.get(name)]

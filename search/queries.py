@@ -1,0 +1,116 @@
+"""The search service: what the views call. It asks the configured backend, falls back to the
+database backend when the search server does not answer, and labels the facets."""
+
+import logging
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tracker.choices import CommitmentStatus, OfficeKind, Sector
+
+from .backends import SearchUnavailable, configured_name, get_backend
+from .documents import KIND_LABELS
+from .results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults
+from .text import fold
+
+log = logging.getLogger(__name__)
+
+AUTOCOMPLETE_MIN_CHARS = 2
+AUTOCOMPLETE_LIMIT = 8
+FALLBACK_NOTICE = gettext_lazy(
+    "The search server is not answering, so these results come from the tracker's database. "
+    "They are complete, but spelling mistakes are not forgiven and the order may differ."
+)
+
+
+def _ask(method, *args):
+    """(answer, fell_back) from the configured backend, or from the database if it is unreachable."""
+    backend = get_backend()
+    try:
+        return getattr(backend, method)(*args), False
+    except SearchUnavailable as exc:
+        if backend.name == "database":
+            raise
+        log.warning("Search server unavailable, answering from the database: %s", exc)
+        return getattr(get_backend("database"), method)(*args), True
+
+
+def search(request):
+    """SearchResults for a SearchRequest: hits, total, labelled facets and notices."""
+    query = request.query
+    notices = list(query.notices)
+    if query.raw and query.is_empty:
+        # Nothing searchable was typed (only operators, punctuation or common words): say so.
+        return SearchResults(hits=[], total=0, request=request, notices=notices, backend=configured_name())
+    request.page = max(1, min(request.page, MAX_RESULTS_WINDOW // request.per_page))
+    results, fell_back = _ask("search", request)
+    if not results.total and len(query.terms) + len(query.phrases) > 1:
+        # Nothing has every word (pasted text, stray syntax): show what has any of them, and say so.
+        query.match_any = True
+        results, fell_back = _ask("search", request)
+        if results.total:
+            notices.append(_("Nothing has all of these words; these results have at least one of them."))
+    if results.total and not results.hits and request.page > results.num_pages:
+        request.page = results.num_pages  # past the last page: show the last one
+        results, fell_back = _ask("search", request)
+    if results.total > MAX_RESULTS_WINDOW:
+        notices.append(
+            _("Only the first %(n)s results can be shown; add words or filters to narrow the search.")
+            % {"n": f"{MAX_RESULTS_WINDOW:,}"}
+        )
+    if fell_back:
+        notices.insert(0, str(FALLBACK_NOTICE))
+    results.fallback = fell_back
+    results.notices = notices + results.notices
+    results.facets = label_facets(results.facets, request)
+    return results
+
+
+def autocomplete(prefix):
+    """Names of people, offices and places that start with what was typed: [{label, ...}]."""
+    prefix = fold(prefix).strip()[:60]
+    if len(prefix) < AUTOCOMPLETE_MIN_CHARS:
+        return []
+    documents, _fell_back = _ask("autocomplete", prefix, AUTOCOMPLETE_LIMIT)
+    return [
+        {
+            "label": doc["title"],
+            "label_ur": doc.get("title_ur", ""),
+            "kind": doc["kind"],
+            "kind_label": str(KIND_LABELS[doc["kind"]]),
+            "url": doc["url"],
+        }
+        for doc in documents
+    ]
+
+
+def label_facets(counts, request):
+    """{name: Facet} in the page's order, each with its values' labels and whether it is chosen.
+    Values nobody could pick (a count of 0) are left out unless they are the current choice."""
+    from tracker.models import Jurisdiction, Office
+
+    labels = {
+        "kind": {k: str(v) for k, v in KIND_LABELS.items()},
+        "status": dict(CommitmentStatus.choices),
+        "sector": dict(Sector.choices),
+        "office_kind": dict(OfficeKind.choices),
+        "overdue": {"1": _("Overdue")},
+        "owner": dict(Office.objects.published().filter(slug__in=counts["owner"]).values_list("slug", "title")),
+        "jurisdiction": dict(
+            Jurisdiction.objects.published().filter(slug__in=counts["jurisdiction"]).values_list("slug", "name")
+        ),
+    }
+    chosen = request.filters()
+    facets = {}
+    for name, label in FACETS.items():
+        current = "1" if name == "overdue" and chosen.get(name) else chosen.get(name, "")
+        values = dict(counts.get(name, {}))
+        if current and current not in values:
+            values[current] = 0
+        buckets = [
+            Bucket(value=value, label=str(labels[name].get(value, value)), count=count, selected=value == current)
+            for value, count in values.items()
+            if count or value == current
+        ]
+        facets[name] = Facet(name=name, label=str(label), buckets=buckets)
+    return facets

@@ -1,0 +1,143 @@
+"""Text as search sees it: cleaning what is indexed, and reading what people type.
+
+People paste anything into a search box: unbalanced quotes, `AND OR`, Lucene syntax, ten thousand
+characters, control characters, Urdu typed on an Arabic keyboard. `parse_query` turns all of it into
+plain words and quoted phrases that every backend can match safely, plus notices that say what was
+left out. No backend ever receives the raw text as query syntax.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+# Marks the start and end of a highlighted match inside text from a backend. Private-use characters
+# never survive `clean_text`, so they cannot come from the records themselves.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+# Zero-width non-joiner and joiner shape Urdu and Persian words; other format characters are noise.
+_KEEP_FORMAT = {"\u200c", "\u200d"}
+# Urdu written with Arabic letter forms (Arabic keyboards, copied notifications) reads the same.
+_URDU_FORMS = str.maketrans(
+    {
+        "\u0643": "\u06a9",  # Arabic kaf -> Urdu keheh
+        "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
+        "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
+        "\u0647": "\u06c1",  # Arabic heh -> heh goal
+        "\u0640": None,  # tatweel
+        "\u200c": None,
+        "\u200d": None,
+        **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat (short vowel marks)
+        "\u0670": None,  # superscript alef
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Urdu (extended Arabic-Indic) digits
+    }
+)
+# Words that carry no meaning alone; dropped from every backend's query alike so that all of them
+# answer a question such as "the schools of Quetta" the same way.
+STOPWORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "of", "on", "or"}
+    | {"that", "the", "this", "to", "was", "were", "will", "with"}
+)
+OPERATORS = frozenset({"AND", "OR", "NOT"})
+
+
+def clean_text(value):
+    """Text fit to index and show: NFC, without control, private-use or stray format characters."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", str(value))
+    if value.replace("\n", "").replace("\t", "").isprintable():
+        return value  # the usual case: nothing to drop (isprintable is false for every C* category)
+    kept = []
+    for char in value:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Co", "Cs", "Cn") and char not in "\n\t":
+            continue
+        if category == "Cf" and char not in _KEEP_FORMAT:
+            continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def fold(value):
+    """The form that both the database index and the queries use: one spelling of each Urdu letter."""
+    return unicodedata.normalize("NFKC", clean_text(value)).translate(_URDU_FORMS)
+
+
+def words(value):
+    """Letters, digits and their combining marks, in runs; everything else separates words."""
+    found, current = [], []
+    for char in value:
+        if unicodedata.category(char)[0] in "LNM":
+            current.append(char)
+        elif current:
+            found.append("".join(current))
+            current = []
+    if current:
+        found.append("".join(current))
+    return found
+
+
+@dataclass
+class Query:
+    """What a visitor asked for, as words every match must contain and phrases it must contain."""
+
+    raw: str = ""
+    terms: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)  # each a list of words
+    notices: list = field(default_factory=list)
+    match_any: bool = False  # any one word or phrase is enough (the fallback when all of them match nothing)
+
+    @property
+    def is_empty(self):
+        return not self.terms and not self.phrases
+
+    @property
+    def all_words(self):
+        return [*self.terms, *(word for phrase in self.phrases for word in phrase)]
+
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def parse_query(raw):
+    raw = (raw or "").strip()
+    query = Query(raw=raw)
+    text = fold(raw)
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        query.notices.append(
+            _("Searches use the first %(n)s characters; the rest was left out.") % {"n": MAX_QUERY_CHARS}
+        )
+    for quoted in _PHRASE.findall(text):
+        phrase = [w for w in words(quoted) if w.lower() not in STOPWORDS]
+        if len(phrase) > 1:
+            query.phrases.append(phrase)
+        elif phrase:
+            query.terms.append(phrase[0])
+    # What is left outside balanced quotes; an unbalanced quote is just ignored.
+    for word in words(_PHRASE.sub(" ", text)):
+        if word in OPERATORS or word.lower() in STOPWORDS:
+            continue
+        query.terms.append(word)
+    query.terms = list(dict.fromkeys(query.terms))
+    if len(query.all_words) > MAX_TERMS:
+        query.notices.append(_("Searches use the first %(n)s words; the rest were left out.") % {"n": MAX_TERMS})
+        budget = MAX_TERMS
+        phrases = []
+        for phrase in query.phrases:
+            if len(phrase) <= budget:
+                phrases.append(phrase)
+                budget -= len(phrase)
+        query.phrases = phrases
+        query.terms = query.terms[:budget]
+    if raw and query.is_empty:
+        query.notices.append(
+            _("“%(q)s” has no words or names to search for. Try the name of a place, an office, a person or a promise.")
+            % {"q": raw[:60] + ("…" if len(raw) > 60 else "")}
+        )
+    return query

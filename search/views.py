@@ -1,0 +1,65 @@
+"""The search page and the name autocomplete. Thin: the form reads the URL, the service searches,
+and this module only builds the links (facets, sorting, pages) the template shows."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from . import queries
+from .forms import SearchForm
+from .results import SORTS
+
+FACET_ORDER = ("kind", "status", "overdue", "sector", "jurisdiction", "office_kind", "owner")
+
+
+def _link(params, **changes):
+    """?query string of `params` with `changes` applied (None removes); always back to page 1."""
+    merged = {k: v for k, v in params.items() if k != "page" and v not in ("", None)}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        elif key == "page":
+            merged["page"] = value
+        else:
+            merged[key] = value
+    return "?" + urlencode(merged) if merged else "?"
+
+
+@require_GET
+def search_page(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    results = queries.search(form.search_request(today=timezone.localdate()))
+    params = {k: request.GET.get(k, "") for k in ("q", "sort", *SearchForm.FILTERS) if k not in form.errors}
+    facets = []
+    for name in FACET_ORDER:
+        facet = results.facets.get(name)
+        if facet is None or not facet.buckets:
+            continue
+        for bucket in facet.buckets:
+            bucket.url = _link(params, **{name: None if bucket.selected else bucket.value})
+        facets.append(facet)
+    page = results.request.page
+    context = {
+        "form": form,
+        "results": results,
+        "facets": facets,
+        "hidden_filters": form.active_filters(),
+        "sort_links": [
+            (key, label, _link(params, sort=key), key == results.request.sort) for key, label in SORTS.items()
+        ],
+        "previous_url": _link(params, page=page - 1) if page > 1 else "",
+        "next_url": _link(params, page=page + 1) if page < results.num_pages else "",
+        "clear_url": _link({"q": params.get("q", "")}),
+    }
+    return render(request, "search/search.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def autocomplete(request):
+    """JSON names of people, offices and places for a search box (`?q=` at least two letters)."""
+    prefix = request.GET.get("q", "")
+    return JsonResponse({"query": prefix, "results": queries.autocomplete(prefix)})

@@ -1,0 +1,57 @@
+"""Atom feeds of published changes, read by a real feed parser: entries link to the revision and to
+what changed, and name the publishing organisation, never an editor."""
+
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(client, address):
+    response = client.get(address)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def links(entry):
+    return {link.rel: link.href for link in entry.links}
+
+
+def test_commitment_feed(client, demo):
+    slug = demo.commitment.slug
+    feed = parse(client, f"/commitments/{slug}/feed/")
+
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Commitment “File tracking system for the secretariat”: published changes"
+    assert [e.title.rsplit(": ", 1)[1] for e in feed.entries] == ["revision 3", "revision 2", "revision 1"]
+    newest = feed.entries[0]
+    base = f"http://testserver/commitments/{slug}/history/"
+    assert links(newest) == {"alternate": f"{base}3/", "related": f"{base}compare/2/3/"}
+    assert newest.author == "Accountability Tracker editors"
+    assert "“Stalled: no funds released”" in newest.summary
+    assert "Status: In progress → Stalled" in newest.summary
+    assert demo.revisions[2].hash in newest.summary
+    assert newest.published_parsed[:6] == demo.revisions[2].published_at.utctimetuple()[:6]
+    assert "related" not in links(feed.entries[2])  # the first revision has nothing to compare with
+
+
+def test_site_wide_changes_feed(client, demo):
+    from tests.factories import unsaved_commitment
+    from tracker import services
+
+    services.publish(unsaved_commitment(title="Water supply for Gwadar"), summary="Add the Gwadar promise")
+
+    feed = parse(client, "/feeds/changes/")
+    titles = [e.title for e in feed.entries]
+    assert titles[0] == "Commitment “Water supply for Gwadar”: revision 1"
+    assert "Commitment “File tracking system for the secretariat”: revision 3" in titles
+    assert len([t for t in titles if "File tracking" in t]) == 3
+    assert all(e.author == "Accountability Tracker editors" for e in feed.entries)
+    body = client.get("/feeds/changes/").content.decode().lower()
+    assert "zubaida" not in body
+
+
+def test_feed_of_unknown_record_is_404(client, db):
+    assert client.get("/commitments/nothing-here/feed/").status_code == 404

@@ -1,0 +1,403 @@
+"""Fixtures of the search tests: the real outside pieces, started per test and stopped after it.
+
+- `search_server`: a real osmem-server process (an in-memory OpenSearch-compatible engine, not
+  Elasticsearch) on a fixed port, so a test can stop it and start it again at the same address.
+- `backend`: every search test that takes it runs twice, on the database backend (SQLite FTS5 or
+  PostgreSQL, whichever DATABASE_URL names) and on the Elasticsearch backend against osmem-server.
+- `broker` and `worker`: a private redis-server and a real `celery -A config worker -B` subprocess
+  sharing the test database (PostgreSQL only: the SQLite test database lives in this process's memory).
+
+Locally a missing piece skips the tests that need it, saying which; with CI=true it fails them.
+"""
+
+import datetime
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from tests.conftest import need
+from tests.factories import (
+    CommitmentFactory,
+    CommitmentOwnerFactory,
+    JurisdictionFactory,
+    OfficeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    TenureFactory,
+)
+from tracker import choices
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def answering(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def wait_for(condition, timeout=30.0, interval=0.2, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"Gave up after {timeout:.0f}s waiting for {what}.")
+
+
+# --- osmem-server ----------------------------------------------------------------------------------
+
+
+def _osmem_available():
+    try:
+        from osmem_server import resolve_binary
+
+        return Path(resolve_binary()).exists()
+    except Exception:  # noqa: BLE001 - any failure to find it means "not installed"
+        return False
+
+
+class SearchServer:
+    """osmem-server on one port; `stop()` ends the process, `start()` starts a new, empty one there."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.server = None
+        self.start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        from osmem_server import OsmemServer
+
+        self.server = OsmemServer.start(addr=f"127.0.0.1:{self.port}", japanese=False)
+
+    def stop(self):
+        if self.server is not None:
+            self.server.close(grace=2)
+            self.server = None
+        wait_for(lambda: not answering(self.port), timeout=10, what="osmem-server to stop")
+
+
+@pytest.fixture
+def search_server():
+    need("osmem-server", _osmem_available(), "install the test extra (pip install -e '.[test]')")
+    server = SearchServer()
+    yield server
+    server.stop()
+
+
+def use_backend(settings, name, server=None):
+    settings.SEARCH = {
+        **settings.SEARCH,
+        "BACKEND": name,
+        "ELASTICSEARCH_URL": server.url if server else "",
+        "RETRY_AFTER": 0,
+    }
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend(request, settings):
+    """The name of the backend under test, configured in settings (the database one always exists)."""
+    server = request.getfixturevalue("search_server") if request.param == "elasticsearch" else None
+    use_backend(settings, request.param, server)
+    return request.param
+
+
+# --- The records searched --------------------------------------------------------------------------
+
+TODAY = timezone.localdate()
+PAST = datetime.date(2020, 6, 30)
+FUTURE = datetime.date(2099, 12, 31)
+
+
+class Corpus:
+    """Five published commitments in two provinces, with elected, appointed and administrator
+    owners, their holders, a decision, and one unpublished commitment that must never be found."""
+
+
+def build_corpus():
+    c = Corpus()
+    c.pakistan = JurisdictionFactory(name="Pakistan", slug="pakistan", tier=choices.JurisdictionTier.FEDERAL)
+    c.balochistan = JurisdictionFactory(
+        name="Balochistan", name_ur="بلوچستان", slug="balochistan", tier="province", parent=c.pakistan
+    )
+    c.quetta = JurisdictionFactory(name="Quetta District", name_ur="کوئٹہ", slug="quetta", parent=c.balochistan)
+    c.punjab = JurisdictionFactory(name="Punjab", name_ur="پنجاب", slug="punjab", tier="province", parent=c.pakistan)
+    c.lahore = JurisdictionFactory(name="Lahore District", name_ur="لاہور", slug="lahore", parent=c.punjab)
+
+    secretariat = OrganizationFactory(name="Balochistan Civil Secretariat", jurisdiction=c.balochistan)
+    district = OrganizationFactory(name="District Administration Quetta", jurisdiction=c.quetta)
+    schools = OrganizationFactory(name="School Education Department Punjab", jurisdiction=c.punjab)
+    corporation = OrganizationFactory(name="Metropolitan Corporation Lahore", jurisdiction=c.lahore)
+
+    def office(title, slug, kind, organization, title_ur=""):
+        return OfficeFactory(title=title, slug=slug, kind=kind, organization=organization, title_ur=title_ur)
+
+    c.cm = office("Chief Minister Balochistan", "cm-balochistan", "elected", secretariat, "وزیر اعلیٰ بلوچستان")
+    c.chief_secretary = office("Chief Secretary Balochistan", "chief-secretary", "appointed", secretariat)
+    c.dc = office("Deputy Commissioner Quetta", "dc-quetta", "appointed", district, "ڈپٹی کمشنر کوئٹہ")
+    c.secretary = office("Secretary Schools Punjab", "secretary-schools", "appointed", schools)
+    c.administrator = office("Administrator Lahore", "administrator-lahore", "administrator", corporation)
+
+    c.ayesha = PersonFactory(name="Ayesha Baloch", slug="ayesha-baloch")
+    c.imran = PersonFactory(name="Imran Qureshi", slug="imran-qureshi")
+    c.sana = PersonFactory(name="Sana Mir", name_ur="ثنا میر", slug="sana-mir")
+    c.bilal = PersonFactory(name="Bilal Ahmed", slug="bilal-ahmed")
+    TenureFactory(office=c.cm, person=c.ayesha, start_date=datetime.date(2023, 3, 1), how="elected")
+    TenureFactory(
+        office=c.dc,
+        person=c.imran,
+        start_date=datetime.date(2021, 1, 1),
+        end_date=datetime.date(2023, 12, 31),
+        end_reason="transferred",
+    )
+    TenureFactory(office=c.dc, person=c.sana, start_date=datetime.date(2024, 1, 1), how="transferred")
+    TenureFactory(office=c.administrator, person=c.bilal, start_date=datetime.date(2022, 1, 1))
+
+    def commitment(title, status, sector, place, deadline, owners, days_ago, **fields):
+        record = CommitmentFactory(
+            title=title,
+            status=status,
+            sector=sector,
+            jurisdiction=place,
+            deadline=deadline,
+            last_published_at=timezone.now() - datetime.timedelta(days=days_ago),
+            **fields,
+        )
+        for owner, role in owners:
+            CommitmentOwnerFactory(commitment=record, office=owner, role=role)
+        return record
+
+    political, administrative = choices.OwnershipRole.POLITICAL, choices.OwnershipRole.ADMINISTRATIVE
+    c.file_tracking = commitment(
+        "File tracking system for the Balochistan secretariat",
+        "stalled",
+        "e_governance",
+        c.balochistan,
+        PAST,
+        [(c.cm, political), (c.chief_secretary, administrative)],
+        days_ago=1,
+        title_ur="بلوچستان سیکرٹریٹ کے لیے فائل ٹریکنگ سسٹم",
+        text="Every file in the civil secretariat will be tracked online, from the section officer to the minister.",
+    )
+    c.water = commitment(
+        "Clean drinking water for Quetta",
+        "in_progress",
+        "water_sanitation",
+        c.quetta,
+        FUTURE,
+        [(c.dc, administrative), (c.cm, political)],
+        days_ago=5,
+        title_ur="کوئٹہ کے لیے صاف پانی",
+        text="Filtration plants in every union council of the district.",
+    )
+    c.schools = commitment(
+        "Upgrade primary schools in Lahore",
+        "delivered",
+        "education",
+        c.lahore,
+        datetime.date(2021, 1, 1),
+        [(c.secretary, administrative), (c.administrator, administrative)],
+        days_ago=3,
+        text="Two hundred primary schools become elementary schools.",
+    )
+    c.roads = commitment(
+        "Repair roads in Quetta after the floods",
+        "not_started",
+        "roads_transport",
+        c.quetta,
+        datetime.date(2022, 12, 31),
+        [(c.dc, administrative)],
+        days_ago=10,
+        text="Flood-damaged roads repaired before the monsoon.",
+    )
+    c.waste = commitment(
+        "Solid waste collection in Lahore",
+        "broken",
+        "local_government",
+        c.lahore,
+        datetime.date(2019, 1, 1),
+        [(c.administrator, administrative)],
+        days_ago=20,
+        text="Waste collected from every street <script>alert('x')</script> twice a week.",
+    )
+    c.draft = commitment(
+        "Secret draft promise about Quetta", "not_started", "health", c.quetta, FUTURE, [(c.dc, administrative)], 0
+    )
+    c.draft.live = False
+    c.draft.save()
+    from tracker.models import Decision
+
+    c.decision = Decision.objects.create(
+        title="Committee to introduce file tracking",
+        slug="committee-file-tracking",
+        kind="notification",
+        decided_on=datetime.date(2021, 5, 1),
+        deciding_office=c.chief_secretary,
+        summary="Notifies a committee to introduce electronic file tracking in the secretariat.",
+        live=True,
+    )
+    return c
+
+
+def index_everything():
+    from search import indexing
+    from search.backends import targets
+
+    for target in targets():
+        indexing.rebuild(target)
+        indexing.drain(target)
+
+
+@pytest.fixture
+def corpus(db, backend):
+    records = build_corpus()
+    index_everything()
+    return records
+
+
+def search_page(client, **params):
+    return client.get("/search/", params)
+
+
+# --- Broker and worker -----------------------------------------------------------------------------
+
+
+class Broker:
+    """A private redis-server (never the shared one), so a test can stop and restart it."""
+
+    def __init__(self, directory):
+        self.port = free_port()
+        self.directory = directory
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        args = ["--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(  # noqa: S603
+            [shutil.which("redis-server"), *args, "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(lambda: answering(self.port), timeout=10, what="redis-server to start")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def broker(tmp_path):
+    need("redis-server", shutil.which("redis-server"), "install Debian's redis-server package")
+    broker = Broker(tmp_path)
+    broker.start()
+    yield broker
+    broker.stop()
+
+
+@pytest.fixture
+def dispatch_to(broker):
+    """This process sends tasks to the private broker instead of running them in-process."""
+    from config.celery import app
+
+    saved = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
+
+    def reset_pools():
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    app.conf.update(broker_url=broker.url, task_always_eager=False)
+    reset_pools()
+    yield broker
+    app.conf.update(saved)
+    reset_pools()
+
+
+def _test_database_url():
+    db = connection.settings_dict
+    auth = quote(db["USER"] or "", safe="") + (":" + quote(db["PASSWORD"], safe="") if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Worker:
+    """A real `celery -A config worker` with embedded beat, on the test database."""
+
+    def __init__(self, directory, broker, server):
+        self.directory, self.broker, self.server = directory, broker, server
+        self.log = directory / "worker.log"
+        self.process = None
+
+    def start(self):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.search.worker_settings",
+            "DATABASE_URL": _test_database_url(),
+            "CELERY_BROKER_URL": self.broker.url,
+            "ELASTICSEARCH_URL": self.server.url,
+            "PYTHONPATH": str(ROOT),
+        }
+        args = ["-m", "celery", "-A", "config", "worker", "-B", "-s", str(self.directory / "beat-schedule")]
+        args += ["--pool", "solo", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603
+                [sys.executable, *args, "-n", f"search-test-{self.broker.port}@%h"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for(lambda: b" ready." in self.log.read_bytes(), timeout=60, what=f"the Celery worker (see {self.log})")
+
+    def stop(self):
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def output(self):
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture
+def worker(transactional_db, tmp_path, broker, search_server, settings):
+    need(
+        "PostgreSQL for the worker",
+        connection.vendor == "postgresql",
+        "the worker shares the test database; set DATABASE_URL=postgres://... to run it",
+    )
+    use_backend(settings, "elasticsearch", search_server)
+    worker = Worker(tmp_path, broker, search_server)
+    worker.start()
+    yield worker
+    worker.stop()

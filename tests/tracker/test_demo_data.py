@@ -1,0 +1,350 @@
+"""`manage.py load_demo_data`: the curated demo (real places and offices, fictional holders and
+promises), published with real public revisions and history; loading it again changes nothing;
+`--scale N` publishes N more commitments in bulk, indistinguishable in their history from ones
+published one at a time."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count, Q
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
+
+from cms.models import TrackerSettings
+from tracker import services
+from tracker.choices import CommitmentStatus, OfficeKind, OwnershipRole, TenureEnd, TenureStart
+from tracker.demo.people import FICTIONAL
+from tracker.models import (
+    Commitment,
+    Decision,
+    Jurisdiction,
+    Office,
+    Person,
+    PublicRevision,
+    StatusChange,
+    Tenure,
+)
+from tracker.rules import latest_status_change
+from tracker.snapshots import build_snapshot
+
+pytestmark = pytest.mark.django_db
+FILE_TRACKING = "file-tracking-system-for-the-balochistan-secretariat"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The curated demo, loaded once for this module inside a transaction that is rolled back at
+    the end (each test runs in a savepoint within it), so no other test sees it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("load_demo_data", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+def tracker_counts():
+    """Rows of every tracker model and its history, public revisions, Wagtail revisions and users."""
+    counts = {
+        model._meta.label: model._default_manager.count() for model in apps.get_app_config("tracker").get_models()
+    }
+    counts["revisions"] = Revision.objects.count()
+    counts["log entries"] = ModelLogEntry.objects.count()
+    counts["users"] = get_user_model().objects.count()
+    return counts
+
+
+def verified(revision):
+    return revision.hash == revision.compute_hash()
+
+
+def generated():
+    return Commitment.objects.filter(slug__contains="-sample-")
+
+
+# --- The curated demo -----------------------------------------------------------------------------
+
+
+def test_the_demo_prints_counts_and_the_admin_login(demo):
+    assert "commitments: " in demo
+    assert "Admin login: http://127.0.0.1:8000/admin/  user admin  password tracker-demo" in demo
+
+
+def test_real_places_in_a_tree_with_urdu_names(demo):
+    pakistan = Jurisdiction.objects.get(slug="pakistan")
+    assert (pakistan.tier, pakistan.parent) == ("federal", None)
+    provinces = set(pakistan.children.values_list("name", flat=True))
+    assert {"Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan", "Islamabad Capital Territory"} <= provinces
+    balochistan = Jurisdiction.objects.get(slug="balochistan")
+    assert balochistan.name_ur == "بلوچستان"
+    assert balochistan.children.filter(tier="division").count() == 8
+    assert set(Jurisdiction.objects.get(slug="quetta-division").children.values_list("name", flat=True)) == {
+        "Quetta District",
+        "Pishin District",
+        "Killa Abdullah District",
+        "Chaman District",
+    }
+    assert Jurisdiction.objects.get(slug="punjab").children.filter(tier="division").count() == 9
+    assert Jurisdiction.objects.get(slug="quetta-district").name_ur == "کوئٹہ"
+    assert Jurisdiction.objects.get(slug="lahore-district").name_ur == "لاہور"
+    sariab = Jurisdiction.objects.get(slug="union-council-sariab")
+    assert [j.name for j in sariab.path()] == [
+        "Pakistan",
+        "Balochistan",
+        "Quetta Division",
+        "Quetta District",
+        "Quetta City",
+        "Union Council Sariab",
+    ]
+    for place in Jurisdiction.objects.select_related("parent"):
+        place.full_clean()  # tiers nest properly
+
+
+def test_real_offices_of_every_kind(demo):
+    kinds = dict(
+        Office.objects.filter(
+            slug__in=[
+                "chief-minister-balochistan",
+                "chief-secretary-balochistan",
+                "deputy-commissioner-quetta",
+                "mayor-of-quetta",
+                "administrator-metropolitan-corporation-quetta",
+                "lord-mayor-of-lahore",
+                "administrator-metropolitan-corporation-lahore",
+                "chairman-pitb",
+                "secretary-school-education-balochistan",
+            ]
+        ).values_list("slug", "kind")
+    )
+    assert kinds["chief-minister-balochistan"] == OfficeKind.ELECTED
+    assert kinds["mayor-of-quetta"] == kinds["lord-mayor-of-lahore"] == OfficeKind.ELECTED
+    assert kinds["chief-secretary-balochistan"] == kinds["deputy-commissioner-quetta"] == OfficeKind.APPOINTED
+    assert kinds["administrator-metropolitan-corporation-quetta"] == OfficeKind.ADMINISTRATOR
+    assert len(kinds) == 9
+
+
+def test_holders_are_fictional_and_tenures_show_real_patterns(demo):
+    assert not Person.objects.exclude(summary=FICTIONAL).exists()
+    many_holders = Office.objects.annotate(holders=Count("tenures__person", distinct=True)).filter(holders__gte=3)
+    assert many_holders.count() >= 10
+    assert Tenure.objects.filter(how=TenureStart.ACTING, office__slug="secretary-health-balochistan").exists()
+    charge = Tenure.objects.get(how=TenureStart.ADDITIONAL_CHARGE, office__slug="deputy-commissioner-chaman")
+    substantive = Tenure.objects.filter(office=charge.office, start_date__lte=charge.start_date).exclude(pk=charge.pk)
+    assert substantive.filter(end_date__gte=charge.end_date).exists()  # overlaps a substantive holder
+    assert (
+        Tenure.objects.get(
+            office__slug="deputy-commissioner-killa-abdullah",
+            start_date__lte=charge.start_date,
+            end_date__gte=charge.end_date,
+        ).person
+        == charge.person
+    )
+    mayor = Tenure.objects.get(office__slug="mayor-of-quetta")
+    assert (mayor.end_date, mayor.end_reason) == (datetime.date(2019, 1, 27), TenureEnd.COUNCIL_LAPSED)
+    first_administrator = Tenure.objects.filter(office__slug="administrator-metropolitan-corporation-quetta").first()
+    assert first_administrator.how == TenureStart.APPOINTED_ADMINISTRATOR
+    assert first_administrator.start_date == datetime.date(2019, 1, 28)
+    vacancy = list(Tenure.objects.filter(office__slug="secretary-science-it-balochistan"))
+    gaps = [
+        (a.end_date, b.start_date)
+        for a, b in zip(vacancy, vacancy[1:], strict=False)
+        if (b.start_date - a.end_date).days > 1
+    ]
+    assert gaps == [(datetime.date(2021, 2, 28), datetime.date(2021, 5, 15))]
+    assert Tenure.objects.filter(end_date__isnull=True).count() >= 50
+    for office in Office.objects.prefetch_related("tenures"):
+        office.full_clean()  # no two full-charge holders at once
+        for tenure in office.tenures.all():
+            tenure.full_clean(exclude=["office"])
+
+
+def test_at_least_sixty_published_commitments_with_both_kinds_of_owner(demo):
+    commitments = Commitment.objects.all()
+    assert commitments.count() >= 60
+    assert not commitments.filter(live=False).exists()
+    assert not commitments.exclude(owners__role=OwnershipRole.POLITICAL).exists()
+    assert not commitments.exclude(owners__role=OwnershipRole.ADMINISTRATIVE).exists()
+    political = commitments.filter(owners__role=OwnershipRole.POLITICAL).values_list("owners__office__kind", flat=True)
+    assert set(political) == {OfficeKind.ELECTED}
+    sectors = set(commitments.values_list("sector", flat=True))
+    assert {"education", "health", "water_sanitation", "e_governance", "local_government"} <= sectors
+    statuses = set(commitments.values_list("status", flat=True))
+    assert statuses == set(CommitmentStatus.values)
+    assert 0 < commitments.overdue().count() < commitments.count()
+    assert commitments.filter(deadline__gt=datetime.date.today()).exists()
+    assert commitments.filter(owners__role=OwnershipRole.SUPPORTING).exists()
+    assert commitments.annotate(n=Count("movements")).filter(n__gte=2).count() >= 10
+
+
+def test_every_curated_record_and_part_passes_the_editors_rules(demo):
+    for commitment in Commitment.objects.prefetch_related("owners", "status_changes", "movements", "sources"):
+        commitment.full_clean()
+        assert commitment.publication_problems() == []
+        for relation in ("owners", "status_changes", "movements", "sources"):
+            for part in getattr(commitment, relation).all():
+                part.full_clean(exclude=["commitment"])
+        changes = list(commitment.status_changes.all())
+        previous = CommitmentStatus.NOT_STARTED
+        for change in changes:  # each change starts where the last one ended, with its source
+            assert (change.from_status, bool(change.url), bool(change.title)) == (previous, True, True)
+            previous = change.to_status
+        assert commitment.status == (latest_status_change(changes).to_status if changes else "not_started")
+
+
+def test_the_file_tracking_promise_of_the_design_notes(demo):
+    promise = Commitment.objects.get(slug=FILE_TRACKING)
+    assert promise.made_by_office.slug == "chief-minister-balochistan"
+    assert promise.made_on.year == 2019
+    assert promise.status == CommitmentStatus.STALLED
+    assert promise.is_overdue
+    owners = {(o.office.slug, o.role) for o in promise.owners.all()}
+    assert ("chief-minister-balochistan", "political") in owners
+    assert ("chief-secretary-balochistan", "administrative") in owners
+    assert [m.office.slug for m in promise.movements.all()][:3] == [
+        "secretary-science-it-balochistan",
+        "acs-development-balochistan",
+        "secretary-finance-balochistan",
+    ]
+    revisions = list(PublicRevision.objects.for_record(promise))
+    assert [r.content["fields"]["status"]["value"] for r in revisions] == ["not_started", "in_progress", "stalled"]
+    assert [r.previous_hash for r in revisions] == ["", revisions[0].hash, revisions[1].hash]
+    assert all(verified(r) for r in revisions)
+    assert promise.decision_links.filter(decision__kind="budget_allocation", decision__amount_pkr__gt=0).exists()
+
+
+def test_every_record_has_a_verified_public_revision_one(demo):
+    for model in (Commitment, Decision, Office, Person, Jurisdiction):
+        for record in model.objects.all():
+            first = PublicRevision.objects.for_record(record).get(number=1)
+            assert first.previous_hash == ""
+            assert verified(first), record
+    several = [c for c in Commitment.objects.all() if PublicRevision.objects.for_record(c).count() > 1]
+    assert len(several) >= 5
+
+
+def test_decisions_link_commitments(demo):
+    decisions = Decision.objects.all()
+    assert decisions.count() >= 5
+    assert {"notification", "cabinet_decision", "budget_allocation"} <= set(decisions.values_list("kind", flat=True))
+    assert not decisions.filter(linked_commitments__isnull=True).exists()
+    assert decisions.filter(kind="budget_allocation", amount_pkr__gt=0).count() >= 2
+
+
+def test_history_names_the_user_and_the_reason(demo):
+    admin = get_user_model().objects.get(username="admin")
+    for model in (Commitment, StatusChange, Tenure, Office):
+        rows = model.history.all()
+        assert rows.exists()
+        assert not rows.exclude(history_user=admin).exists()
+        assert not rows.filter(Q(history_change_reason="") | Q(history_change_reason__isnull=True)).exists()
+
+
+def test_sample_data_notice_and_demo_accounts(demo):
+    assert TrackerSettings.load().sample_data
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    assert users.get(username="editor").groups.filter(name="Editors").exists()
+    assert users.get(username="moderator").groups.filter(name="Moderators").exists()
+    assert all(users.get(username=name).check_password("tracker-demo") for name in ("admin", "editor", "moderator"))
+
+
+def test_the_demo_editor_can_edit_the_demo_records(demo, client):
+    editor = get_user_model().objects.get(username="editor")
+    organisation = editor.editing_membership.organisation
+    assert "fictional" in organisation.name
+    for model in (Commitment, Decision, Office, Person, Jurisdiction):
+        assert not model.objects.exclude(maintained_by=organisation).exists(), model
+    promise = Commitment.objects.get(slug=FILE_TRACKING)
+    client.force_login(editor)
+    page = client.get(f"/admin/snippets/tracker/commitment/edit/{promise.pk}/")
+    assert page.status_code == 200 and promise.title in page.content.decode()
+
+
+def test_loading_again_duplicates_nothing_and_keeps_editors_changes(demo):
+    promise = Commitment.objects.get(slug=FILE_TRACKING)
+    promise.title = "File tracking system (title changed by an editor)"
+    services.publish(promise, summary="Editor's change")
+    before = tracker_counts()
+    call_command("load_demo_data", stdout=StringIO())
+    assert tracker_counts() == before
+    assert Commitment.objects.get(slug=FILE_TRACKING).title == "File tracking system (title changed by an editor)"
+
+
+# --- --scale N ------------------------------------------------------------------------------------
+
+
+def test_scale_adds_exactly_n_published_commitments_with_their_history(demo):
+    before = Commitment.objects.count()
+    call_command("load_demo_data", scale=50, stdout=StringIO(), verbosity=0)
+    assert Commitment.objects.count() == before + 50
+    added = list(generated().select_related("live_revision", "latest_revision"))
+    assert len(added) == 50
+    admin = get_user_model().objects.get(username="admin")
+    for commitment in added:
+        assert commitment.live and not commitment.has_unpublished_changes
+        assert commitment.live_revision == commitment.latest_revision is not None
+        assert commitment.live_revision.content["title"] == commitment.title
+        first = PublicRevision.objects.for_record(commitment).get()
+        assert (first.number, first.previous_hash, first.wagtail_revision_id) == (1, "", commitment.live_revision_id)
+        assert verified(first)
+        history = commitment.history.get()
+        assert (history.history_type, history.history_user) == ("+", admin)
+        assert history.history_change_reason.startswith("Sample data")
+        assert StatusChange.history.filter(commitment_id=commitment.pk).count() == commitment.status_changes.count()
+        roles = set(commitment.owners.values_list("role", flat=True))
+        assert {OwnershipRole.POLITICAL, OwnershipRole.ADMINISTRATIVE} <= roles
+        assert commitment.sources.exists() and commitment.movements.exists()
+        assert commitment.maintained_by.name.endswith("(fictional)")
+    assert (
+        ModelLogEntry.objects.filter(
+            content_type__model="commitment", object_id__in=[str(c.pk) for c in added], action="wagtail.publish"
+        ).count()
+        == 50
+    )
+
+
+def test_scale_records_are_valid_and_match_what_a_publish_would_write(demo):
+    call_command("load_demo_data", scale=50, stdout=StringIO(), verbosity=0)
+    for commitment in generated().prefetch_related("owners__office", "status_changes", "movements__office", "sources"):
+        commitment.full_clean()
+        for relation in ("owners", "status_changes", "movements", "sources"):
+            for part in getattr(commitment, relation).all():
+                part.full_clean(exclude=["commitment"])
+        # The public revision holds exactly what build_snapshot gives for the stored record...
+        assert PublicRevision.objects.for_record(commitment).get().content == build_snapshot(commitment)
+        # ...and the reference index exactly what Wagtail's own indexing would find.
+        stored = set(
+            ReferenceIndex.objects.filter(
+                object_id=str(commitment.pk), base_content_type__model="commitment"
+            ).values_list("to_content_type_id", "to_object_id", "model_path", "content_path")
+        )
+        assert stored == set(ReferenceIndex._extract_references_from_object(commitment))
+
+
+def test_scale_records_can_be_edited_and_published_again(demo):
+    call_command("load_demo_data", scale=5, stdout=StringIO(), verbosity=0)
+    commitment = generated().order_by("pk").first()
+    commitment.title = "Edited after the bulk load"
+    public = services.publish(commitment, summary="Correct the title")
+    first = PublicRevision.objects.for_record(commitment).get(number=1)
+    assert (public.number, public.previous_hash) == (2, first.hash)
+    assert verified(public) and public.content["fields"]["title"] == "Edited after the bulk load"
+
+
+def test_scale_again_adds_nothing(demo):
+    call_command("load_demo_data", scale=50, stdout=StringIO(), verbosity=0)
+    before = tracker_counts()
+    call_command("load_demo_data", scale=50, stdout=StringIO(), verbosity=0)
+    assert tracker_counts() == before
+    call_command("load_demo_data", scale=60, stdout=StringIO(), verbosity=0)
+    assert generated().count() == 60
+
+
+def test_scale_rejects_a_negative_number(demo):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("load_demo_data", scale=-1, stdout=StringIO())

@@ -1,0 +1,131 @@
+"""Sample data for the demo site and for load tests (`manage.py load_demo_data [--scale N]`).
+
+Places, organisations and office titles are real; every person, tenure, promise, status, source and
+decision is invented for illustration (sources point at example.org-style addresses), so nothing here
+may be read as a claim about a real official. The site says so on every page while
+`TrackerSettings.sample_data` is on, which loading the demo switches on.
+
+- `places`: the jurisdiction tree, organisations and offices.
+- `people`: fictional office holders and their tenures.
+- `commitments`: the curated promises, their histories and decisions.
+- Each module publishes its records with `publish_if_missing`, through
+  `tracker.services.publish`, so their public revisions and history are the real thing.
+- `scale`: thousands more commitments of the same shape, written in bulk through `tracker.bulk`.
+"""
+
+from collections import Counter
+
+from .. import services
+
+
+class LoadReport:
+    """What a load added and what it found already there (and left alone)."""
+
+    def __init__(self):
+        self.added = Counter()
+        self.kept = Counter()
+        self.new_records = []
+
+    def note(self, model, added, record=None):
+        (self.added if added else self.kept)[model._meta.verbose_name_plural] += 1
+        if added and record is not None:
+            self.new_records.append(record)
+
+
+def publish_if_missing(model, slug, build, *, user, summary, report=None):
+    """The record with this slug: the existing one, untouched (an editor may have changed it since),
+    or a new one built by `build()` and published through the publishing service."""
+    existing = model.objects.filter(slug=slug).first()
+    if existing is not None:
+        if report is not None:
+            report.note(model, added=False)
+        return existing
+    record = build()
+    record.maintained_by = demo_editing_organisation()
+    services.publish(record, user=user, summary=summary)
+    if report is not None:
+        report.note(model, added=True, record=record)
+    return record
+
+
+DEMO_PASSWORD = "tracker-demo"  # noqa: S105  (printed for the demo; `make demo` is never a public server)
+DEMO_USERS = [("admin", None), ("editor", "Editors"), ("moderator", "Moderators")]
+
+
+DEMO_ORGANISATION = "Sample Civic Watch (fictional)"
+
+
+def demo_editing_organisation():
+    """The fictional civil-society organisation that keeps the demo records; the demo editor belongs to it."""
+    from ..models import EditingOrganisation
+
+    return EditingOrganisation.objects.get_or_create(name=DEMO_ORGANISATION)[0]
+
+
+def ensure_demo_users():
+    """The demo's admin, editor and moderator accounts, each created only if no user has that name
+    (an existing account, and its password, is left alone). Returns the admin user."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    users = get_user_model()
+    for username, group in DEMO_USERS:
+        if users.objects.filter(username=username).exists():
+            continue
+        email = f"{username}@example.org"
+        if group is None:
+            users.objects.create_superuser(username, email, DEMO_PASSWORD)
+        else:
+            user = users.objects.create_user(username, email, DEMO_PASSWORD)
+            user.groups.add(Group.objects.get(name=group))
+            if group == "Editors":
+                from ..models import Membership
+
+                Membership.objects.create(organisation=demo_editing_organisation(), user=user)
+    return users.objects.get(username="admin")
+
+
+def mark_as_sample_data():
+    """Every public page then says its records are illustrative (cms TrackerSettings)."""
+    from cms.models.settings import TrackerSettings
+
+    settings = TrackerSettings.load()
+    if not settings.sample_data:
+        settings.sample_data = True
+        settings.save()
+
+
+def load_curated_demo(user, today, report):
+    """Publish the curated places, people, offices, commitments and decisions that are missing."""
+    from django.db import transaction
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from ..bulk import index_references
+    from .commitments import load_commitments, load_decisions
+    from .people import load_people_and_offices
+    from .places import load_places
+
+    # One transaction, so an interrupted load leaves nothing half-done. Wagtail's reference index
+    # (the admin's "usage" of each record) is written once per record at the end instead of at each
+    # of the several saves a publish makes, which takes a quarter off the load time.
+    with transaction.atomic(), disable_reference_index_auto_update():
+        places, organisations = load_places(user, report)
+        offices = load_people_and_offices(organisations, user=user, today=today, report=report)
+        commitments = load_commitments(places, offices, user=user, today=today, report=report)
+        load_decisions(offices, commitments, user=user, report=report)
+    with transaction.atomic():
+        index_references(_as_saved(report.new_records))
+
+
+def _as_saved(records):
+    """The records as the database holds them now, with their parts."""
+    from modelcluster.models import get_all_child_relations
+
+    by_model = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record.pk)
+    saved = []
+    for model, pks in by_model.items():
+        parts = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        saved.extend(model.objects.filter(pk__in=pks).prefetch_related(*parts))
+    return saved

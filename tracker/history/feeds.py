@@ -1,0 +1,225 @@
+"""Atom feeds of published changes: site-wide (with the daily digests) and one per record.
+
+Entries link to the revision (rel="alternate") and to its changes from the revision before
+(rel="related"). Authors are the publishing organisation stored on the revision, never an editor.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.syndication.views import Feed
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.feedgenerator import Atom1Feed
+
+from ..models import PublicRevision
+from . import digest as digests
+from .kinds import KINDS, compare_url, history_url, kind_of_type, record_url, revision_url, type_label
+from .records import public_record
+from .summaries import what_changed
+
+ENTRIES = 50
+
+
+class HistoryAtomFeed(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("changes_link"):
+            handler.addQuickElement(
+                "link", "", {"rel": "related", "href": item["changes_link"], "title": "What changed"}
+            )
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    link: str
+    changes_link: str  # "" when there is nothing to compare with
+    summary: str  # HTML, from history/feed_entry.html
+    published: object
+    author: str
+
+
+def _revision_entries(revisions, slugs, feed):
+    """Entries for `revisions`, each linked under its record's current address (`slugs` by key)."""
+    wanted = Q(pk__in=[])
+    for r in revisions:
+        if r.number > 1:
+            wanted |= Q(content_type_id=r.content_type_id, object_id=r.object_id, number=r.number - 1)
+    before = {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted)}
+    entries = []
+    for r in revisions:
+        kind, slug = kind_of_type(r.content.get("type")), slugs.get((r.content_type_id, r.object_id))
+        if kind is None or slug is None:
+            continue
+        previous = before.get((r.content_type_id, r.object_id, r.number - 1))
+        link = revision_url(kind, slug, r.number)
+        changes = compare_url(kind, slug, r.number - 1, r.number) if r.number > 1 else ""
+        context = {
+            "revision": r,
+            "what": type_label(kind),
+            "changed": what_changed(r, previous),
+            "link": feed.absolute(link),
+            "changes_link": feed.absolute(changes) if changes else "",
+            "history_link": feed.absolute(history_url(kind, slug)),
+        }
+        entries.append(
+            Entry(
+                title=f"{type_label(kind)} “{r.content.get('name', '')}”: revision {r.number}",
+                link=link,
+                changes_link=changes,
+                summary=feed.render("history/feed_entry.html", context),
+                published=r.published_at,
+                author=r.publisher,
+            )
+        )
+    return entries
+
+
+class _HistoryFeed(Feed):
+    feed_type = HistoryAtomFeed
+    description_template = None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def absolute(self, path):
+        return self.request.build_absolute_uri(path)
+
+    def render(self, template, context):
+        return render_to_string(template, context, request=self.request)
+
+    def author_name(self):
+        return settings.TRACKER_PUBLISHER
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_description(self, entry):
+        return entry.summary
+
+    def item_pubdate(self, entry):
+        return entry.published
+
+    def item_updateddate(self, entry):
+        return entry.published
+
+    def item_author_name(self, entry):
+        return entry.author
+
+    def item_extra_kwargs(self, entry):
+        return {"changes_link": self.absolute(entry.changes_link) if entry.changes_link else ""}
+
+
+def _public_keys():
+    """A filter for revisions of records the public may see (live, not taken down), by content type."""
+    visible = Q(pk__in=[])
+    for model in KINDS.values():
+        ids = model.objects.published().annotate(key=Cast("pk", CharField())).values("key")
+        visible |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    return visible
+
+
+def _current_slugs(revisions):
+    """Each record's slug now (links follow renamed records), one query per kind present."""
+    by_type = {}
+    for r in revisions:
+        by_type.setdefault(r.content_type_id, set()).add(r.object_id)
+    slugs = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for pk, slug in model.objects.published().filter(pk__in=ids).values_list("pk", "slug"):
+            slugs[(content_type_id, str(pk))] = slug
+    return slugs
+
+
+class ChangesFeed(_HistoryFeed):
+    """/feeds/changes/: every published change on the site, newest first, and the daily digests."""
+
+    title = "Accountability Tracker: published changes"
+    subtitle = (
+        "Every change published on the tracker, and each day's digest: one SHA-256 over every record's "
+        "latest revision hash, to archive as proof of what the history said."
+    )
+
+    def link(self):
+        return "/"
+
+    def feed_url(self):
+        return reverse("tracker:changes_feed")
+
+    def items(self):
+        revisions = list(PublicRevision.objects.filter(_public_keys()).order_by("-published_at", "-pk")[:ENTRIES])
+        entries = _revision_entries(revisions, _current_slugs(revisions), self)
+        entries += [self._digest_entry(digests.digest_for(day)) for day in digests.recent_days()]
+        return sorted(entries, key=lambda entry: entry.published, reverse=True)
+
+    def _digest_entry(self, digest):
+        day = dateformat.format(digest.day, "j F Y")
+        listing = reverse("tracker:digest", args=[digest.day.isoformat()])
+        context = {
+            "digest": digest,
+            "listing": self.absolute(listing),
+            "day": day,
+            "iso": digest.day.isoformat(),
+            "hash": digest.sha256,
+        }
+        return Entry(
+            title=f"Daily digest for {day}: {digest.sha256}",
+            link=listing,
+            changes_link="",
+            summary=self.render("history/feed_digest.html", context),
+            published=digest.ends_at,
+            author=self.author_name(),
+        )
+
+
+class RecordFeed(_HistoryFeed):
+    """/<kind>/<slug>/feed/: the published revisions of one record, newest first."""
+
+    def __call__(self, request, kind, slug):
+        self.request = request
+        record, answer = public_record(request, kind, slug)
+        if answer:
+            return answer
+        self.kind, self.record = kind, record
+        return super().__call__(request)
+
+    def get_object(self, request):
+        return self.record
+
+    def title(self, record):
+        return f"{type_label(self.kind)} “{record}”: published changes"
+
+    def subtitle(self, record):
+        return f"Every published revision of this {type_label(self.kind).lower()}, newest first."
+
+    def link(self, record):
+        return record_url(self.kind, record.slug)
+
+    def feed_url(self, record):
+        return reverse(f"tracker:{record.public_url_name}_feed", args=[record.slug])
+
+    def items(self, record):
+        revisions = list(PublicRevision.objects.for_record(record).order_by("-number")[:ENTRIES])
+        return _revision_entries(revisions, {(r.content_type_id, r.object_id): record.slug for r in revisions}, self)
+
+
+def get_record_feed(request, kind, slug):
+    """The per-record feed view (a fresh Feed per request: it keeps the request while rendering)."""
+    if kind not in KINDS:
+        raise Http404
+    return RecordFeed()(request, kind, slug)
+
+
+def get_changes_feed(request):
+    return ChangesFeed()(request)

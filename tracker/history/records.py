@@ -1,0 +1,58 @@
+"""Finding the record a public history address names."""
+
+from functools import wraps
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from ..models import PublicRevision
+from .kinds import KINDS
+from .takedown import gone_response
+
+
+def public_record(request, kind, slug):
+    """(record, None) when the public may see the record at this address; (None, response) when the
+    address must answer otherwise: 410 for a taken-down record, a permanent redirect for an address
+    the record had before its slug changed (so cited links keep working). Http404 for anything else."""
+    model = KINDS[kind]
+    record = model.objects.filter(live=True, slug=slug).first()
+    if record is not None:
+        gone = gone_response(request, record)
+        return (None, gone) if gone else (record, None)
+    renamed = _record_once_called(model, slug)
+    if renamed is None:
+        raise Http404(f"No {model._meta.verbose_name} at this address.")
+    gone = gone_response(request, renamed)
+    if gone:
+        return None, gone
+    match = request.resolver_match
+    kwargs = {key: value for key, value in match.kwargs.items() if key != "kind"} | {"slug": renamed.slug}
+    query = request.META.get("QUERY_STRING", "")
+    return None, redirect(reverse(match.view_name, kwargs=kwargs) + (f"?{query}" if query else ""), permanent=True)
+
+
+def _record_once_called(model, slug):
+    """The live record that was published under `slug` before, if any (slugs can be edited)."""
+    published_as = (
+        PublicRevision.objects.filter(content_type=ContentType.objects.get_for_model(model), content__slug=slug)
+        .order_by("-published_at")
+        .values_list("object_id", flat=True)
+        .first()
+    )
+    if published_as is None:
+        return None
+    return model.objects.filter(live=True, pk=published_as).exclude(slug=slug).first()
+
+
+def record_view(view):
+    """A view of one record's public history: called as view(request, kind, record, **rest), or
+    answered for it (404, 410 Gone, or a redirect from an older address)."""
+
+    @wraps(view)
+    def wrapper(request, kind, slug, **kwargs):
+        record, answer = public_record(request, kind, slug)
+        return answer or view(request, kind, record, **kwargs)
+
+    return wrapper

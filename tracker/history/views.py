@@ -1,0 +1,122 @@
+"""Public history pages: the list of revisions, one revision as published, a compare, citations and
+the daily digest listing. Everything shown comes from stored public revisions, never from live
+fields, drafts or editors."""
+
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from . import citations, digest, queries
+from .citations import Cited
+from .diffs import compare as compare_snapshots
+from .kinds import compare_url, revision_url
+from .presenters import present
+from .records import record_view
+from .summaries import what_changed
+
+
+def _cited(request, kind, record, revision):
+    permanent = request.build_absolute_uri(revision_url(kind, record.slug, revision.number))
+    return Cited(revision=revision, kind=kind, url=permanent, accessed=timezone.localdate())
+
+
+@record_view
+def history(request, kind, record):
+    page = queries.history_page(record, request.GET.get("page"))
+    context = {"kind": kind, "record": record, "page": page, "latest": page.paginator.count}
+    return render(request, "history/history_list.html", context)
+
+
+@record_view
+def revision(request, kind, record, number):
+    shown, previous = queries.revision_with_previous(record, number)
+    if shown is None:
+        raise Http404("No such revision.")
+    cited = _cited(request, kind, record, shown)
+    context = {
+        "kind": kind,
+        "record": record,
+        "revision": shown,
+        "latest": queries.latest_number(record),
+        "snapshot": present(shown.content),
+        "changed": what_changed(shown, previous),
+        "apa": citations.styled(cited, "apa", html=True),
+        "bibtex": citations.bibtex(cited),
+        "cited": cited,
+        "formats": citations.STYLES | citations.DATA_FORMATS,
+    }
+    return render(request, "history/revision.html", context)
+
+
+@record_view
+def choose_compare(request, kind, record):
+    """The history list's compare form (?a=&b=) goes to the permanent compare address."""
+    try:
+        a, b = sorted(int(request.GET[name]) for name in ("a", "b"))
+    except (KeyError, ValueError):
+        raise Http404("Choose two revisions to compare.") from None
+    return redirect(compare_url(kind, record.slug, a, b))
+
+
+@record_view
+def compare(request, kind, record, a, b):
+    found = queries.revisions_numbered(record, a, b)
+    if a not in found or b not in found:
+        raise Http404("No such revision.")
+    context = {
+        "kind": kind,
+        "record": record,
+        "old": found[a],
+        "new": found[b],
+        "revisions_compared": [found[a], found[b]],
+        "latest": queries.latest_number(record),
+        "diff": compare_snapshots(found[a].content, found[b].content),
+    }
+    return render(request, "history/compare.html", context)
+
+
+@record_view
+def cite(request, kind, record, number):
+    shown = queries.revisions_numbered(record, number).get(number)
+    if shown is None:
+        raise Http404("No such revision.")
+    cited = _cited(request, kind, record, shown)
+    fmt = request.GET.get("format")
+    if fmt in citations.FORMATS:
+        return _citation_file(cited, fmt)
+    context = {
+        "kind": kind,
+        "record": record,
+        "revision": shown,
+        "cited": cited,
+        "unknown_format": fmt,
+        "styles": [(key, name, citations.styled(cited, key, html=True)) for key, (name, _) in citations.STYLES.items()],
+        "data": [(key, spec[0], citations.citation(cited, key)) for key, spec in citations.DATA_FORMATS.items()],
+    }
+    return render(request, "history/cite.html", context, status=400 if fmt else 200)
+
+
+def _citation_file(cited, fmt):
+    if fmt in citations.STYLES:
+        content_type, extension = "text/plain", "txt"
+    else:
+        _name, content_type, extension = citations.DATA_FORMATS[fmt]
+    response = HttpResponse(citations.citation(cited, fmt), content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{cited.key}.{extension}"'
+    return response
+
+
+def digest_listing(request, day):
+    """The records' latest hashes at the end of `day`, exactly the bytes the day's digest is the SHA-256 of."""
+    try:
+        day = datetime.date.fromisoformat(day)
+    except ValueError:
+        raise Http404("Give the day as YYYY-MM-DD.") from None
+    if not digest.is_complete(day):
+        raise Http404("A day's digest is published once the day has ended.")
+    found = digest.digest_for(day)
+    response = HttpResponse(found.listing, content_type="text/plain; charset=utf-8")
+    response["X-Digest-SHA256"] = found.sha256
+    return response

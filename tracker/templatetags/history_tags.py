@@ -1,0 +1,25 @@
+"""Addresses of public history pages, for templates: {% history_url kind record.slug "revision" 3 %}."""
+
+from django import template
+from django.urls import reverse
+
+from ..history.kinds import KINDS
+
+register = template.Library()
+
+
+@register.simple_tag
+def history_url(kind, slug, view="page", *numbers):
+    """The address of `view` ("page": the record's own page; "history", "revision", "compare", "cite",
+    "feed", "choose_compare") for the record of `kind` at `slug`."""
+    name = KINDS[kind].public_url_name
+    return reverse(f"tracker:{name}" if view == "page" else f"tracker:{name}_{view}", args=[slug, *numbers])
+
+
+@register.simple_tag
+def tenure_history_of(record):
+    """The published tenure history of an office or a person: {% tenure_history_of office as history %}
+    (two or three queries, however many tenures)."""
+    from ..history.services import tenure_history
+
+    return tenure_history(record)
