@@ -154,7 +154,16 @@ SEARCH = {
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "max_retries": 0}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "max_retries": 0,
+    # No ack emulation on Redis. With it, Celery 5.7 / kombu 5.7 kill the worker ("Unrecoverable error:
+    # AttributeError: 'NoneType' object has no attribute 'hostname'") when Redis goes away while the
+    # worker holds a message, such as a drain retry waiting for its countdown. Without it a held message
+    # can be lost with the connection, which loses nothing here: the index queue lives in the database
+    # and the beat job drains it every minute (tests/search/test_failures.py restarts Redis mid-retry).
+    "ack_emulation": False,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_index_queue", "schedule": 60.0}

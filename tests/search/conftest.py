@@ -53,14 +53,16 @@ def answering(port):
         return False
 
 
-def wait_for(condition, timeout=30.0, interval=0.2, what="condition"):
+def wait_for(condition, timeout=30.0, interval=0.2, what="condition", log=None):
+    """Poll until `condition()` is true; on giving up, the message ends with `log()` if given."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
         if value:
             return value
         time.sleep(interval)
-    raise AssertionError(f"Gave up after {timeout:.0f}s waiting for {what}.")
+    message = f"Gave up after {timeout:.0f}s waiting for {what}."
+    raise AssertionError(f"{message}\n{log()}" if log else message)
 
 
 # --- osmem-server ----------------------------------------------------------------------------------
@@ -372,7 +374,7 @@ class Worker:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        wait_for(lambda: b" ready." in self.log.read_bytes(), timeout=60, what=f"the Celery worker (see {self.log})")
+        wait_for(lambda: b" ready." in self.log.read_bytes(), timeout=60, what="the Celery worker", log=self.last_lines)
 
     def stop(self):
         if self.process is None:
@@ -387,6 +389,10 @@ class Worker:
 
     def output(self):
         return self.log.read_text(errors="replace")
+
+    def last_lines(self, count=60):
+        """The end of the worker's log, for a failure message: CI keeps no temporary files."""
+        return "\n".join(self.output().splitlines()[-count:])
 
 
 @pytest.fixture
