@@ -37,6 +37,31 @@ def register_two_factor_urls():
     return urlpatterns
 
 
+@hooks.register("register_admin_urls")
+def register_takedown_urls():
+    from .history.takedown_admin import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_snippet_listing_buttons")
+def takedown_listing_button(snippet, user, next_url=None):
+    from django.utils.translation import gettext as _
+    from wagtail.admin.widgets import Button
+
+    from .history.kinds import kind_of
+    from .history.takedown_admin import can_take_down, takedown_url
+
+    if kind_of(snippet) and snippet.live and can_take_down(user, type(snippet)):
+        restoring = snippet.taken_down_at is not None
+        yield Button(
+            _("Restore") if restoring else _("Take down"),
+            takedown_url(snippet),
+            icon_name="undo" if restoring else "warning",
+            priority=90,
+        )
+
+
 @hooks.register("register_account_menu_item")
 def two_factor_menu_item(request):
     from django.urls import reverse
