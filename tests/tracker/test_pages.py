@@ -114,8 +114,9 @@ def test_commitment_page_metadata(client, quetta):
 
 def test_person_page_lists_tenures_and_scorecard(client, quetta):
     page = text(client.get("/people/camran-achakzai/"))
-    tenure = "Deputy Commissioner Quetta (Appointed): 1 Jul 2020 – 31 Dec 2021."
-    assert f"{tenure} Began: Transferred in; ended: Transferred out" in page
+    tenures = section(page, "Offices held", "Scorecard")
+    row = "Deputy Commissioner Quetta (Appointed) 1 Jul 2020 31 Dec 2021 Transferred in; transferred out"
+    assert row in tenures and tenures.count("Deputy Commissioner Quetta") == 1  # listed once
     assert "All tenures 1 0 0 1" in page
     assert "How this is counted" in page
 
@@ -126,7 +127,8 @@ def test_office_page_shows_holders_over_time_and_waiting_time(client, quetta):
     holders = section(page, "Holders over time", "commitment owned")
     names = ["Bushra Kakar", "Camran Achakzai", "Dawood Mengal", "Erum Baloch"]
     assert [holders.index(n) for n in names] == sorted(holders.index(n) for n in names)
-    assert "Dawood Mengal (Acting; Charge ended)" in holders
+    assert "Dawood Mengal" in holders and "Acting; charge ended" in holders
+    assert holders.count("Erum Baloch") == 1  # one list of holders, not two
     assert "1 commitment owned" in page
     finance = text(client.get("/offices/secretary-finance-balochistan/"))
     assert "On average a commitment's next step waited here 142 days (over 1 visit)." in finance

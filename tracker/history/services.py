@@ -34,6 +34,7 @@ class TenureEntry:
     person_url: str
     office: str
     office_url: str
+    office_kind: str  # "Elected", "Appointed", "Administrator"
     start_date: object
     end_date: object  # None while it is held
     how: str  # "Posted", "Acting", ...
@@ -89,6 +90,7 @@ def tenure_history(record):
             person_url=record_url("people", t.person.slug),
             office=t.office.title,
             office_url=record_url("offices", t.office.slug),
+            office_kind=t.office.get_kind_display(),
             start_date=t.start_date,
             end_date=t.end_date,
             how=t.get_how_display(),
