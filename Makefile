@@ -33,6 +33,11 @@ demo: install
 lint: install-test
 	$(BIN)/ruff check .
 
+# In CI the tests run against the machine's PostgreSQL, as in production, unless DATABASE_URL names another.
+ifeq ($(CI),true)
+export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+endif
+
 ## test: Django checks, migrations up to date, ruff, then the whole pytest suite
 test: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
