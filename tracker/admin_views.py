@@ -11,10 +11,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import WorkflowState
 from wagtail.snippets.views.snippets import CreateView, EditView, WorkflowActionView
 
 from .permissions import editing_organisation_id
+
+
+class AdminPage(WagtailAdminTemplateMixin):
+    """An admin page of our own whose header names it: Wagtail shows the breadcrumbs as the header, and
+    without an item for the page itself they end at "Home". `parent_breadcrumbs()` may add the way in."""
+
+    def parent_breadcrumbs(self):
+        return []
+
+    def get_breadcrumbs_items(self):
+        this_page = {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
+        return [*self.breadcrumbs_items, *self.parent_breadcrumbs(), this_page]
 
 
 def refusal(error):

@@ -13,11 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from ..admin_views import AdminPage
 from . import takedown
 from .kinds import KINDS, kind_of
 
@@ -48,7 +49,7 @@ class RestoreForm(forms.Form):
     )
 
 
-class TakedownView(WagtailAdminTemplateMixin, FormView):
+class TakedownView(AdminPage, FormView):
     template_name = "tracker/admin/takedown/form.html"
     header_icon = "warning"
 
@@ -67,6 +68,13 @@ class TakedownView(WagtailAdminTemplateMixin, FormView):
 
     def get_page_subtitle(self):
         return str(self.record)
+
+    def parent_breadcrumbs(self):
+        viewset = type(self.record).snippet_viewset
+        return [
+            {"url": reverse(viewset.get_url_name("list")), "label": capfirst(viewset.model._meta.verbose_name_plural)},
+            {"url": edit_url(self.record), "label": str(self.record)},
+        ]
 
     def get_form_class(self):
         return RestoreForm if self.restoring else NoticeForm

@@ -24,9 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 from wagtail.admin.auth import permission_required
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from ..admin_views import AdminPage
 from ..exports import commitment_rows, csv_lines, history_rows
 from .apply import PERMISSION, ImportRefused, apply_plan
 from .columns import KIND_LABELS
@@ -84,7 +84,7 @@ class ConfirmForm(forms.Form):
 
 
 @can_import
-class UploadView(WagtailAdminTemplateMixin, FormView):
+class UploadView(AdminPage, FormView):
     page_title = _("Import and export")
     header_icon = "upload"
     template_name = "tracker/admin/import/upload.html"
@@ -124,7 +124,7 @@ class StoredUpload:
 
 
 @can_import
-class PreviewView(WagtailAdminTemplateMixin, FormView):
+class PreviewView(AdminPage, FormView):
     """GET: the dry-run report. POST: confirm, which plans the file again and applies it."""
 
     page_title = _("Import preview")
