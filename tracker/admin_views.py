@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import WorkflowState
@@ -28,6 +29,11 @@ class AdminPage(WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         this_page = {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
         return [*self.breadcrumbs_items, *self.parent_breadcrumbs(), this_page]
+
+
+def edit_url(record):
+    """The admin address where `record` (a snippet) is edited."""
+    return reverse(type(record).snippet_viewset.get_url_name("edit"), args=[record.pk])
 
 
 def refusal(error):
@@ -69,6 +75,4 @@ class RecordEditView(PublishRefusedMixin, EditView):
 
 class RecordWorkflowActionView(PublishRefusedMixin, WorkflowActionView):
     def get_edit_url_after_refusal(self):
-        from django.urls import reverse
-
-        return reverse(self.model.snippet_viewset.get_url_name("edit"), args=[self.object.pk])
+        return edit_url(self.object)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.permissions import policy_registry
 
-from ..admin_views import AdminPage
+from ..admin_views import AdminPage, edit_url
 from . import takedown
 from .kinds import KINDS, kind_of
 
@@ -103,10 +103,6 @@ class TakedownView(AdminPage, FormView):
             cancel_url=edit_url(self.record),
             **kwargs,
         )
-
-
-def edit_url(record):
-    return reverse(type(record).snippet_viewset.get_url_name("edit"), args=[record.pk])
 
 
 def takedown_url(record):
