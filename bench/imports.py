@@ -29,13 +29,13 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from tracker.choices import OfficeKind, Sector  # noqa: E402
-from tracker.imports.apply import apply_plan  # noqa: E402
-from tracker.imports.columns import COMMITMENT_COLUMNS  # noqa: E402
-from tracker.imports.plan import make_plan  # noqa: E402
-from tracker.imports.reading import read_table  # noqa: E402
-from tracker.imports.report import problem_lines, summary_line  # noqa: E402
 from tracker.models import Jurisdiction, Office  # noqa: E402
+from tracker.models.vocabulary import OfficeKind, Sector  # noqa: E402
+from tracker.publishing.imports import apply_plan  # noqa: E402
+from tracker.spreadsheets.columns import COMMITMENT_COLUMNS  # noqa: E402
+from tracker.spreadsheets.plan import make_plan  # noqa: E402
+from tracker.spreadsheets.reading import read_table  # noqa: E402
+from tracker.spreadsheets.report import problem_lines, summary_line  # noqa: E402
 
 BAD_CELLS = [
     ("jurisdiction", "atlantis"),

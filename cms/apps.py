@@ -9,6 +9,6 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from .methodology import ensure_methodology_page
+        from cms.methodology import ensure_methodology_page
 
         post_migrate.connect(ensure_methodology_page, sender=self)

@@ -33,7 +33,7 @@ SOURCES = (
 def ensure_methodology_page(**kwargs):
     from wagtail.models import Site
 
-    from .models import MethodologyPage
+    from cms.models import MethodologyPage
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None or MethodologyPage.objects.exists():

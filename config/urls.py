@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from tracker import urls as tracker_urls
+from tracker.public import urls as tracker_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -14,9 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.choices import CommitmentStatus, DecisionKind, JurisdictionTier, OfficeKind, Sector
-
-from .text import clean_text
+from search.text import clean_text
+from tracker.models.vocabulary import CommitmentStatus, DecisionKind, JurisdictionTier, OfficeKind, Sector
 
 KIND_LABELS = {
     "commitment": _("Commitment"),

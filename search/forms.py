@@ -5,11 +5,10 @@ from django import forms
 from django.core.validators import validate_unicode_slug
 from django.utils.translation import gettext_lazy as _
 
-from tracker.choices import CommitmentStatus, OfficeKind, Sector
-
-from .documents import KIND_LABELS
-from .results import SORTS, SearchRequest
-from .text import parse_query
+from search.documents import KIND_LABELS
+from search.results import SORTS, SearchRequest
+from search.text import parse_query
+from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 
 
 def _any(choices):

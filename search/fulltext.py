@@ -15,7 +15,7 @@ from django.db import connection, models
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 
-from .text import MARK_END, MARK_START
+from search.text import MARK_END, MARK_START
 
 FTS_TABLE = "search_fts"
 TEXT_COLUMNS = ("title", "title_ur", "names", "body")

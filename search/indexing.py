@@ -23,9 +23,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .backends import SearchUnavailable, get_backend, targets
-from .documents import Places, build_documents, kind_models, kind_of, published_ids, split_uid, uid
-from .models import IndexQueueEntry
+from search.backends import SearchUnavailable, get_backend, targets
+from search.documents import Places, build_documents, kind_models, kind_of, published_ids, split_uid, uid
+from search.models import IndexQueueEntry
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ _thread_locks = defaultdict(threading.Lock)
 
 def enqueue(record):
     """Queue `record` and every document showing it, in the current transaction, for every backend;
-    drain after the commit. Called from tracker.services.record_publication and search.signals."""
+    drain after the commit. Called from tracker.publishing.publish.record_publication and search.signals."""
     kind = kind_of(record)
     if kind is None or record.pk is None:
         return
@@ -52,7 +52,7 @@ def enqueue(record):
 
 
 def enqueue_new(records):
-    """Queue records published in bulk (tracker.bulk): one insert for the whole batch. They are new,
+    """Queue records published in bulk (tracker.publishing.bulk): one insert for the whole batch. They are new,
     so no other document shows them yet; only they themselves need indexing."""
     keys = {(kind_of(record), record.pk) for record in records if record.pk is not None}
     keys = {key for key in keys if key[0] is not None}
@@ -119,7 +119,7 @@ def dispatch_drain():
     is not the publisher's problem: the entries are committed and the beat job drains them later."""
     from kombu.exceptions import OperationalError
 
-    from .tasks import drain_index_queue
+    from search.tasks import drain_index_queue
 
     try:
         drain_index_queue.apply_async(retry=False)

@@ -104,6 +104,6 @@ class SearchEntryPlace(models.Model):
 
 
 # The SQLite full-text table, declared for joins only (unmanaged; created by migration 0002).
-from .fulltext import FullTextRow  # noqa: E402
+from search.fulltext import FullTextRow  # noqa: E402
 
 __all__ = ["FullTextRow", "IndexQueueEntry", "SearchEntry", "SearchEntryOwner", "SearchEntryPlace"]

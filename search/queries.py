@@ -6,12 +6,11 @@ import logging
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tracker.choices import CommitmentStatus, OfficeKind, Sector
-
-from .backends import SearchUnavailable, configured_name, get_backend
-from .documents import KIND_LABELS
-from .results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults
-from .text import fold
+from search.backends import SearchUnavailable, configured_name, get_backend
+from search.documents import KIND_LABELS
+from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults
+from search.text import fold
+from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from tracker.choices import CommitmentStatus, OfficeKind, OwnershipRole, Sector
-
-from .documents import KIND_LABELS, sector_label, status_label
-from .text import MARK_END, MARK_START
+from search.documents import KIND_LABELS, sector_label, status_label
+from search.text import MARK_END, MARK_START
+from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, Sector
 
 PER_PAGE = 20
 # Deep pages cost every backend more than they give; past this, narrow the search.

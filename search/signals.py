@@ -1,15 +1,14 @@
 """Unpublishing, deleting or taking down a record takes its document out of the search index;
-records published in bulk (tracker.bulk) are queued a batch at a time. Publishing one record is
-queued by tracker.services.record_publication, in the publish's own transaction."""
+records published in bulk (tracker.publishing.bulk) are queued a batch at a time. Publishing one record is
+queued by tracker.publishing.publish.record_publication, in the publish's own transaction."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import unpublished
 
-from tracker.bulk import records_published_in_bulk
+from search.indexing import enqueue, enqueue_new
 from tracker.models.base import TrackerRecord
-
-from .indexing import enqueue, enqueue_new
+from tracker.publishing.bulk import records_published_in_bulk
 
 
 @receiver(unpublished)

@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from . import indexing
+from search import indexing
 
 log = logging.getLogger(__name__)
 

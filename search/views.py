@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import queries
-from .forms import SearchForm
-from .results import SORTS
+from search import queries
+from search.forms import SearchForm
+from search.results import SORTS
 
 FACET_ORDER = ("kind", "status", "overdue", "sector", "jurisdiction", "office_kind", "owner")
 

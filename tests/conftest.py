@@ -79,7 +79,7 @@ def editor(django_user_model):
 
     user = django_user_model.objects.create_user("editor", "editor@example.org", "pass")
     user.groups.add(Group.objects.get(name="Editors"))
-    # Editors edit only their organisation's records (tracker/permissions.py).
+    # Editors edit only their organisation's records (tracker/publishing/permissions.py).
     Membership.objects.create(organisation=EditingOrganisation.objects.create(name="Editors' organisation"), user=user)
     return user
 

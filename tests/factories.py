@@ -1,12 +1,11 @@
 """Factories for tracker records. Records are built unsaved or saved as plain rows; tests that need
-the publishing path call tracker.services.publish on them."""
+the publishing path call tracker.publishing.publish.publish on them."""
 
 import datetime
 
 import factory
 from factory.django import DjangoModelFactory
 
-from tracker import choices
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -16,6 +15,7 @@ from tracker.models import (
     Person,
     StatusChange,
     Tenure,
+    vocabulary,
 )
 
 
@@ -24,7 +24,7 @@ class JurisdictionFactory(DjangoModelFactory):
         model = Jurisdiction
 
     name = factory.Sequence(lambda n: f"District {n}")
-    tier = choices.JurisdictionTier.DISTRICT
+    tier = vocabulary.JurisdictionTier.DISTRICT
     live = True
 
 
@@ -33,7 +33,7 @@ class OrganizationFactory(DjangoModelFactory):
         model = Organization
 
     name = factory.Sequence(lambda n: f"Department {n}")
-    classification = choices.OrganizationKind.DEPARTMENT
+    classification = vocabulary.OrganizationKind.DEPARTMENT
     jurisdiction = factory.SubFactory(JurisdictionFactory)
     live = True
 
@@ -51,7 +51,7 @@ class OfficeFactory(DjangoModelFactory):
         model = Office
 
     title = factory.Sequence(lambda n: f"Deputy Commissioner {n}")
-    kind = choices.OfficeKind.APPOINTED
+    kind = vocabulary.OfficeKind.APPOINTED
     organization = factory.SubFactory(OrganizationFactory)
     live = True
 
@@ -63,7 +63,7 @@ class TenureFactory(DjangoModelFactory):
     office = factory.SubFactory(OfficeFactory)
     person = factory.SubFactory(PersonFactory)
     start_date = datetime.date(2020, 1, 1)
-    how = choices.TenureStart.POSTED
+    how = vocabulary.TenureStart.POSTED
 
 
 class CommitmentFactory(DjangoModelFactory):
@@ -73,7 +73,7 @@ class CommitmentFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Build {n} schools")
     text = "The government will build new schools."
     made_on = datetime.date(2021, 3, 1)
-    sector = choices.Sector.EDUCATION
+    sector = vocabulary.Sector.EDUCATION
     jurisdiction = factory.SubFactory(JurisdictionFactory)
     deadline = datetime.date(2023, 6, 30)
     live = True
@@ -85,7 +85,7 @@ class CommitmentOwnerFactory(DjangoModelFactory):
 
     commitment = factory.SubFactory(CommitmentFactory)
     office = factory.SubFactory(OfficeFactory)
-    role = choices.OwnershipRole.ADMINISTRATIVE
+    role = vocabulary.OwnershipRole.ADMINISTRATIVE
 
 
 class StatusChangeFactory(DjangoModelFactory):
@@ -93,8 +93,8 @@ class StatusChangeFactory(DjangoModelFactory):
         model = StatusChange
 
     commitment = factory.SubFactory(CommitmentFactory)
-    from_status = choices.CommitmentStatus.NOT_STARTED
-    to_status = choices.CommitmentStatus.IN_PROGRESS
+    from_status = vocabulary.CommitmentStatus.NOT_STARTED
+    to_status = vocabulary.CommitmentStatus.IN_PROGRESS
     effective_date = datetime.date(2022, 1, 10)
     url = "https://example.org/news/1"
     title = "Work begins"
@@ -107,5 +107,5 @@ def unsaved_commitment(**fields):
         jurisdiction=fields.pop("jurisdiction", None) or JurisdictionFactory(), **fields
     )
     commitment.live = False
-    commitment.owners.add(CommitmentOwner(office=owner_office, role=choices.OwnershipRole.ADMINISTRATIVE))
+    commitment.owners.add(CommitmentOwner(office=owner_office, role=vocabulary.OwnershipRole.ADMINISTRATIVE))
     return commitment

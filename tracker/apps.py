@@ -9,7 +9,8 @@ class TrackerConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import audit, signals  # noqa: F401  (connect receivers)
-        from .moderation import ensure_moderation
+        from tracker.admin.moderation import ensure_moderation
+        from tracker.models import audit  # noqa: F401  (connect receivers)
+        from tracker.publishing import signals  # noqa: F401  (connect receivers)
 
         post_migrate.connect(ensure_moderation, sender=self)

@@ -1,4 +1,4 @@
-from .pages import MethodologyPage
-from .settings import TrackerSettings
+from cms.models.pages import MethodologyPage
+from cms.models.settings import TrackerSettings
 
 __all__ = ["MethodologyPage", "TrackerSettings"]

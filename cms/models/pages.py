@@ -28,8 +28,8 @@ class MethodologyPage(Page):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from tracker.choices import CommitmentStatus
-        from tracker.presenters import STATUS_EXPLANATIONS
+        from tracker.models.vocabulary import CommitmentStatus
+        from tracker.public.presenters import STATUS_EXPLANATIONS
 
         context = super().get_context(request, *args, **kwargs)
         context["status_glossary"] = [(status.label, STATUS_EXPLANATIONS[status]) for status in CommitmentStatus]

@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "django_celery_beat",
-    # Account security (tracker/security.py): sign-in rate limit, optional two-factor, CSP.
+    # Account security (tracker/accounts/security.py): sign-in rate limit, optional two-factor, CSP.
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -48,12 +48,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Asks for the two-factor code of editors who have set up an authenticator app.
     "django_otp.middleware.OTPMiddleware",
-    "tracker.two_factor.TwoFactorMiddleware",
+    "tracker.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "tracker.security.AdminScriptPolicyMiddleware",
-    "tracker.security.PermissionsPolicyMiddleware",
+    "tracker.accounts.security.AdminScriptPolicyMiddleware",
+    "tracker.accounts.security.PermissionsPolicyMiddleware",
     # Gives simple-history the editor behind every row change made through a request.
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -76,7 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
-                "tracker.context_processors.canonical_url",
+                "tracker.public.context_processors.canonical_url",
             ],
         },
     },
@@ -182,7 +182,7 @@ AXES_LOCKOUT_TEMPLATE = "tracker/account_locked.html"
 # The address the connection came from; a client-sent X-Forwarded-For could dodge the limit.
 # Behind a reverse proxy, name the header it sets here (and in TIPS_CLIENT_ADDRESS_HEADER).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
-# Two-factor is optional: django-otp's TOTP devices, set up and checked by tracker/two_factor.py.
+# Two-factor is optional: django-otp's TOTP devices, set up and checked by tracker/accounts/two_factor.py.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Content-Security-Policy: scripts, styles and everything else only from this site. The JSON-LD in

@@ -1,7 +1,7 @@
 """The embedded demo: SQLite, database search, tasks in-process. Never for a public server."""
 
-from .base import *  # noqa: F403
-from .base import env
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY") or "demo-only-insecure-key-do-not-use-in-production"  # noqa: S105

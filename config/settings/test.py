@@ -1,7 +1,7 @@
 """Test settings: outside services only where the environment names them (see tests/conftest.py)."""
 
-from .base import *  # noqa: F403
-from .base import env
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105

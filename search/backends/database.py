@@ -4,14 +4,13 @@ without Elasticsearch, and the fallback whenever the search server does not answ
 from django.db import transaction
 from django.db.models import Count, F, Max, Q
 
-from tracker.choices import CommitmentStatus
-
-from ..documents import NAME_KINDS
-from ..fulltext import strategy
-from ..models import SearchEntry, SearchEntryOwner, SearchEntryPlace
-from ..results import TOP_BUCKETS, SearchResults, empty_counts, make_hit
-from ..text import fold
-from . import SearchBackend
+from search.backends import SearchBackend
+from search.documents import NAME_KINDS
+from search.fulltext import strategy
+from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
+from search.results import TOP_BUCKETS, SearchResults, empty_counts, make_hit
+from search.text import fold
+from tracker.models.vocabulary import CommitmentStatus
 
 
 def _overdue(today):

@@ -18,13 +18,12 @@ from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch_dsl import A, Index, Q, Search
 
-from tracker.choices import CommitmentStatus
-
-from ..documents import NAME_KINDS, RecordDocument
-from ..results import FACETS, TOP_BUCKETS, SearchResults, empty_counts, make_hit
-from ..text import MARK_END, MARK_START
-from ..transport import PlainJsonNode
-from . import SearchBackend, SearchUnavailable
+from search.backends import SearchBackend, SearchUnavailable
+from search.documents import NAME_KINDS, RecordDocument
+from search.results import FACETS, TOP_BUCKETS, SearchResults, empty_counts, make_hit
+from search.text import MARK_END, MARK_START
+from search.transport import PlainJsonNode
+from tracker.models.vocabulary import CommitmentStatus
 
 log = logging.getLogger(__name__)
 

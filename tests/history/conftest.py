@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.factories import JurisdictionFactory, OfficeFactory
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, CommitmentOwner, CommitmentSource, StatusChange
 
 TEXT_1 = "The government will build a file tracking system for the secretariat."
@@ -37,7 +37,7 @@ def demo(offices, django_user_model):
         live=False,
     )
     commitment.owners.add(CommitmentOwner(office=offices.cm, role="political"))
-    first = services.publish(commitment, user=editor, summary="Add the promise")
+    first = publishing.publish(commitment, user=editor, summary="Add the promise")
 
     commitment = Commitment.objects.get(pk=commitment.pk)
 
@@ -52,7 +52,7 @@ def demo(offices, django_user_model):
     )
     commitment.status = "in_progress"
     commitment.progress = 20
-    second = services.publish(commitment, user=editor, summary="Work started: tender issued")
+    second = publishing.publish(commitment, user=editor, summary="Work started: tender issued")
 
     # As an editor would: open the record afresh (its parts with their ids) before the next edit.
     commitment = Commitment.objects.get(pk=commitment.pk)
@@ -71,6 +71,6 @@ def demo(offices, django_user_model):
     commitment.text = TEXT_3
     commitment.owners.add(CommitmentOwner(office=offices.dc, role="administrative"))
     commitment.sources.add(CommitmentSource(url="https://example.org/news/budget", title="Budget 2021-22 omits it"))
-    third = services.publish(commitment, user=editor, summary="Stalled: no funds released")
+    third = publishing.publish(commitment, user=editor, summary="Stalled: no funds released")
     commitment.refresh_from_db()
     return SimpleNamespace(commitment=commitment, revisions=[first, second, third], editor=editor)

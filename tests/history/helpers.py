@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 from tracker.models import PublicRevision
-from tracker.snapshots import build_snapshot
+from tracker.publishing.snapshots import build_snapshot
 
 
 def add_revisions(record, count, *, start, step=datetime.timedelta(hours=1), change=None):

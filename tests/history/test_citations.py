@@ -83,12 +83,12 @@ def test_csl_json(client, demo, dates):
 
 
 def test_latex_special_characters_are_escaped(client, demo):
-    from tracker import services
+    from tracker import publishing
     from tracker.models import Commitment
 
     commitment = Commitment.objects.get(pk=demo.commitment.pk)
     commitment.title = "Roads & drains: 100% {done} #1"
-    services.publish(commitment, summary="Title")
+    publishing.publish(commitment, summary="Title")
     text = client.get(f"/commitments/{commitment.slug}/cite/4/?format=bibtex").content.decode()
     assert r"title = {Roads \& drains: 100\% \textbraceleft{}done\textbraceright{} \#1}," in text
 

@@ -39,9 +39,9 @@ def test_commitment_feed(client, demo):
 
 def test_site_wide_changes_feed(client, demo):
     from tests.factories import unsaved_commitment
-    from tracker import services
+    from tracker import publishing
 
-    services.publish(unsaved_commitment(title="Water supply for Gwadar"), summary="Add the Gwadar promise")
+    publishing.publish(unsaved_commitment(title="Water supply for Gwadar"), summary="Add the Gwadar promise")
 
     feed = parse(client, "/feeds/changes/")
     titles = [e.title for e in feed.entries]

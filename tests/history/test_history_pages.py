@@ -9,7 +9,7 @@ from django.utils import timezone
 from tests.factories import CommitmentFactory
 from tests.history.conftest import TEXT_1
 from tests.history.helpers import add_revisions, page_text
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, PublicRevision
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_revision_page_never_changes_after_later_edits(client, demo):
     commitment = Commitment.objects.get(pk=demo.commitment.pk)
     commitment.title = "Renamed file tracking system"
     commitment.progress = 90
-    services.publish(commitment, summary="Renamed; progress from the audit report")
+    publishing.publish(commitment, summary="Renamed; progress from the audit report")
 
     response = client.get(f"/commitments/{commitment.slug}/history/2/")
     assert as_published(response) == before
@@ -140,7 +140,7 @@ def test_compare_backwards_shows_removals_and_movements(client, demo):
     commitment = Commitment.objects.get(pk=demo.commitment.pk)
     commitment.movements.create(office=commitment.owners.all()[0].office, arrived_on=datetime.date(2021, 4, 1))
     commitment.owners.filter(role="political").delete()
-    services.publish(commitment, summary="File with the chief minister; owner corrected")
+    publishing.publish(commitment, summary="File with the chief minister; owner corrected")
 
     forward = page_text(client.get(url(demo, "history/compare/3/4/")))
     assert "Where the file went" in forward
@@ -170,7 +170,7 @@ def test_renamed_record_keeps_its_old_history_addresses(client, demo):
     commitment = Commitment.objects.get(pk=demo.commitment.pk)
     old_slug = commitment.slug
     commitment.slug = "e-filing-secretariat"
-    services.publish(commitment, summary="Shorter address")
+    publishing.publish(commitment, summary="Shorter address")
 
     response = client.get(f"/commitments/{old_slug}/history/2/")
     assert response.status_code == 301
@@ -190,10 +190,10 @@ def test_decisions_have_the_same_history_pages(client, demo, offices):
         live=False,
     )
     decision.linked_commitments.add(DecisionCommitment(commitment=demo.commitment))
-    services.publish(decision, summary="Add the allocation")
+    publishing.publish(decision, summary="Add the allocation")
     decision = Decision.objects.get(pk=decision.pk)
     decision.amount_pkr = 45_000_000
-    services.publish(decision, summary="Amount from the budget book")
+    publishing.publish(decision, summary="Amount from the budget book")
 
     base = f"/decisions/{decision.slug}/"
     assert "2 published revisions" in page_text(client.get(base + "history/"))

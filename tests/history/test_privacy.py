@@ -4,7 +4,7 @@ or the feeds."""
 import pytest
 from django.contrib.auth.models import Group
 
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, PublicRevision
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def public_addresses(slug):
 def test_draft_and_reviewer_comment_never_appear(client, demo, django_user_model):
     commitment = Commitment.objects.get(pk=demo.commitment.pk)
     commitment.text = DRAFT_TEXT
-    services.save_draft(commitment, user=demo.editor, summary=DRAFT_SUMMARY)
+    publishing.save_draft(commitment, user=demo.editor, summary=DRAFT_SUMMARY)
 
     # A second edit goes through the moderation workflow; the reviewer's comment stays in the admin.
     moderator = django_user_model.objects.create_user("shahid.reviewer", "shahid@example.org", "pass")

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.history.helpers import page_text
-from tracker.history import takedown
 from tracker.models import Commitment, PublicRevision
+from tracker.publishing import takedown
 
 pytestmark = pytest.mark.django_db
 NOTICE = "Removed on the order of the Islamabad High Court, writ petition 1234/2024."

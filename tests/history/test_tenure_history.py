@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.factories import OfficeFactory, PersonFactory
 from tests.history.helpers import page_text
-from tracker import services
+from tracker import publishing
 from tracker.models import Office, Tenure
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +25,10 @@ def office(db):
         Tenure(person=first, start_date=D(2019, 1, 1), end_date=D(2020, 6, 30), how="posted", end_reason="transferred")
     )
     office.tenures.add(Tenure(person=second, start_date=D(2020, 7, 1), how="transferred"))
-    services.publish(office, summary="Holders from the posting notifications")
+    publishing.publish(office, summary="Holders from the posting notifications")
     office = Office.objects.get(pk=office.pk)
     office.tenures.add(Tenure(person=first, start_date=D(2018, 1, 1), end_date=D(2018, 12, 31), how="acting"))
-    last = services.publish(office, summary="Earlier acting charge found")
+    last = publishing.publish(office, summary="Earlier acting charge found")
     return office, last
 
 

@@ -34,7 +34,7 @@ from tests.factories import (
     PersonFactory,
     TenureFactory,
 )
-from tracker import choices
+from tracker.models import vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -140,7 +140,7 @@ class Corpus:
 
 def build_corpus():
     c = Corpus()
-    c.pakistan = JurisdictionFactory(name="Pakistan", slug="pakistan", tier=choices.JurisdictionTier.FEDERAL)
+    c.pakistan = JurisdictionFactory(name="Pakistan", slug="pakistan", tier=vocabulary.JurisdictionTier.FEDERAL)
     c.balochistan = JurisdictionFactory(
         name="Balochistan", name_ur="بلوچستان", slug="balochistan", tier="province", parent=c.pakistan
     )
@@ -191,7 +191,7 @@ def build_corpus():
             CommitmentOwnerFactory(commitment=record, office=owner, role=role)
         return record
 
-    political, administrative = choices.OwnershipRole.POLITICAL, choices.OwnershipRole.ADMINISTRATIVE
+    political, administrative = vocabulary.OwnershipRole.POLITICAL, vocabulary.OwnershipRole.ADMINISTRATIVE
     c.file_tracking = commitment(
         "File tracking system for the Balochistan secretariat",
         "stalled",

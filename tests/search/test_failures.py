@@ -6,10 +6,9 @@ import pytest
 
 from search import tasks
 from search.models import IndexQueueEntry
-from tracker import services
+from tests.search.conftest import build_corpus, index_everything, search_page, use_backend, wait_for
+from tracker import publishing
 from tracker.models import Commitment
-
-from .conftest import build_corpus, index_everything, search_page, use_backend, wait_for
 
 ELASTICSEARCH = pytest.mark.parametrize("backend", ["elasticsearch"], indirect=True)
 
@@ -28,7 +27,7 @@ def text_of(response):
 def retitle(commitment, title):
     record = Commitment.objects.get(pk=commitment.pk)
     record.title = title
-    return services.publish(record, summary="Title corrected from the notification")
+    return publishing.publish(record, summary="Title corrected from the notification")
 
 
 def pending(target):

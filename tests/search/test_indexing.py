@@ -12,10 +12,9 @@ from search.backends import get_backend
 from search.documents import build_documents, uid
 from search.models import IndexQueueEntry
 from tests.factories import PersonFactory
-from tracker import services
+from tests.search.conftest import search_page
+from tracker import publishing
 from tracker.models import Commitment, CommitmentOwner, Office, Tenure
-
-from .conftest import search_page
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ def titles(response):
 def retitle(commitment, title):
     record = Commitment.objects.get(pk=commitment.pk)
     record.title = title
-    return services.publish(record, summary="Title corrected from the notification")
+    return publishing.publish(record, summary="Title corrected from the notification")
 
 
 def test_a_publish_is_queued_in_its_transaction_and_found_after_the_commit(
@@ -67,7 +66,7 @@ def test_an_officer_transfer_reindexes_the_commitments_of_the_office(
     tenures.append(Tenure(person=kamran, start_date=datetime.date(2025, 7, 1), how="transferred"))
     office.tenures = tenures
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish(office, summary="Sana Mir transferred; Kamran Kakar posted as deputy commissioner")
+        publishing.publish(office, summary="Sana Mir transferred; Kamran Kakar posted as deputy commissioner")
 
     response = search_page(client, q="kakar")
     found = set(titles(response))
@@ -85,7 +84,7 @@ def test_an_officer_transfer_reindexes_the_commitments_of_the_office(
 def test_records_published_in_bulk_are_queued_once_per_batch(
     client, corpus, backend, admin_user, django_capture_on_commit_callbacks
 ):
-    from tracker.bulk import publish_new_records
+    from tracker.publishing.bulk import publish_new_records
 
     def new(n):
         record = Commitment(

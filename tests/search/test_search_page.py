@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import search_page
+from tests.search.conftest import search_page
 
 pytestmark = pytest.mark.django_db
 
@@ -156,8 +156,7 @@ def test_relevance_puts_title_matches_first(client, corpus):
 
 def test_pages_of_results(client, corpus):
     from tests.factories import CommitmentFactory, CommitmentOwnerFactory
-
-    from .conftest import index_everything
+    from tests.search.conftest import index_everything
 
     for n in range(25):
         CommitmentOwnerFactory(commitment=CommitmentFactory(title=f"Borehole number {n} in Zhob"), office=corpus.dc)

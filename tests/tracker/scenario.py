@@ -3,7 +3,7 @@
 import datetime
 from types import SimpleNamespace
 
-from tracker import services
+from tracker import publishing
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -23,7 +23,7 @@ D = datetime.date
 
 
 def publish(record, summary="Add"):
-    services.publish(record, summary=summary)
+    publishing.publish(record, summary=summary)
     return record
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import OfficeFactory, unsaved_commitment
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, PublicRevision
 
 
@@ -16,7 +16,7 @@ def test_editor_publishes_a_status_change_with_a_source(chromium, live_server, d
         title="File tracking system for the secretariat",
         owner_office=OfficeFactory(title="Chief Secretary Balochistan"),
     )
-    services.publish(commitment, summary="Add the promise")
+    publishing.publish(commitment, summary="Add the promise")
 
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/admin/login/")

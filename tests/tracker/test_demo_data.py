@@ -15,8 +15,7 @@ from django.db.models import Count, Q
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 
 from cms.models import TrackerSettings
-from tracker import services
-from tracker.choices import CommitmentStatus, OfficeKind, OwnershipRole, TenureEnd, TenureStart
+from tracker import publishing
 from tracker.demo.people import FICTIONAL
 from tracker.models import (
     Commitment,
@@ -28,8 +27,9 @@ from tracker.models import (
     StatusChange,
     Tenure,
 )
-from tracker.rules import latest_status_change
-from tracker.snapshots import build_snapshot
+from tracker.models.rules import latest_status_change
+from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, TenureEnd, TenureStart
+from tracker.publishing.snapshots import build_snapshot
 
 pytestmark = pytest.mark.django_db
 FILE_TRACKING = "file-tracking-system-for-the-balochistan-secretariat"
@@ -266,7 +266,7 @@ def test_the_demo_editor_can_edit_the_demo_records(demo, client):
 def test_loading_again_duplicates_nothing_and_keeps_editors_changes(demo):
     promise = Commitment.objects.get(slug=FILE_TRACKING)
     promise.title = "File tracking system (title changed by an editor)"
-    services.publish(promise, summary="Editor's change")
+    publishing.publish(promise, summary="Editor's change")
     before = tracker_counts()
     call_command("load_demo_data", stdout=StringIO())
     assert tracker_counts() == before
@@ -328,7 +328,7 @@ def test_scale_records_can_be_edited_and_published_again(demo):
     call_command("load_demo_data", scale=5, stdout=StringIO(), verbosity=0)
     commitment = generated().order_by("pk").first()
     commitment.title = "Edited after the bulk load"
-    public = services.publish(commitment, summary="Correct the title")
+    public = publishing.publish(commitment, summary="Correct the title")
     first = PublicRevision.objects.for_record(commitment).get(number=1)
     assert (public.number, public.previous_hash) == (2, first.hash)
     assert verified(public) and public.content["fields"]["title"] == "Edited after the bulk load"

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from tests.factories import JurisdictionFactory, OfficeFactory, unsaved_commitment
 from tests.tracker.test_admin_flow import commitment_form
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, Membership, PublicRevision, StatusChange
 
 pytestmark = pytest.mark.django_db
@@ -85,13 +85,13 @@ def test_submit_review_with_comments_then_publish(client, editor, moderator, off
 def published(editor):
     record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
     record.maintained_by = editor.editing_membership.organisation
-    services.publish(record, summary="Add the promise")
+    publishing.publish(record, summary="Add the promise")
     return Commitment.objects.get(pk=record.pk)
 
 
 def submit_draft(record, editor):
     """Save `record` as it is in memory as a draft (as a script or import may) and submit it."""
-    services.save_draft(record, user=editor, summary="Delivered")
+    publishing.save_draft(record, user=editor, summary="Delivered")
     record.get_workflow().start(record, editor)
     record.refresh_from_db()
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.tracker import scenario
-from tracker.ownership import holders_on, owners_on, tenures_by_office
+from tracker.public.ownership import holders_on, owners_on, tenures_by_office
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -10,9 +10,9 @@ from django.urls import Resolver404, resolve, reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from tests.factories import JurisdictionFactory, OfficeFactory, unsaved_commitment
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, EditingOrganisation, Membership, PublicRevision
-from tracker.permissions import can_import
+from tracker.publishing.permissions import can_import
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +52,9 @@ def record(people):
     """A published commitment of organisation A with an unpublished draft on top."""
     commitment = unsaved_commitment(title=PUBLISHED_TITLE, owner_office=OfficeFactory(title="Mayor of Quetta"))
     commitment.maintained_by = people["org_a"]
-    services.publish(commitment, summary="Add the promise")
+    publishing.publish(commitment, summary="Add the promise")
     commitment.title = DRAFT_TITLE
-    services.save_draft(commitment, summary="Lights going up")
+    publishing.save_draft(commitment, summary="Lights going up")
     return Commitment.objects.get(pk=commitment.pk)
 
 
@@ -121,7 +121,7 @@ def unpublish(client, record, who):
 
 def import_spreadsheets(client, record, who, user):
     if not import_view_exists():
-        # The admin import view (issue 6, part A) asks tracker.permissions.can_import.
+        # The admin import view (issue 6, part A) asks tracker.publishing.permissions.can_import.
         return can_import(user or AnonymousUser())
     return client.get(IMPORT_URL).status_code == 200
 
@@ -175,9 +175,9 @@ def test_permission_matrix(client, people, record, who, action, allowed):
 def test_editors_list_only_their_organisations_records(client, people, record):
     other = unsaved_commitment(title="Clean water for Sariab Road")
     other.maintained_by = people["org_b"]
-    services.publish(other, summary="Add")
+    publishing.publish(other, summary="Add")
     unassigned = unsaved_commitment(title="Bus rapid transit for Quetta")
-    services.publish(unassigned, summary="Add")
+    publishing.publish(unassigned, summary="Add")
 
     def listed(who):
         client.force_login(people[who])

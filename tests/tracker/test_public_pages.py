@@ -4,7 +4,7 @@ import pytest
 
 from cms.models import TrackerSettings
 from tests.factories import unsaved_commitment
-from tracker import services
+from tracker import publishing
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,9 @@ def test_every_page_says_when_it_shows_sample_data(client):
 
 
 def test_dashboard_counts_only_published_commitments(client):
-    services.publish(unsaved_commitment(title="Clean water for Quetta"), summary="Add")
+    publishing.publish(unsaved_commitment(title="Clean water for Quetta"), summary="Add")
     draft = unsaved_commitment(title="A draft nobody approved")
-    services.save_draft(draft, summary="Draft")
+    publishing.save_draft(draft, summary="Draft")
     html = client.get("/").content.decode()
     assert "Clean water for Quetta" in html
     assert "A draft nobody approved" not in html

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from tests.factories import OfficeFactory, unsaved_commitment
-from tracker import services
+from tracker import publishing
 from tracker.models import Commitment, PublicRevision, StatusChange
 from tracker.models.public_revisions import ImmutableRevisionError, chain_hash
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def commitment(admin_user):
     office = OfficeFactory(title="Deputy Commissioner Quetta")
     commitment = unsaved_commitment(title="File tracking system for the secretariat", owner_office=office)
-    services.publish(commitment, user=admin_user, summary="Add the promise")
+    publishing.publish(commitment, user=admin_user, summary="Add the promise")
     return commitment
 
 
@@ -33,7 +33,7 @@ def record_stalled(commitment, user, summary="Stalled: no funds released"):
         )
     )
     commitment.status = "stalled"
-    return services.publish(commitment, user=user, summary=summary)
+    return publishing.publish(commitment, user=user, summary=summary)
 
 
 def test_first_publish_writes_revision_one(commitment):
@@ -96,7 +96,7 @@ def test_a_draft_changes_no_public_revision(commitment, admin_user):
     before = list(PublicRevision.objects.for_record(commitment).values_list("number", "hash"))
     history_before = commitment.history.count()
     commitment.title = "A draft title nobody has approved"
-    services.save_draft(commitment, user=admin_user, summary="Work in progress")
+    publishing.save_draft(commitment, user=admin_user, summary="Work in progress")
 
     assert list(PublicRevision.objects.for_record(commitment).values_list("number", "hash")) == before
     public_row = Commitment.objects.get(pk=commitment.pk)

@@ -8,7 +8,7 @@ import pytest
 from tests.factories import CommitmentFactory, CommitmentOwnerFactory, OfficeFactory
 from tests.tracker import scenario
 from tracker.models import Commitment, Person
-from tracker.scorecards import CommitmentFacts, Score, compare_owner_roles, person_scorecard, score_tenure
+from tracker.public.scorecards import CommitmentFacts, Score, compare_owner_roles, person_scorecard, score_tenure
 
 D = datetime.date
 TODAY = D(2024, 1, 1)

@@ -10,7 +10,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import unsaved_commitment
-from tracker import services
+from tracker import publishing
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_two_factor_is_optional(client, editor):
 @pytest.fixture
 def commitment():
     record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    services.publish(record, summary="Add the promise")
+    publishing.publish(record, summary="Add the promise")
     return record
 
 
@@ -126,7 +126,7 @@ def test_the_admin_carries_the_policy_too(client, admin_user):
 def test_no_page_breaks_the_content_security_policy(chromium, live_server, django_user_model):
     django_user_model.objects.create_superuser("chief.editor", "chief.editor@example.org", "a-long-demo-password")
     record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    services.publish(record, summary="Add the promise")
+    publishing.publish(record, summary="Add the promise")
     page = chromium.new_page()
     violations = []
     page.on(

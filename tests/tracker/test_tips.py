@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import unsaved_commitment
-from tracker import services
+from tracker import publishing
 from tracker.models import Tip
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def fresh_limits():
 @pytest.fixture
 def commitment():
     record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    services.publish(record, summary="Add the promise")
+    publishing.publish(record, summary="Add the promise")
     return record
 
 

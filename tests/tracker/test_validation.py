@@ -14,8 +14,8 @@ from tests.factories import (
     TenureFactory,
     unsaved_commitment,
 )
-from tracker import choices, services
-from tracker.models import Office, StatusChange, Tenure
+from tracker import publishing
+from tracker.models import Office, StatusChange, Tenure, vocabulary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -33,7 +33,7 @@ def test_tenure_cannot_end_before_it_starts():
 
 
 def test_end_reason_needs_an_end_date():
-    tenure = TenureFactory.build(office=OfficeFactory(), end_reason=choices.TenureEnd.TRANSFERRED)
+    tenure = TenureFactory.build(office=OfficeFactory(), end_reason=vocabulary.TenureEnd.TRANSFERRED)
     with pytest.raises(ValidationError) as excinfo:
         tenure.full_clean()
     assert "Give the date the tenure ended" in messages(excinfo)
@@ -49,8 +49,8 @@ def office_with(*tenures):
 def test_two_full_charge_holders_cannot_overlap():
     ali, sana = PersonFactory(name="Ali Raza"), PersonFactory(name="Sana Baloch")
     office = office_with(
-        (ali, D(2020, 1, 1), D(2021, 6, 30), choices.TenureStart.POSTED),
-        (sana, D(2021, 6, 1), None, choices.TenureStart.TRANSFERRED),
+        (ali, D(2020, 1, 1), D(2021, 6, 30), vocabulary.TenureStart.POSTED),
+        (sana, D(2021, 6, 1), None, vocabulary.TenureStart.TRANSFERRED),
     )
     with pytest.raises(ValidationError) as excinfo:
         office.full_clean()
@@ -61,17 +61,17 @@ def test_two_full_charge_holders_cannot_overlap():
 
 def test_an_open_ended_tenure_overlaps_any_later_one():
     office = office_with(
-        (PersonFactory(), D(2020, 1, 1), None, choices.TenureStart.POSTED),
-        (PersonFactory(), D(2024, 1, 1), None, choices.TenureStart.POSTED),
+        (PersonFactory(), D(2020, 1, 1), None, vocabulary.TenureStart.POSTED),
+        (PersonFactory(), D(2024, 1, 1), None, vocabulary.TenureStart.POSTED),
     )
     with pytest.raises(ValidationError):
         office.full_clean()
 
 
-@pytest.mark.parametrize("how", [choices.TenureStart.ACTING, choices.TenureStart.ADDITIONAL_CHARGE])
+@pytest.mark.parametrize("how", [vocabulary.TenureStart.ACTING, vocabulary.TenureStart.ADDITIONAL_CHARGE])
 def test_acting_and_additional_charge_may_overlap(how):
     office = office_with(
-        (PersonFactory(), D(2020, 1, 1), None, choices.TenureStart.POSTED),
+        (PersonFactory(), D(2020, 1, 1), None, vocabulary.TenureStart.POSTED),
         (PersonFactory(), D(2021, 3, 1), D(2021, 4, 15), how),
     )
     office.full_clean()
@@ -79,8 +79,8 @@ def test_acting_and_additional_charge_may_overlap(how):
 
 def test_offices_held_by_many_may_overlap():
     office = office_with(
-        (PersonFactory(), D(2020, 1, 1), None, choices.TenureStart.ELECTED),
-        (PersonFactory(), D(2020, 1, 1), None, choices.TenureStart.ELECTED),
+        (PersonFactory(), D(2020, 1, 1), None, vocabulary.TenureStart.ELECTED),
+        (PersonFactory(), D(2020, 1, 1), None, vocabulary.TenureStart.ELECTED),
     )
     office.is_sole = False
     office.full_clean()
@@ -88,8 +88,8 @@ def test_offices_held_by_many_may_overlap():
 
 def test_back_to_back_tenures_are_fine():
     office = office_with(
-        (PersonFactory(), D(2020, 1, 1), D(2020, 12, 31), choices.TenureStart.POSTED),
-        (PersonFactory(), D(2021, 1, 1), None, choices.TenureStart.TRANSFERRED),
+        (PersonFactory(), D(2020, 1, 1), D(2020, 12, 31), vocabulary.TenureStart.POSTED),
+        (PersonFactory(), D(2021, 1, 1), None, vocabulary.TenureStart.TRANSFERRED),
     )
     office.full_clean()
 
@@ -157,7 +157,7 @@ def test_status_change_must_change_the_status():
 
 
 def test_status_must_follow_the_latest_status_change():
-    commitment = unsaved_commitment(status=choices.CommitmentStatus.DELIVERED)
+    commitment = unsaved_commitment(status=vocabulary.CommitmentStatus.DELIVERED)
     commitment.status_changes.add(
         StatusChange(
             from_status="not_started",
@@ -175,27 +175,27 @@ def test_status_must_follow_the_latest_status_change():
 def test_commitment_needs_an_owner_before_it_is_published():
     commitment = CommitmentFactory.build(jurisdiction=JurisdictionFactory(), live=False)
     with pytest.raises(ValidationError) as excinfo:
-        services.publish(commitment, summary="First publish")
+        publishing.publish(commitment, summary="First publish")
     assert excinfo.value.messages == ["A commitment needs at least one owner office before it can be published."]
     assert commitment.pk is None
 
 
 def test_a_draft_without_owners_may_be_saved():
     commitment = CommitmentFactory.build(jurisdiction=JurisdictionFactory(), live=False)
-    services.save_draft(commitment, summary="Started")
+    publishing.save_draft(commitment, summary="Started")
     assert commitment.pk and not commitment.live
 
 
 def test_publishing_needs_an_edit_summary():
     commitment = unsaved_commitment()
     with pytest.raises(ValidationError) as excinfo:
-        services.publish(commitment, summary="  ")
+        publishing.publish(commitment, summary="  ")
     assert excinfo.value.message_dict["edit_summary"] == ["Publishing needs an edit summary: say what changed and why."]
 
 
 def test_jurisdiction_tiers_nest_downwards():
-    tehsil = JurisdictionFactory(name="Quetta City", tier=choices.JurisdictionTier.TEHSIL)
-    district = JurisdictionFactory.build(name="Quetta", tier=choices.JurisdictionTier.DISTRICT, parent=tehsil)
+    tehsil = JurisdictionFactory(name="Quetta City", tier=vocabulary.JurisdictionTier.TEHSIL)
+    district = JurisdictionFactory.build(name="Quetta", tier=vocabulary.JurisdictionTier.DISTRICT, parent=tehsil)
     with pytest.raises(ValidationError) as excinfo:
         district.full_clean()
     assert excinfo.value.message_dict["parent"] == ["A district cannot be inside a tehsil (Quetta City)."]
@@ -203,9 +203,9 @@ def test_jurisdiction_tiers_nest_downwards():
 
 def test_invalid_office_is_not_saved_by_publish():
     office = office_with(
-        (PersonFactory(), D(2020, 1, 1), None, choices.TenureStart.POSTED),
-        (PersonFactory(), D(2021, 1, 1), None, choices.TenureStart.POSTED),
+        (PersonFactory(), D(2020, 1, 1), None, vocabulary.TenureStart.POSTED),
+        (PersonFactory(), D(2021, 1, 1), None, vocabulary.TenureStart.POSTED),
     )
     with pytest.raises(ValidationError):
-        services.publish(office, summary="Add office")
+        publishing.publish(office, summary="Add office")
     assert not Office.objects.filter(title=office.title).exists()

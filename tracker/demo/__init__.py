@@ -9,13 +9,13 @@ may be read as a claim about a real official. The site says so on every page whi
 - `people`: fictional office holders and their tenures.
 - `commitments`: the curated promises, their histories and decisions.
 - Each module publishes its records with `publish_if_missing`, through
-  `tracker.services.publish`, so their public revisions and history are the real thing.
-- `scale`: thousands more commitments of the same shape, written in bulk through `tracker.bulk`.
+  `tracker.publishing.publish.publish`, so their public revisions and history are the real thing.
+- `scale`: thousands more commitments of the same shape, written in bulk through `tracker.publishing.bulk`.
 """
 
 from collections import Counter
 
-from .. import services
+from tracker import publishing
 
 
 class LoadReport:
@@ -42,7 +42,7 @@ def publish_if_missing(model, slug, build, *, user, summary, report=None):
         return existing
     record = build()
     record.maintained_by = demo_editing_organisation()
-    services.publish(record, user=user, summary=summary)
+    publishing.publish(record, user=user, summary=summary)
     if report is not None:
         report.note(model, added=True, record=record)
     return record
@@ -57,7 +57,7 @@ DEMO_ORGANISATION = "Sample Civic Watch (fictional)"
 
 def demo_editing_organisation():
     """The fictional civil-society organisation that keeps the demo records; the demo editor belongs to it."""
-    from ..models import EditingOrganisation
+    from tracker.models import EditingOrganisation
 
     return EditingOrganisation.objects.get_or_create(name=DEMO_ORGANISATION)[0]
 
@@ -79,7 +79,7 @@ def ensure_demo_users():
             user = users.objects.create_user(username, email, DEMO_PASSWORD)
             user.groups.add(Group.objects.get(name=group))
             if group == "Editors":
-                from ..models import Membership
+                from tracker.models import Membership
 
                 Membership.objects.create(organisation=demo_editing_organisation(), user=user)
     return users.objects.get(username="admin")
@@ -100,10 +100,10 @@ def load_curated_demo(user, today, report):
     from django.db import transaction
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    from ..bulk import index_references
-    from .commitments import load_commitments, load_decisions
-    from .people import load_people_and_offices
-    from .places import load_places
+    from tracker.demo.commitments import load_commitments, load_decisions
+    from tracker.demo.people import load_people_and_offices
+    from tracker.demo.places import load_places
+    from tracker.publishing.bulk import index_references
 
     # One transaction, so an interrupted load leaves nothing half-done. Wagtail's reference index
     # (the admin's "usage" of each record) is written once per record at the end instead of at each

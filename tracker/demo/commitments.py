@@ -11,11 +11,9 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from .. import services
-from ..choices import CommitmentStatus as S
-from ..choices import DecisionKind, Sector
-from ..choices import OwnershipRole as Role
-from ..models import (
+from tracker import publishing
+from tracker.demo import publish_if_missing
+from tracker.models import (
     Commitment,
     CommitmentOwner,
     CommitmentSource,
@@ -25,7 +23,9 @@ from ..models import (
     Movement,
     StatusChange,
 )
-from . import publish_if_missing
+from tracker.models.vocabulary import CommitmentStatus as S
+from tracker.models.vocabulary import DecisionKind, Sector
+from tracker.models.vocabulary import OwnershipRole as Role
 
 D = datetime.date
 
@@ -1409,7 +1409,7 @@ def load_commitments(places, offices, *, user, today, report):
             # As an editor would: open the published record, add the next status change, publish.
             commitment = Commitment.objects.get(pk=commitment.pk)
             summary = add_next_step(commitment, promise, offices, today, n)
-            services.publish(commitment, user=user, summary=summary)
+            publishing.publish(commitment, user=user, summary=summary)
         records[promise.slug] = commitment
     return records
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from ..choices import OfficeKind, TenureEnd, TenureStart
-from ..models import Office, Person, Tenure
-from . import publish_if_missing
-from .places import office_rows
+from tracker.demo import publish_if_missing
+from tracker.demo.places import office_rows
+from tracker.models import Office, Person, Tenure
+from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
 D = datetime.date
 RESTORED_BY_COURT = "Council restored by court order (illustrative)"

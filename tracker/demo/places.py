@@ -7,11 +7,11 @@ neighbourhood they cover rather than by their official number.
 
 from django.utils.text import slugify
 
-from ..choices import JurisdictionTier as Tier
-from ..choices import OfficeKind as Kind
-from ..choices import OrganizationKind as Org
-from ..models import Jurisdiction, Organization
-from . import publish_if_missing
+from tracker.demo import publish_if_missing
+from tracker.models import Jurisdiction, Organization
+from tracker.models.vocabulary import JurisdictionTier as Tier
+from tracker.models.vocabulary import OfficeKind as Kind
+from tracker.models.vocabulary import OrganizationKind as Org
 
 # Urdu names of the provinces, divisions and main districts (keyed by English name).
 URDU = {

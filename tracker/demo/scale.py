@@ -6,7 +6,7 @@ announcement) over the curated offices and places, and says in its text that it 
 
 Commitment number i is the same on every run (generated from i alone), and its slug ends in
 `-sample-<i>`, so `--scale N` makes sure numbers 1..N exist: running it again adds nothing, and a
-larger N adds only the missing numbers. They are written in batches through `tracker.bulk`.
+larger N adds only the missing numbers. They are written in batches through `tracker.publishing.bulk`.
 """
 
 import datetime
@@ -17,13 +17,13 @@ from collections import defaultdict
 from django.utils.text import slugify
 from tqdm import tqdm
 
-from ..bulk import publish_new_records
-from ..choices import CommitmentStatus as S
-from ..choices import JurisdictionTier, OfficeKind, Sector
-from ..choices import OwnershipRole as Role
-from ..models import Commitment, CommitmentOwner, CommitmentSource, Jurisdiction, Movement, Office, StatusChange
-from . import demo_editing_organisation
-from .commitments import NEWS, USUAL_PROGRESS, USUAL_QUOTE
+from tracker.demo import demo_editing_organisation
+from tracker.demo.commitments import NEWS, USUAL_PROGRESS, USUAL_QUOTE
+from tracker.models import Commitment, CommitmentOwner, CommitmentSource, Jurisdiction, Movement, Office, StatusChange
+from tracker.models.vocabulary import CommitmentStatus as S
+from tracker.models.vocabulary import JurisdictionTier, OfficeKind, Sector
+from tracker.models.vocabulary import OwnershipRole as Role
+from tracker.publishing.bulk import publish_new_records
 
 SLUG_NUMBER = re.compile(r"-sample-(\d+)$")
 SUMMARY = "Sample data: generated commitment for load testing"

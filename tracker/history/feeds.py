@@ -17,11 +17,11 @@ from django.urls import reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
 
-from ..models import PublicRevision
-from . import digest as digests
-from .kinds import KINDS, compare_url, history_url, kind_of_type, record_url, revision_url, type_label
-from .records import public_record
-from .summaries import what_changed
+from tracker.history import digest as digests
+from tracker.history.kinds import KINDS, compare_url, history_url, kind_of_type, record_url, revision_url, type_label
+from tracker.history.records import public_record
+from tracker.history.summaries import what_changed
+from tracker.models import PublicRevision
 
 ENTRIES = 50
 

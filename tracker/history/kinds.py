@@ -8,7 +8,7 @@ digest, but have no history pages of their own.
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from ..models import Commitment, Decision, Jurisdiction, Office, Person
+from tracker.models import Commitment, Decision, Jurisdiction, Office, Person
 
 KINDS = {
     "commitments": Commitment,

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Max
 
-from ..models import PublicRevision
-from .summaries import what_changed
+from tracker.history.summaries import what_changed
+from tracker.models import PublicRevision
 
 PER_PAGE = 50
 

@@ -7,9 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from ..models import PublicRevision
-from .kinds import KINDS
-from .takedown import gone_response
+from tracker.history.kinds import KINDS
+from tracker.models import PublicRevision
+from tracker.publishing.takedown import gone_response
 
 
 def public_record(request, kind, slug):

@@ -1,7 +1,7 @@
 """One line saying what a revision changed, as in the history list and the feeds:
 "Status: In progress → Stalled; owner added: Deputy Commissioner Quetta (Administrative owner); source added: …"."""
 
-from .diffs import compare
+from tracker.history.diffs import compare
 
 FIRST = "First published"
 NOTHING = "No change to what the page says"

@@ -12,8 +12,8 @@ URL names: tracker:<record>_history, _revision, _compare, _cite, _feed (e.g. tra
 
 from django.urls import path
 
-from . import feeds, views
-from .kinds import KINDS
+from tracker.history import feeds, views
+from tracker.history.kinds import KINDS
 
 urlpatterns = [
     path("feeds/changes/", feeds.get_changes_feed, name="changes_feed"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
-from ..models import PublicRevision
+from tracker.models import PublicRevision
 
 
 @dataclass(frozen=True)

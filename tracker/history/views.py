@@ -8,13 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from . import citations, digest, queries
-from .citations import Cited
-from .diffs import compare as compare_snapshots
-from .kinds import compare_url, revision_url
-from .presenters import present
-from .records import record_view
-from .summaries import what_changed
+from tracker.history import citations, digest, queries
+from tracker.history.citations import Cited
+from tracker.history.diffs import compare as compare_snapshots
+from tracker.history.kinds import compare_url, revision_url
+from tracker.history.records import record_view
+from tracker.history.snapshot_display import present
+from tracker.history.summaries import what_changed
 
 
 def _cited(request, kind, record, revision):

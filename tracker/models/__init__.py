@@ -1,10 +1,10 @@
-from .commitments import Commitment, CommitmentOwner, CommitmentSource, Movement, StatusChange
-from .decisions import Decision, DecisionCommitment, DecisionSource
-from .editors import EditingOrganisation, Membership
-from .people import Office, Person, Tenure
-from .places import Jurisdiction, Organization
-from .public_revisions import PublicRevision
-from .tips import Tip, TipKind, TipStatus
+from tracker.models.commitments import Commitment, CommitmentOwner, CommitmentSource, Movement, StatusChange
+from tracker.models.decisions import Decision, DecisionCommitment, DecisionSource
+from tracker.models.editors import EditingOrganisation, Membership
+from tracker.models.people import Office, Person, Tenure
+from tracker.models.places import Jurisdiction, Organization
+from tracker.models.public_revisions import PublicRevision
+from tracker.models.tips import Tip, TipKind, TipStatus
 
 __all__ = [
     "Commitment",

@@ -44,7 +44,7 @@ class TrackerRecord(
     )
     # A legal takedown hides the record from every public page (its own pages answer 410 with the
     # notice) without touching its public revisions: the hash chain stays verifiable and the history
-    # comes back unchanged if the record is restored. Set only through tracker/history/takedown.py.
+    # comes back unchanged if the record is restored. Set only through tracker/publishing/takedown.py.
     taken_down_at = models.DateTimeField(_("taken down at"), null=True, blank=True, editable=False)
     takedown_notice = models.TextField(
         _("takedown notice"),
@@ -53,7 +53,7 @@ class TrackerRecord(
         help_text=_("Shown publicly in place of the record: why it was taken down, on whose order."),
     )
 
-    # The civil-society organisation whose editors keep this record (tracker/permissions.py). Not
+    # The civil-society organisation whose editors keep this record (tracker/publishing/permissions.py). Not
     # public: it is not in `public_fields`, so public revisions do not carry it.
     maintained_by = models.ForeignKey(
         "tracker.EditingOrganisation",
@@ -93,7 +93,7 @@ class TrackerRecord(
     def display_name(self):
         raise NotImplementedError
 
-    # The name of the record's public page in tracker/urls.py (None: the record has no page).
+    # The name of the record's public page in tracker/public/urls.py (None: the record has no page).
     public_url_name: str | None = None
 
     def get_absolute_url(self):
@@ -105,7 +105,7 @@ class TrackerRecord(
         return "tracker/preview/record.html"
 
     def get_preview_context(self, request, mode_name):
-        from ..snapshots import build_snapshot
+        from tracker.publishing.snapshots import build_snapshot
 
         context = super().get_preview_context(request, mode_name)
         context["snapshot"] = build_snapshot(self)

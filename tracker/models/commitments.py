@@ -9,9 +9,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..choices import CommitmentStatus, OwnershipRole, Sector
-from ..rules import deadline_problem, future_date_problem, latest_status_change, status_mismatch_message
-from .base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
+from tracker.models.base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
+from tracker.models.rules import deadline_problem, future_date_problem, latest_status_change, status_mismatch_message
+from tracker.models.vocabulary import CommitmentStatus, OwnershipRole, Sector
 
 
 class CommitmentQuerySet(RecordQuerySet):

@@ -6,8 +6,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..choices import DecisionKind
-from .base import RecordPart, SourceFields, TrackerRecord
+from tracker.models.base import RecordPart, SourceFields, TrackerRecord
+from tracker.models.vocabulary import DecisionKind
 
 
 class Decision(TrackerRecord):

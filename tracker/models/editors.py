@@ -2,7 +2,7 @@
 
 Every record names the organisation that maintains it (`TrackerRecord.maintained_by`); an editor
 edits only the records of their own organisation, moderators review and publish everything, and
-administrators manage the organisations (tracker/permissions.py)."""
+administrators manage the organisations (tracker/publishing/permissions.py)."""
 
 from django.conf import settings
 from django.db import models

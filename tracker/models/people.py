@@ -7,9 +7,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..choices import OfficeKind, TenureEnd, TenureStart
-from ..rules import overlap_message, overlapping_tenures, tenure_dates_problem
-from .base import RecordPart, TrackerRecord
+from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.rules import overlap_message, overlapping_tenures, tenure_dates_problem
+from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
 
 class Person(TrackerRecord):

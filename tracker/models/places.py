@@ -5,9 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from ..choices import JurisdictionTier, OrganizationKind
-from ..rules import tier_problem
-from .base import TrackerRecord
+from tracker.models.base import TrackerRecord
+from tracker.models.rules import tier_problem
+from tracker.models.vocabulary import JurisdictionTier, OrganizationKind
 
 
 class Jurisdiction(TrackerRecord):

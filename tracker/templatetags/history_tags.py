@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from ..history.kinds import KINDS
+from tracker.history.kinds import KINDS
 
 register = template.Library()
 
@@ -20,6 +20,6 @@ def history_url(kind, slug, view="page", *numbers):
 def tenure_history_of(record):
     """The published tenure history of an office or a person: {% tenure_history_of office as history %}
     (two or three queries, however many tenures)."""
-    from ..history.services import tenure_history
+    from tracker.history.tenures import tenure_history
 
     return tenure_history(record)

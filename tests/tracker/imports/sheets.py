@@ -6,7 +6,7 @@ import io
 
 from openpyxl import Workbook
 
-from tracker.imports.columns import COMMITMENT_COLUMNS, STATUS_UPDATE_COLUMNS
+from tracker.spreadsheets.columns import COMMITMENT_COLUMNS, STATUS_UPDATE_COLUMNS
 
 HEADERS = [column.name for column in COMMITMENT_COLUMNS]
 STATUS_HEADERS = [column.name for column in STATUS_UPDATE_COLUMNS]

@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 
 from tests.tracker.imports.sheets import as_csv, as_xlsx, spreadsheet
-from tracker.imports.apply import ImportRefused, apply_plan
-from tracker.imports.plan import make_plan
-from tracker.imports.reading import read_table
 from tracker.models import Commitment, CommitmentOwner, PublicRevision
+from tracker.publishing.imports import ImportRefused, apply_plan
+from tracker.spreadsheets.plan import make_plan
+from tracker.spreadsheets.reading import read_table
 
 pytestmark = pytest.mark.django_db
 SUMMARY = "Import of the district commitments sheet, March 2025"

@@ -4,10 +4,10 @@ nothing is written."""
 import pytest
 
 from tests.tracker.imports.sheets import HEADERS, as_csv, as_xlsx, spreadsheet
-from tracker.imports.plan import make_plan
-from tracker.imports.reading import ImportFileError, read_table
-from tracker.imports.report import problem_lines, summary_line
 from tracker.models import Commitment, PublicRevision
+from tracker.spreadsheets.plan import make_plan
+from tracker.spreadsheets.reading import ImportFileError, read_table
+from tracker.spreadsheets.report import problem_lines, summary_line
 
 pytestmark = pytest.mark.django_db
 

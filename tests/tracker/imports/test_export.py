@@ -10,12 +10,12 @@ from django.core.management import call_command
 
 from tests.factories import OfficeFactory, unsaved_commitment
 from tests.tracker.imports.sheets import HEADERS, as_csv, spreadsheet
-from tracker import services
-from tracker.exports import commitment_rows, csv_lines, history_rows
-from tracker.imports.apply import apply_plan
-from tracker.imports.plan import make_plan
-from tracker.imports.reading import read_table
+from tracker import publishing
 from tracker.models import Commitment, PublicRevision
+from tracker.publishing.imports import apply_plan
+from tracker.spreadsheets.exports import commitment_rows, csv_lines, history_rows
+from tracker.spreadsheets.plan import make_plan
+from tracker.spreadsheets.reading import read_table
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_export_edit_reimport_round_trips(places, moderator):
     rows[0]["text"] = "Two lines,\nwith a comma."
     apply_plan(make_plan(read_table("c.csv", as_csv(rows))), user=moderator, summary="First import")
     typed = unsaved_commitment(title="Typed in the admin", owner_office=places["appointed"])
-    services.publish(typed, user=moderator, summary="Entered by hand")
+    publishing.publish(typed, user=moderator, summary="Entered by hand")
 
     data = exported()
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -56,9 +56,9 @@ def test_export_edit_reimport_round_trips(places, moderator):
 def test_history_export_has_one_row_per_public_revision(places, moderator):
     office = OfficeFactory(title="Chief Officer")
     record = unsaved_commitment(title="Bus service", owner_office=office)
-    services.publish(record, user=moderator, summary="Add the promise")
+    publishing.publish(record, user=moderator, summary="Add the promise")
     record.deadline = record.deadline.replace(year=2026)
-    services.publish(record, user=moderator, summary="Deadline moved")
+    publishing.publish(record, user=moderator, summary="Deadline moved")
 
     rows = list(history_rows(Commitment))
     header, body = rows[0], rows[1:]

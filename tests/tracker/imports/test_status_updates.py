@@ -6,10 +6,10 @@ import datetime
 import pytest
 
 from tests.tracker.imports.sheets import STATUS_HEADERS, as_csv, spreadsheet, status_row
-from tracker.imports.apply import apply_plan
-from tracker.imports.plan import make_plan
-from tracker.imports.reading import read_table
 from tracker.models import Commitment, PublicRevision, StatusChange
+from tracker.publishing.imports import apply_plan
+from tracker.spreadsheets.plan import make_plan
+from tracker.spreadsheets.reading import read_table
 
 pytestmark = pytest.mark.django_db
 

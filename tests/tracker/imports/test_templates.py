@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.choices import CommitmentStatus, Sector
-from tracker.imports.columns import COMMITMENT_COLUMNS, STATUS_UPDATE_COLUMNS
+from tracker.models.vocabulary import CommitmentStatus, Sector
+from tracker.spreadsheets.columns import COMMITMENT_COLUMNS, STATUS_UPDATE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -6,7 +6,7 @@ it again with import_commitments), or with --history every public revision of ev
 
 from django.core.management.base import BaseCommand
 
-from tracker.exports import commitment_rows, history_rows, write_csv
+from tracker.spreadsheets.exports import commitment_rows, history_rows, write_csv
 
 
 class Command(BaseCommand):

@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from tracker.imports.apply import PERMISSION, ImportRefused, apply_plan
-from tracker.imports.columns import COMMITMENTS, STATUS_UPDATES
-from tracker.imports.plan import make_plan
-from tracker.imports.reading import ImportFileError, read_table
-from tracker.imports.report import report
+from tracker.publishing.imports import PERMISSION, ImportRefused, apply_plan
+from tracker.spreadsheets.columns import COMMITMENTS, STATUS_UPDATES
+from tracker.spreadsheets.plan import make_plan
+from tracker.spreadsheets.reading import ImportFileError, read_table
+from tracker.spreadsheets.report import report
 
 
 class Command(BaseCommand):

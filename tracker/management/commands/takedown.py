@@ -5,8 +5,8 @@ back with its history as it was."""
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from tracker.history import takedown
 from tracker.history.kinds import KINDS
+from tracker.publishing import takedown
 
 
 class Command(BaseCommand):

@@ -1,0 +1,74 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from tracker.admin.editing_organisations import EditingOrganisationViewSet
+from tracker.admin.spreadsheets import ImportViewSet
+from tracker.admin.tips import TipViewSet
+from tracker.admin.viewsets import TrackerViewSetGroup
+from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+from tracker.publishing.permissions import register_record_policies
+
+# Editors edit only their organisation's records (tracker/publishing/permissions.py); registered before the viewsets.
+register_record_policies([Commitment, Decision, Jurisdiction, Office, Organization, Person])
+
+
+class TrackerMenu(TrackerViewSetGroup):
+    # "Import and export" (tracker/admin/spreadsheets.py) sits in the Tracker menu with the records.
+    items = (*TrackerViewSetGroup.items, ImportViewSet)
+
+
+register_snippet(TrackerMenu)
+
+
+@hooks.register("register_admin_viewset")
+def register_editing_organisations():
+    return EditingOrganisationViewSet("editing_organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_citizen_tips():
+    return TipViewSet("citizen_tips")
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    from tracker.accounts.two_factor import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_takedown_urls():
+    from tracker.admin.takedown import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_snippet_listing_buttons")
+def takedown_listing_button(snippet, user, next_url=None):
+    from django.utils.translation import gettext as _
+    from wagtail.admin.widgets import Button
+
+    from tracker.admin.takedown import can_take_down, takedown_url
+    from tracker.history.kinds import kind_of
+
+    if kind_of(snippet) and snippet.live and can_take_down(user, type(snippet)):
+        restoring = snippet.taken_down_at is not None
+        yield Button(
+            _("Restore") if restoring else _("Take down"),
+            takedown_url(snippet),
+            icon_name="undo" if restoring else "warning",
+            priority=90,
+        )
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_menu_item(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "url": reverse("tracker_two_factor"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Ask for a code from your phone as well as your password."),
+    }

@@ -1,0 +1,197 @@
+"""The tracker's records in the Wagtail admin: snippets with drafts, revisions, locking, preview and
+the moderation workflow; parts edited inline; choosers for every related record."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from tracker.admin.forms import CommitmentForm, OfficeForm, RecordForm
+from tracker.admin.record_views import RecordCreateView, RecordEditView, RecordWorkflowActionView
+from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+from tracker.publishing.permissions import guard_urlpatterns
+
+PUBLISHING = MultiFieldPanel(
+    [
+        FieldPanel("slug"),
+        FieldPanel("edit_summary"),
+        # Editors' records belong to their own organisation; only moderators may hand one over.
+        FieldPanel("maintained_by", permission="tracker.assign_records"),
+    ],
+    heading=_("Publishing"),
+)
+SOURCE_PANELS = [
+    FieldPanel("url"),
+    FieldPanel("title"),
+    FieldRowPanel([FieldPanel("publisher"), FieldPanel("published_on")]),
+    FieldPanel("quote"),
+    FieldPanel("archive_url"),
+]
+
+
+def editing(panels, form=RecordForm):
+    """The edit form of a record: its panels over a form that checks the rules spanning its parts."""
+    return ObjectList(panels, base_form_class=form)
+
+
+class RecordViewSet(SnippetViewSet):
+    copy_view_enabled = False
+    add_view_class = RecordCreateView
+    edit_view_class = RecordEditView
+    workflow_action_view_class = RecordWorkflowActionView
+
+    def get_queryset(self, request):
+        # Editors list only their organisation's records; moderators and administrators list all.
+        return policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
+            request.user, ["change", "view"]
+        )
+
+    def get_urlpatterns(self):
+        return guard_urlpatterns(super().get_urlpatterns(), policy_registry.get_by_type(self.model), self.model)
+
+
+class CommitmentViewSet(RecordViewSet):
+    model = Commitment
+    icon = "tasks"
+    menu_label = _("Commitments")
+    list_display = ["title", "status", "deadline", "jurisdiction", "live"]
+    list_filter = ["status", "sector", "live"]
+    edit_handler = editing(
+        [
+            FieldPanel("title"),
+            FieldPanel("title_ur"),
+            FieldPanel("text"),
+            FieldRowPanel([FieldPanel("sector"), FieldPanel("jurisdiction")]),
+            FieldRowPanel([FieldPanel("made_by_office"), FieldPanel("made_on")]),
+            FieldPanel("source_quote"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("deadline")]),
+            InlinePanel(
+                "owners",
+                min_num=1,
+                label=_("Owners"),
+                heading=_("Owners: the elected office that promised and the offices that must deliver"),
+                panels=[FieldPanel("office"), FieldPanel("role")],
+            ),
+            InlinePanel(
+                "status_changes",
+                label=_("Status changes"),
+                panels=[
+                    FieldRowPanel([FieldPanel("from_status"), FieldPanel("to_status")]),
+                    FieldRowPanel([FieldPanel("effective_date"), FieldPanel("recorded_on")]),
+                    FieldPanel("note"),
+                    MultiFieldPanel(SOURCE_PANELS, heading=_("Evidence (required)")),
+                ],
+            ),
+            InlinePanel(
+                "movements",
+                label=_("Movements: where the next action sits"),
+                panels=[FieldPanel("office"), FieldPanel("arrived_on"), FieldPanel("note")],
+            ),
+            InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
+            PUBLISHING,
+        ],
+        CommitmentForm,
+    )
+
+
+class DecisionViewSet(RecordViewSet):
+    model = Decision
+    icon = "doc-full"
+    menu_label = _("Decisions")
+    list_display = ["title", "kind", "decided_on", "deciding_office", "live"]
+    list_filter = ["kind", "live"]
+    edit_handler = editing(
+        [
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("reference_number"), FieldPanel("decided_on")]),
+            FieldPanel("deciding_office"),
+            FieldPanel("summary"),
+            FieldPanel("amount_pkr"),
+            InlinePanel("linked_commitments", label=_("Commitments"), panels=[FieldPanel("commitment")]),
+            InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
+            PUBLISHING,
+        ]
+    )
+
+
+class OfficeViewSet(RecordViewSet):
+    model = Office
+    icon = "user"
+    menu_label = _("Offices")
+    list_display = ["title", "kind", "organization", "live"]
+    list_filter = ["kind", "live"]
+    edit_handler = editing(
+        [
+            FieldPanel("title"),
+            FieldPanel("title_ur"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("is_sole")]),
+            FieldPanel("organization"),
+            InlinePanel(
+                "tenures",
+                label=_("Holders"),
+                heading=_("Who held this office, and when"),
+                panels=[
+                    FieldPanel("person"),
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("how")]),
+                    FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_reason")]),
+                    FieldPanel("notification"),
+                ],
+            ),
+            PUBLISHING,
+        ],
+        OfficeForm,
+    )
+
+
+class PersonViewSet(RecordViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "live"]
+    edit_handler = editing([FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING])
+
+
+class OrganizationViewSet(RecordViewSet):
+    model = Organization
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "classification", "jurisdiction", "live"]
+    list_filter = ["classification"]
+    edit_handler = editing(
+        [
+            FieldPanel("name"),
+            FieldPanel("name_ur"),
+            FieldRowPanel([FieldPanel("classification"), FieldPanel("jurisdiction")]),
+            PUBLISHING,
+        ]
+    )
+
+
+class JurisdictionViewSet(RecordViewSet):
+    model = Jurisdiction
+    icon = "site"
+    menu_label = _("Jurisdictions")
+    list_display = ["name", "tier", "parent", "live"]
+    list_filter = ["tier"]
+    edit_handler = editing(
+        [
+            FieldPanel("name"),
+            FieldPanel("name_ur"),
+            FieldRowPanel([FieldPanel("tier"), FieldPanel("parent")]),
+            PUBLISHING,
+        ]
+    )
+
+
+class TrackerViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Tracker")
+    menu_icon = "list-ul"
+    menu_order = 100
+    items = (
+        CommitmentViewSet,
+        DecisionViewSet,
+        OfficeViewSet,
+        PersonViewSet,
+        OrganizationViewSet,
+        JurisdictionViewSet,
+    )

@@ -1,0 +1,36 @@
+"""Read-side questions asked of the published records."""
+
+from django.db.models import Count, Prefetch, prefetch_related_objects
+
+from tracker.models.vocabulary import CommitmentStatus
+
+MAX_TIER_DEPTH = 6  # federal > province > division > district > tehsil > union council
+
+
+def status_counts(commitments):
+    """[(status, label, count)] for every status, in the contract's order, zeros included."""
+    counts = dict(commitments.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(status.value, status.label, counts.get(status.value, 0)) for status in CommitmentStatus]
+
+
+def with_owners(commitments):
+    """The commitments as a list, each with its owners and their offices loaded (two queries)."""
+    from tracker.models import CommitmentOwner
+
+    items = list(commitments)
+    owners = CommitmentOwner.objects.select_related("office").order_by("sort_order")
+    prefetch_related_objects(items, Prefetch("owners", queryset=owners))
+    return items
+
+
+def descendant_ids(jurisdiction):
+    """The ids of a jurisdiction and everything under it: one query per tier, never per place."""
+    from tracker.models import Jurisdiction
+
+    ids, level = {jurisdiction.pk}, {jurisdiction.pk}
+    for _ in range(MAX_TIER_DEPTH):
+        level = set(Jurisdiction.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        if not level:
+            break
+        ids |= level
+    return ids

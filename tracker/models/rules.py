@@ -1,0 +1,88 @@
+"""Validation rules shared by the admin forms (which see unsaved inline parts) and the models (which
+see parts in memory when a service publishes). Each returns the plain-language problems it finds."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracker.models.vocabulary import JurisdictionTier, TenureStart
+
+TIER_ORDER = list(JurisdictionTier.values)
+
+
+def tenure_dates_problem(start, end):
+    if start and end and end < start:
+        return _("The tenure cannot end (%(end)s) before it starts (%(start)s).") % {"end": end, "start": start}
+    return None
+
+
+def overlapping_tenures(tenures):
+    """Pairs of full-charge tenures of one sole office whose dates overlap.
+
+    `tenures` are objects with person, start_date, end_date and how. Acting and additional-charge
+    tenures may overlap a substantive holder, as they do when an officer is away.
+    """
+    full = [t for t in tenures if t.start_date and t.how not in TenureStart.temporary()]
+    full.sort(key=lambda t: t.start_date)
+    clashes = []
+    for i, first in enumerate(full):
+        for second in full[i + 1 :]:
+            if first.end_date is None or second.start_date <= first.end_date:
+                clashes.append((first, second))
+    return clashes
+
+
+def overlap_message(first, second):
+    def describe(t):
+        end = t.end_date.isoformat() if t.end_date else _("now")
+        return _("%(person)s (%(start)s to %(end)s)") % {
+            "person": t.person,
+            "start": t.start_date.isoformat(),
+            "end": end,
+        }
+
+    return _(
+        "Two people cannot hold this office at once: %(first)s overlaps %(second)s. "
+        "Set an end date, or record one of them as acting or additional charge."
+    ) % {"first": describe(first), "second": describe(second)}
+
+
+def deadline_problem(made_on, deadline):
+    if made_on and deadline and deadline < made_on:
+        return _("The deadline (%(deadline)s) cannot be before the commitment was made (%(made_on)s).") % {
+            "deadline": deadline,
+            "made_on": made_on,
+        }
+    return None
+
+
+def future_date_problem(day, what):
+    if day and day > timezone.localdate():
+        return _("The %(what)s cannot be in the future.") % {"what": what}
+    return None
+
+
+def latest_status_change(changes):
+    """The status change that sets the current status: the latest effective date; the later entry on ties."""
+    dated = [c for c in changes if c.effective_date]
+    if not dated:
+        return None
+    return max(enumerate(dated), key=lambda pair: (pair[1].effective_date, pair[0]))[1]
+
+
+def status_mismatch_message(status_label, change_label):
+    return _(
+        "The status is “%(status)s” but the latest status change moves it to “%(change)s”. "
+        "To change the status, add a status change with its source and effective date."
+    ) % {"status": status_label, "change": change_label}
+
+
+def tier_problem(tier, parent):
+    if parent is None:
+        return None
+    if TIER_ORDER.index(parent.tier) >= TIER_ORDER.index(tier):
+        return _("A %(tier)s cannot be inside a %(parent_tier)s (%(parent)s).") % {
+            "tier": JurisdictionTier(tier).label.lower(),
+            "parent_tier": JurisdictionTier(parent.tier).label.lower(),
+            "parent": parent,
+        }
+    return None

@@ -1,0 +1,67 @@
+"""Who held an office on a date, and so who owned a commitment then.
+
+Tenures are fetched once per page for all the offices involved and resolved in memory for every
+date the page asks about (now, the deadline, each status change), so a page's query count does not
+grow with the number of dates, owners or holders.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
+
+from tracker.models.vocabulary import OwnershipRole, TenureStart
+
+
+def tenures_by_office(office_ids):
+    """{office_id: [tenure, ...]} for published offices, each tenure with its person loaded."""
+    from tracker.models import Tenure
+
+    grouped = defaultdict(list)
+    tenures = (
+        Tenure.objects.filter(office_id__in=set(office_ids), office__live=True)
+        .select_related("person")
+        .order_by("start_date", "sort_order")
+    )
+    for tenure in tenures:
+        grouped[tenure.office_id].append(tenure)
+    return grouped
+
+
+def holders_on(tenures, day):
+    """The tenures covering `day`: the substantive holder first, then acting or additional charge."""
+    covering = [t for t in tenures if t.covers(day)]
+    return sorted(covering, key=lambda t: (t.how in TenureStart.temporary(), t.start_date))
+
+
+@dataclass
+class OwnerOnDate:
+    owner: object  # CommitmentOwner
+    holders: list = field(default_factory=list)
+
+    @property
+    def office(self):
+        return self.owner.office
+
+    @property
+    def vacant(self):
+        return not self.holders
+
+
+def owners_on(owners, tenures, day):
+    """Each owner of a commitment with the holders of its office on `day` (empty = vacant)."""
+    return [OwnerOnDate(owner, holders_on(tenures.get(owner.office_id, []), day)) for owner in owners]
+
+
+def political_and_administrative(owners):
+    political = [o for o in owners if o.role == OwnershipRole.POLITICAL]
+    administrative = [o for o in owners if o.role == OwnershipRole.ADMINISTRATIVE]
+    return political, administrative
+
+
+def covering_filter(day: date, prefix=""):
+    """A Q object selecting tenures that cover `day`."""
+    return Q(**{f"{prefix}start_date__lte": day}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
+    )

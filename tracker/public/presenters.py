@@ -1,0 +1,84 @@
+"""Words and structured data for public pages: plain-language status explanations and schema.org
+JSON-LD. Kept out of templates, which only present."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models.vocabulary import CommitmentStatus
+
+STATUS_EXPLANATIONS = {
+    CommitmentStatus.NOT_STARTED: _("No work on this commitment has been reported yet."),
+    CommitmentStatus.IN_PROGRESS: _("Work has begun and is reported to be moving."),
+    CommitmentStatus.STALLED: _(
+        "Work began but has stopped: no progress has been reported for a while, or it is blocked."
+    ),
+    CommitmentStatus.PARTIALLY_DELIVERED: _("Some of what was promised was delivered, not all of it. This is final."),
+    CommitmentStatus.DELIVERED: _("What was promised has been delivered, according to the sources below."),
+    CommitmentStatus.BROKEN: _("The commitment was abandoned or cannot now be met. This is final."),
+    CommitmentStatus.WITHDRAWN: _("The government formally withdrew the commitment. This is final."),
+}
+
+# schema.org Action statuses, for search engines and data reusers.
+ACTION_STATUS = {
+    CommitmentStatus.NOT_STARTED: "PotentialActionStatus",
+    CommitmentStatus.IN_PROGRESS: "ActiveActionStatus",
+    CommitmentStatus.STALLED: "ActiveActionStatus",
+    CommitmentStatus.PARTIALLY_DELIVERED: "CompletedActionStatus",
+    CommitmentStatus.DELIVERED: "CompletedActionStatus",
+    CommitmentStatus.BROKEN: "FailedActionStatus",
+    CommitmentStatus.WITHDRAWN: "FailedActionStatus",
+}
+
+
+def commitment_jsonld(commitment, url, owners_now):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Action",
+        "name": commitment.title,
+        "description": commitment.text,
+        "url": url,
+        "startTime": commitment.made_on.isoformat(),
+        "actionStatus": f"https://schema.org/{ACTION_STATUS[commitment.status]}",
+        "location": {"@type": "AdministrativeArea", "name": commitment.jurisdiction.name},
+        "agent": [
+            {"@type": "GovernmentOrganization", "name": str(o.office), "member": [h.person.name for h in o.holders]}
+            for o in owners_now
+        ],
+    }
+    if commitment.deadline:
+        data["endTime"] = commitment.deadline.isoformat()
+    return data
+
+
+def person_jsonld(person, url, tenures):
+    return {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.name,
+        "url": url,
+        "hasOccupation": [
+            {
+                "@type": "Role",
+                "roleName": str(t.office),
+                "startDate": t.start_date.isoformat(),
+                **({"endDate": t.end_date.isoformat()} if t.end_date else {}),
+            }
+            for t in tenures
+        ],
+    }
+
+
+def place_jsonld(jurisdiction, url):
+    data = {"@context": "https://schema.org", "@type": "AdministrativeArea", "name": jurisdiction.name, "url": url}
+    if jurisdiction.parent_id:
+        data["containedInPlace"] = {"@type": "AdministrativeArea", "name": jurisdiction.parent.name}
+    return data
+
+
+def office_jsonld(office, url):
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": office.title,
+        "url": url,
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": office.organization.name},
+    }

@@ -1,0 +1,23 @@
+from django.urls import include, path
+
+from tracker.models import Commitment, Decision, Jurisdiction, Office, Person
+from tracker.public import views
+from tracker.public.tips import views as tips
+from tracker.publishing.takedown import answers_gone
+
+app_name = "tracker"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("commitments/", views.commitment_list, name="commitment_list"),
+    path("commitments/<str:slug>/", answers_gone(Commitment)(views.commitment_detail), name="commitment"),
+    path("decisions/", views.decision_list, name="decision_list"),
+    path("decisions/<str:slug>/", answers_gone(Decision)(views.decision_detail), name="decision"),
+    path("people/<str:slug>/", answers_gone(Person)(views.person_detail), name="person"),
+    path("offices/<str:slug>/", answers_gone(Office)(views.office_detail), name="office"),
+    path("jurisdictions/<str:slug>/", answers_gone(Jurisdiction)(views.jurisdiction_detail), name="jurisdiction"),
+    # Citizens' tips go to the moderators' review queue, never straight to a page.
+    path("tips/", tips.send_tip, name="send_tip"),
+    path("tips/thanks/", tips.tip_thanks, name="tip_thanks"),
+    # Public history (revisions, compares, citations, feeds) lives in its own package.
+    path("", include("tracker.history.urls")),
+]

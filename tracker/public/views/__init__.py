@@ -1,0 +1,17 @@
+from tracker.public.views.commitments import commitment_detail, commitment_list
+from tracker.public.views.dashboard import dashboard
+from tracker.public.views.decisions import decision_detail, decision_list
+from tracker.public.views.jurisdictions import jurisdiction_detail
+from tracker.public.views.offices import office_detail
+from tracker.public.views.people import person_detail
+
+__all__ = [
+    "commitment_detail",
+    "commitment_list",
+    "dashboard",
+    "decision_detail",
+    "decision_list",
+    "jurisdiction_detail",
+    "office_detail",
+    "person_detail",
+]
