@@ -7,4 +7,4 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals  # noqa: F401  (connect receivers)
+        from search import subscriptions  # noqa: F401  (connect receivers)

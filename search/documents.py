@@ -12,33 +12,25 @@ from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from search.text import clean_text
+from tracker.models.kinds import SEARCHABLE_KINDS, kind_of
 from tracker.models.vocabulary import CommitmentStatus, DecisionKind, JurisdictionTier, OfficeKind, Sector
 
-KIND_LABELS = {
-    "commitment": _("Commitment"),
-    "decision": _("Decision"),
-    "person": _("Person"),
-    "office": _("Office"),
-    "place": _("Place"),
-}
+# The kinds of record search lists, by their word in the index (tracker.models.kinds declares them).
+KIND_LABELS = {name: kind.search_label or kind.label for name, kind in SEARCHABLE_KINDS.items()}
 # Kinds whose names the autocomplete offers.
 NAME_KINDS = ("person", "office", "place")
 
 
 def kind_models():
-    from tracker.models import Commitment, Decision, Jurisdiction, Office, Person
-
-    return {"commitment": Commitment, "decision": Decision, "person": Person, "office": Office, "place": Jurisdiction}
+    return {name: kind.model for name, kind in SEARCHABLE_KINDS.items()}
 
 
-def kind_of(record):
-    for kind, model in kind_models().items():
-        if isinstance(record, model):
-            return kind
-    return None
+def search_kind(record_or_model):
+    """The record's word in the index ("commitment"), or None when search does not list its kind."""
+    kind = kind_of(record_or_model)
+    return kind.search_name if kind else None
 
 
 def uid(kind, object_id):

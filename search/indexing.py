@@ -1,9 +1,10 @@
 """Indexing that loses nothing.
 
-1. A publish (or unpublish, or delete) writes index-queue entries in its own transaction, one per
-   backend kept up to date: for the record itself and for the records whose documents show it (an
-   office's commitments show its holders, so a transfer re-indexes them).
-2. After the commit, a Celery task drains the queue in bulk. If the broker is down the publish still
+1. A publish (or unpublish, takedown, restore, bulk publish or delete) writes index-queue entries in its
+   own transaction, one per backend kept up to date: for the record itself and for the records whose
+   documents show it (an office's commitments show its holders, so a transfer re-indexes them).
+   search/subscriptions.py listens for those moments.
+2. After the commit, a Celery task (search/tasks.py) drains the queue in bulk. If the broker is down the publish still
    succeeds; the entries wait, and the beat job drains them when the broker is back.
 3. A drain reads each record's published state when it runs (so entries are idempotent: draining one
    twice writes the same document) and marks the entries done only once the backend took the
@@ -24,7 +25,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from search.backends import SearchUnavailable, get_backend, targets
-from search.documents import Places, build_documents, kind_models, kind_of, published_ids, split_uid, uid
+from search.documents import Places, build_documents, kind_models, published_ids, search_kind, split_uid, uid
 from search.models import IndexQueueEntry
 
 log = logging.getLogger(__name__)
@@ -41,33 +42,20 @@ _thread_locks = defaultdict(threading.Lock)
 # --- 1. Enqueue -----------------------------------------------------------------------------------
 
 
-def enqueue(record):
-    """Queue `record` and every document showing it, in the current transaction, for every backend;
-    drain after the commit. Called from tracker.publishing.publish.record_publication and search.signals."""
-    kind = kind_of(record)
-    if kind is None or record.pk is None:
-        return
-    add_to_queue({(kind, record.pk)} | dependents(kind, record.pk))
-    drain_after_commit()
-
-
-def enqueue_new(records):
-    """Queue records published in bulk (tracker.publishing.bulk): one insert for the whole batch. They are new,
-    so no other document shows them yet; only they themselves need indexing."""
-    keys = {(kind_of(record), record.pk) for record in records if record.pk is not None}
-    keys = {key for key in keys if key[0] is not None}
-    if keys:
-        add_to_queue(keys)
-        drain_after_commit()
-
-
-def drain_after_commit():
-    """Dispatch one drain when the current transaction commits (however many records it queued)."""
-    if not any(func is dispatch_drain for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(dispatch_drain, robust=True)
+def keys_for(record):
+    """(kind, pk) of the record's own document and of every document that shows it (tracker's models
+    declare which: `TrackerRecord.shown_on`, e.g. an office's commitments show its holders)."""
+    kind = search_kind(record)
+    keys = {(kind, record.pk)} if kind and record.pk is not None else set()
+    for model, ids in record.shown_on().items():
+        if other := search_kind(model):
+            keys |= {(other, pk) for pk in ids}
+    return keys
 
 
 def add_to_queue(keys, to=None):
+    """Queue (kind, pk) keys for every backend kept up to date (or those named), in the current
+    transaction. Returns the number of entries written."""
     now = timezone.now()
     entries = [
         IndexQueueEntry(target=target, kind=kind, object_id=object_id, created_at=now)
@@ -76,55 +64,6 @@ def add_to_queue(keys, to=None):
     ]
     IndexQueueEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)
-
-
-def dependents(kind, pk):
-    """The records whose documents show this one (holders, owner offices, places on a path)."""
-    from tracker.models import Commitment, CommitmentOwner, Decision, Office, Tenure
-
-    found = set()
-    if kind == "office":
-        offices = {pk}
-        found |= {("person", p) for p in Tenure.objects.filter(office_id=pk).values_list("person_id", flat=True)}
-        found |= {("decision", d) for d in Decision.objects.filter(deciding_office_id=pk).values_list("pk", flat=True)}
-    elif kind == "person":
-        offices = set(Tenure.objects.filter(person_id=pk).values_list("office_id", flat=True))
-        found |= {("office", o) for o in offices}
-    elif kind == "place":
-        places = descendants(pk)
-        offices = set(Office.objects.filter(organization__jurisdiction__in=places).values_list("pk", flat=True))
-        found |= {("office", o) for o in offices} | {("place", p) for p in places - {pk}}
-        commitments = Commitment.objects.filter(jurisdiction__in=places).values_list("pk", flat=True)
-        found |= {("commitment", c) for c in commitments}
-        return found
-    else:
-        return found
-    owned = CommitmentOwner.objects.filter(office_id__in=offices).values_list("commitment_id", flat=True)
-    made = Commitment.objects.filter(made_by_office_id__in=offices).values_list("pk", flat=True)
-    return found | {("commitment", c) for c in {*owned, *made}}
-
-
-def descendants(place_id):
-    from tracker.models import Jurisdiction
-
-    found, level = {place_id}, {place_id}
-    while level:
-        level = set(Jurisdiction.objects.filter(parent_id__in=level).values_list("pk", flat=True)) - found
-        found |= level
-    return found
-
-
-def dispatch_drain():
-    """Ask a worker to drain the queue (in-process without a broker). A broker that does not answer
-    is not the publisher's problem: the entries are committed and the beat job drains them later."""
-    from kombu.exceptions import OperationalError
-
-    from search.tasks import drain_index_queue
-
-    try:
-        drain_index_queue.apply_async(retry=False)
-    except (OperationalError, ConnectionError, OSError) as exc:
-        log.warning("Could not reach the task broker (%s); the index queue is drained when it is back.", exc)
 
 
 # --- 2. Drain -------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 import logging
 
 from celery import shared_task
+from django.db import connection, transaction
+from kombu.exceptions import OperationalError
 
 from search import indexing
 
@@ -25,3 +27,18 @@ def drain_index_queue(self):
         log.info("Search backends %s unavailable; retrying the drain in %ss", unavailable, countdown)
         raise self.retry(countdown=countdown)
     return [r.as_dict() for r in reports]
+
+
+def drain_after_commit():
+    """Dispatch one drain when the current transaction commits (however many records it queued)."""
+    if not any(func is dispatch_drain for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(dispatch_drain, robust=True)
+
+
+def dispatch_drain():
+    """Ask a worker to drain the queue (in-process without a broker). A broker that does not answer
+    is not the publisher's problem: the entries are committed and the beat job drains them later."""
+    try:
+        drain_index_queue.apply_async(retry=False)
+    except (OperationalError, ConnectionError, OSError) as exc:
+        log.warning("Could not reach the task broker (%s); the index queue is drained when it is back.", exc)

@@ -11,6 +11,5 @@ class TrackerConfig(AppConfig):
 
         from tracker.admin.moderation import ensure_moderation
         from tracker.models import audit  # noqa: F401  (connect receivers)
-        from tracker.publishing import signals  # noqa: F401  (connect receivers)
 
         post_migrate.connect(ensure_moderation, sender=self)

@@ -50,9 +50,9 @@ def takedown_listing_button(snippet, user, next_url=None):
     from wagtail.admin.widgets import Button
 
     from tracker.admin.takedown import can_take_down, takedown_url
-    from tracker.history.kinds import kind_of
+    from tracker.models.kinds import kind_of
 
-    if kind_of(snippet) and snippet.live and can_take_down(user, type(snippet)):
+    if (kind := kind_of(snippet)) and kind.segment and snippet.live and can_take_down(user, type(snippet)):
         restoring = snippet.taken_down_at is not None
         yield Button(
             _("Restore") if restoring else _("Take down"),

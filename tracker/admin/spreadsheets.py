@@ -83,10 +83,16 @@ class ConfirmForm(forms.Form):
     )
 
 
-@can_import
-class UploadView(AdminPage, FormView):
-    page_title = _("Import and export")
+class ImportPage(AdminPage, FormView):
+    """A step of the import (upload, then preview and confirm): a form of our own, under the upload icon.
+    Each step is decorated with `can_import` itself, so that the permission is checked first."""
+
     header_icon = "upload"
+
+
+@can_import
+class UploadView(ImportPage):
+    page_title = _("Import and export")
     template_name = "tracker/admin/import/upload.html"
     form_class = UploadForm
 
@@ -124,11 +130,10 @@ class StoredUpload:
 
 
 @can_import
-class PreviewView(AdminPage, FormView):
+class PreviewView(ImportPage):
     """GET: the dry-run report. POST: confirm, which plans the file again and applies it."""
 
     page_title = _("Import preview")
-    header_icon = "upload"
     template_name = "tracker/admin/import/preview.html"
     form_class = ConfirmForm
 
@@ -155,10 +160,7 @@ class PreviewView(AdminPage, FormView):
                 summary=form.cleaned_data["summary"],
                 apply_valid_rows=form.cleaned_data["apply_valid_rows"],
             )
-        except ImportRefused as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        except PermissionDenied as error:
+        except (ImportRefused, PermissionDenied) as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         self.upload.forget()

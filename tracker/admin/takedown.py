@@ -19,7 +19,7 @@ from django.views.generic import FormView
 from wagtail.permissions import policy_registry
 
 from tracker.admin.record_views import AdminPage, edit_url
-from tracker.history.kinds import KINDS, kind_of
+from tracker.models.kinds import KINDS_WITH_PAGES, kind_of
 from tracker.publishing import takedown
 
 
@@ -54,9 +54,9 @@ class TakedownView(AdminPage, FormView):
     header_icon = "warning"
 
     def dispatch(self, request, kind, pk):
-        model = KINDS.get(kind)
-        if model is None:
+        if kind not in KINDS_WITH_PAGES:
             raise Http404("No such kind of record.")
+        model = KINDS_WITH_PAGES[kind].model
         if not can_take_down(request.user, model):
             raise PermissionDenied
         self.record = get_object_or_404(model.objects.filter(live=True), pk=pk)
@@ -106,7 +106,7 @@ class TakedownView(AdminPage, FormView):
 
 
 def takedown_url(record):
-    return reverse("tracker_takedown", args=[kind_of(record), record.pk])
+    return reverse("tracker_takedown", args=[kind_of(record).segment, record.pk])
 
 
 urlpatterns = [path("takedown/<slug:kind>/<int:pk>/", TakedownView.as_view(), name="tracker_takedown")]

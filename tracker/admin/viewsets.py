@@ -151,36 +151,39 @@ class PersonViewSet(RecordViewSet):
     edit_handler = editing([FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING])
 
 
-class OrganizationViewSet(RecordViewSet):
+class ClassifiedRecordViewSet(RecordViewSet):
+    """A record known by its name (in English and Urdu), classified by one field and placed under
+    another: organisations (classification, jurisdiction) and jurisdictions (tier, parent). Both are
+    listed by those two fields, filtered by the first and edited with the two side by side."""
+
+    classified_by = placed_in = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.list_display = ["name", cls.classified_by, cls.placed_in, "live"]
+        cls.list_filter = [cls.classified_by]
+        cls.edit_handler = editing(
+            [
+                FieldPanel("name"),
+                FieldPanel("name_ur"),
+                FieldRowPanel([FieldPanel(cls.classified_by), FieldPanel(cls.placed_in)]),
+                PUBLISHING,
+            ]
+        )
+
+
+class OrganizationViewSet(ClassifiedRecordViewSet):
     model = Organization
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "classification", "jurisdiction", "live"]
-    list_filter = ["classification"]
-    edit_handler = editing(
-        [
-            FieldPanel("name"),
-            FieldPanel("name_ur"),
-            FieldRowPanel([FieldPanel("classification"), FieldPanel("jurisdiction")]),
-            PUBLISHING,
-        ]
-    )
+    classified_by, placed_in = "classification", "jurisdiction"
 
 
-class JurisdictionViewSet(RecordViewSet):
+class JurisdictionViewSet(ClassifiedRecordViewSet):
     model = Jurisdiction
     icon = "site"
     menu_label = _("Jurisdictions")
-    list_display = ["name", "tier", "parent", "live"]
-    list_filter = ["tier"]
-    edit_handler = editing(
-        [
-            FieldPanel("name"),
-            FieldPanel("name_ur"),
-            FieldRowPanel([FieldPanel("tier"), FieldPanel("parent")]),
-            PUBLISHING,
-        ]
-    )
+    classified_by, placed_in = "tier", "parent"
 
 
 class TrackerViewSetGroup(SnippetViewSetGroup):

@@ -98,12 +98,12 @@ def mark_as_sample_data():
 def load_curated_demo(user, today, report):
     """Publish the curated places, people, offices, commitments and decisions that are missing."""
     from django.db import transaction
+    from wagtail.models import ReferenceIndex
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     from tracker.demo.commitments import load_commitments, load_decisions
     from tracker.demo.people import load_people_and_offices
     from tracker.demo.places import load_places
-    from tracker.publishing.bulk import index_references
 
     # One transaction, so an interrupted load leaves nothing half-done. Wagtail's reference index
     # (the admin's "usage" of each record) is written once per record at the end instead of at each
@@ -114,7 +114,8 @@ def load_curated_demo(user, today, report):
         commitments = load_commitments(places, offices, user=user, today=today, report=report)
         load_decisions(offices, commitments, user=user, report=report)
     with transaction.atomic():
-        index_references(_as_saved(report.new_records))
+        for record in _as_saved(report.new_records):
+            ReferenceIndex.create_or_update_for_object(record)
 
 
 def _as_saved(records):

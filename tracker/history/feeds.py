@@ -18,10 +18,11 @@ from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
 
 from tracker.history import digest as digests
-from tracker.history.kinds import KINDS, compare_url, history_url, kind_of_type, record_url, revision_url, type_label
+from tracker.history.addresses import compare_url, history_url, record_url, revision_url
 from tracker.history.records import public_record
 from tracker.history.summaries import what_changed
 from tracker.models import PublicRevision
+from tracker.models.kinds import KINDS_WITH_PAGES, kind_of_type
 
 ENTRIES = 50
 
@@ -54,15 +55,16 @@ def _revision_entries(revisions, slugs, feed):
     before = {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted)}
     entries = []
     for r in revisions:
-        kind, slug = kind_of_type(r.content.get("type")), slugs.get((r.content_type_id, r.object_id))
-        if kind is None or slug is None:
+        record_kind, slug = kind_of_type(r.content.get("type")), slugs.get((r.content_type_id, r.object_id))
+        if record_kind is None or record_kind.segment is None or slug is None:
             continue
+        kind = record_kind.segment
         previous = before.get((r.content_type_id, r.object_id, r.number - 1))
         link = revision_url(kind, slug, r.number)
         changes = compare_url(kind, slug, r.number - 1, r.number) if r.number > 1 else ""
         context = {
             "revision": r,
-            "what": type_label(kind),
+            "what": record_kind.label,
             "changed": what_changed(r, previous),
             "link": feed.absolute(link),
             "changes_link": feed.absolute(changes) if changes else "",
@@ -70,7 +72,7 @@ def _revision_entries(revisions, slugs, feed):
         }
         entries.append(
             Entry(
-                title=f"{type_label(kind)} “{r.content.get('name', '')}”: revision {r.number}",
+                title=f"{record_kind.label} “{r.content.get('name', '')}”: revision {r.number}",
                 link=link,
                 changes_link=changes,
                 summary=feed.render("history/feed_entry.html", context),
@@ -123,7 +125,7 @@ class _HistoryFeed(Feed):
 def _public_keys():
     """A filter for revisions of records the public may see (live, not taken down), by content type."""
     visible = Q(pk__in=[])
-    for model in KINDS.values():
+    for model in (kind.model for kind in KINDS_WITH_PAGES.values()):
         ids = model.objects.published().annotate(key=Cast("pk", CharField())).values("key")
         visible |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
     return visible
@@ -198,10 +200,10 @@ class RecordFeed(_HistoryFeed):
         return self.record
 
     def title(self, record):
-        return f"{type_label(self.kind)} “{record}”: published changes"
+        return f"{KINDS_WITH_PAGES[self.kind].label} “{record}”: published changes"
 
     def subtitle(self, record):
-        return f"Every published revision of this {type_label(self.kind).lower()}, newest first."
+        return f"Every published revision of this {KINDS_WITH_PAGES[self.kind].label.lower()}, newest first."
 
     def link(self, record):
         return record_url(self.kind, record.slug)
@@ -216,7 +218,7 @@ class RecordFeed(_HistoryFeed):
 
 def get_record_feed(request, kind, slug):
     """The per-record feed view (a fresh Feed per request: it keeps the request while rendering)."""
-    if kind not in KINDS:
+    if kind not in KINDS_WITH_PAGES:
         raise Http404
     return RecordFeed()(request, kind, slug)
 

@@ -7,16 +7,16 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from tracker.history.kinds import KINDS
+from tracker.history.gone import gone_response
 from tracker.models import PublicRevision
-from tracker.publishing.takedown import gone_response
+from tracker.models.kinds import KINDS_WITH_PAGES
 
 
 def public_record(request, kind, slug):
     """(record, None) when the public may see the record at this address; (None, response) when the
     address must answer otherwise: 410 for a taken-down record, a permanent redirect for an address
     the record had before its slug changed (so cited links keep working). Http404 for anything else."""
-    model = KINDS[kind]
+    model = KINDS_WITH_PAGES[kind].model
     record = model.objects.filter(live=True, slug=slug).first()
     if record is not None:
         gone = gone_response(request, record)

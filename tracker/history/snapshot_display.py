@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch
 from django.utils import dateformat
 
-from tracker.history.kinds import RELATED_KIND, record_url
+from tracker.history.addresses import RELATED_KIND, record_url
 
 # Labels in readers' words for the keys snapshots have used; any other key is shown by its own name.
 LABELS = {

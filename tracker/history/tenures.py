@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils import timezone
 
-from tracker.history.kinds import history_url, record_url, revision_url
+from tracker.history.addresses import history_url, record_url, revision_url
 from tracker.models import Office, Person, PublicRevision, Tenure
 
 

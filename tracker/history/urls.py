@@ -13,15 +13,15 @@ URL names: tracker:<record>_history, _revision, _compare, _cite, _feed (e.g. tra
 from django.urls import path
 
 from tracker.history import feeds, views
-from tracker.history.kinds import KINDS
+from tracker.models.kinds import KINDS_WITH_PAGES
 
 urlpatterns = [
     path("feeds/changes/", feeds.get_changes_feed, name="changes_feed"),
     path("history/digests/<str:day>/", views.digest_listing, name="digest"),
 ]
 
-for kind, model in KINDS.items():
-    name, extra = model.public_url_name, {"kind": kind}
+for kind, record_kind in KINDS_WITH_PAGES.items():
+    name, extra = record_kind.url_name, {"kind": kind}
     urlpatterns += [
         path(f"{kind}/<str:slug>/history/", views.history, extra, name=f"{name}_history"),
         path(f"{kind}/<str:slug>/history/<int:number>/", views.revision, extra, name=f"{name}_revision"),

@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from tracker.history import citations, digest, queries
+from tracker.history.addresses import compare_url, revision_url
 from tracker.history.citations import Cited
 from tracker.history.diffs import compare as compare_snapshots
-from tracker.history.kinds import compare_url, revision_url
 from tracker.history.records import record_view
 from tracker.history.snapshot_display import present
 from tracker.history.summaries import what_changed

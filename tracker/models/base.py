@@ -2,13 +2,14 @@
 public slug, the editor's summary of the change, and a full row history (simple-history)."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
+from wagtail.actions import action_registry
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
@@ -105,26 +106,36 @@ class TrackerRecord(
         return "tracker/preview/record.html"
 
     def get_preview_context(self, request, mode_name):
-        from tracker.publishing.snapshots import build_snapshot
+        from tracker.models.snapshots import build_snapshot
 
         context = super().get_preview_context(request, mode_name)
         context["snapshot"] = build_snapshot(self)
         return context
 
+    def shown_on(self):
+        """The other records whose public pages and search documents show this one (its name, who holds
+        it, what lies inside it), as {model: ids}: when this record changes, they change too. Each kind
+        of record declares its own; most are shown only on their own page."""
+        return {}
+
     def publication_problems(self):
         """What stops this record from being published (drafts may be incomplete)."""
         return []
 
-    def rule_problems(self):
-        """The field and rule errors of the record and its parts, as plain messages.
+    def check_publishable(self):
+        """Raise ValidationError when this record may not be published: its own fields first (each
+        problem under its field's name, as forms show them), then the publication rules and its parts.
 
-        Drafts are saved without these checks (they may be incomplete), so a draft approved in the
-        moderation workflow is checked here, as the admin form would have checked it."""
+        Drafts are saved without these checks (they may be incomplete); every publish runs them once,
+        however it is reached (tracker/publishing/publish.py)."""
+        self.full_clean()
+        problems = self.publication_problems() or self.part_problems()
+        if problems:
+            raise ValidationError(problems)
+
+    def part_problems(self):
+        """The field and rule errors of the record's parts, as plain messages."""
         problems = []
-        try:
-            self.full_clean()
-        except ValidationError as error:
-            problems += _messages(error, self)
         for relation in self.public_parts:
             for number, part in enumerate(getattr(self, relation).all(), start=1):
                 parent = part._meta.get_field(relation_parent_name(part, type(self)))
@@ -132,16 +143,25 @@ class TrackerRecord(
                     part.full_clean(exclude=[parent.name])
                 except ValidationError as error:
                     label = f"{part._meta.verbose_name} {number}".capitalize()
-                    problems += [f"{label}: {message}" for message in _messages(error, part)]
+                    problems += [f"{label}: {message}" for message in messages_of(error, part)]
         return problems
 
-    def publish(self, revision, *args, **kwargs):
-        # Every publish, from the admin, a workflow approval, a schedule or a script, passes here.
-        record = revision.as_object()
-        problems = record.publication_problems() or record.rule_problems()
-        if problems:
-            raise ValidationError(problems)
-        return super().publish(revision, *args, **kwargs)
+    def publish(
+        self, revision, user=None, changed=True, log_action=True, previous_revision=None, skip_permission_checks=False
+    ):
+        # Every publish, from the admin, a workflow approval, a schedule or a script, passes here. It runs
+        # the publish action registered for tracker records (tracker/publishing/publish.py), which checks
+        # the rules and writes the public revision in the publish's own transaction.
+        action_class = action_registry.get_action_class(type(self), "publish")
+        if not getattr(action_class, "writes_public_revision", False):
+            raise ImproperlyConfigured(
+                f"{action_class.__name__} does not write public revisions; tracker/wagtail_hooks.py registers "
+                "the tracker's publish action."
+            )
+        action = action_class(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision
+        )
+        return action.execute(skip_permission_checks=skip_permission_checks)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -174,7 +194,7 @@ def relation_parent_name(part, parent_model):
     )
 
 
-def _messages(error, obj):
+def messages_of(error, obj):
     """`error`'s messages, each led by the name of its field as the editor knows it."""
     if not hasattr(error, "error_dict"):
         return list(error.messages)

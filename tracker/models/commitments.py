@@ -11,10 +11,15 @@ from wagtail.search import index
 
 from tracker.models.base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
 from tracker.models.rules import deadline_problem, future_date_problem, latest_status_change, status_mismatch_message
+from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import CommitmentStatus, OwnershipRole, Sector
 
 
 class CommitmentQuerySet(RecordQuerySet):
+    def owned_or_made_by(self, office_ids):
+        """Commitments that any of these offices owns or made."""
+        return self.filter(models.Q(owners__office_id__in=office_ids) | models.Q(made_by_office_id__in=office_ids))
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(deadline__lt=today).exclude(status__in=CommitmentStatus.terminal())
@@ -92,15 +97,10 @@ class Commitment(TrackerRecord):
             "effective_date",
             "recorded_on",
             "note",
-            "url",
-            "title",
-            "publisher",
-            "published_on",
-            "quote",
-            "archive_url",
+            *SOURCE_FIELDS,
         ),
         "movements": ("office", "arrived_on", "note"),
-        "sources": ("url", "title", "publisher", "published_on", "quote", "archive_url"),
+        "sources": SOURCE_FIELDS,
     }
 
     class Meta:
@@ -218,11 +218,5 @@ class Movement(RecordPart, Orderable):
             raise ValidationError({"arrived_on": problem})
 
 
-class CommitmentSource(RecordPart, Orderable, SourceFields):
+class CommitmentSource(RecordSource):
     commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="sources")
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("source")
-
-    def __str__(self):
-        return self.title

@@ -6,7 +6,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, SourceFields, TrackerRecord
+from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import DecisionKind
 
 
@@ -38,7 +39,7 @@ class Decision(TrackerRecord):
     public_fields = ("title", "kind", "reference_number", "decided_on", "deciding_office", "summary", "amount_pkr")
     public_parts = {
         "linked_commitments": ("commitment",),
-        "sources": ("url", "title", "publisher", "published_on", "quote", "archive_url"),
+        "sources": SOURCE_FIELDS,
     }
 
     class Meta:
@@ -63,11 +64,5 @@ class DecisionCommitment(RecordPart, Orderable):
         return str(self.commitment)
 
 
-class DecisionSource(RecordPart, Orderable, SourceFields):
+class DecisionSource(RecordSource):
     decision = ParentalKey(Decision, on_delete=models.CASCADE, related_name="sources")
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("source")
-
-    def __str__(self):
-        return self.title

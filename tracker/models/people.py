@@ -30,6 +30,11 @@ class Person(TrackerRecord):
     def display_name(self):
         return self.name
 
+    def shown_on(self):
+        # Offices list their holders, and commitments name the people who hold their owner offices.
+        offices = set(Tenure.objects.filter(person_id=self.pk).values_list("office_id", flat=True))
+        return {Office: offices, **_commitments_of(offices)}
+
 
 class Office(TrackerRecord):
     """A post that exists independently of whoever holds it."""
@@ -58,6 +63,18 @@ class Office(TrackerRecord):
 
     search_fields = [index.SearchField("title"), index.SearchField("title_ur"), index.AutocompleteField("title")]
     public_fields = ("title", "title_ur", "kind", "organization", "is_sole")
+
+    def shown_on(self):
+        # People list the offices they held; decisions name their deciding office; commitments their
+        # owner offices and the office that made them.
+        from tracker.models.decisions import Decision
+
+        return {
+            Person: set(Tenure.objects.filter(office_id=self.pk).values_list("person_id", flat=True)),
+            Decision: set(Decision.objects.filter(deciding_office_id=self.pk).values_list("pk", flat=True)),
+            **_commitments_of({self.pk}),
+        }
+
     public_parts = {"tenures": ("person", "start_date", "end_date", "how", "end_reason", "notification")}
 
     class Meta:
@@ -106,3 +123,9 @@ class Tenure(RecordPart, Orderable):
 
     def covers(self, day):
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
+def _commitments_of(office_ids):
+    from tracker.models.commitments import Commitment
+
+    return {Commitment: set(Commitment.objects.owned_or_made_by(office_ids).values_list("pk", flat=True))}

@@ -41,6 +41,20 @@ class Jurisdiction(TrackerRecord):
                 raise ValidationError({"parent": _("A jurisdiction cannot be part of itself.")})
             ancestor = ancestor.parent
 
+    def shown_on(self):
+        # A place's page lists the places, offices and commitments inside it, and their documents carry
+        # the names on its path.
+        from tracker.models.commitments import Commitment
+        from tracker.models.people import Office
+        from tracker.models.querysets import descendant_ids
+
+        places = descendant_ids(self)
+        return {
+            Jurisdiction: places - {self.pk},
+            Office: set(Office.objects.filter(organization__jurisdiction__in=places).values_list("pk", flat=True)),
+            Commitment: set(Commitment.objects.filter(jurisdiction__in=places).values_list("pk", flat=True)),
+        }
+
     def path(self):
         """Names from the top of the tree down to this one (at most six tiers deep)."""
         names, node = [], self

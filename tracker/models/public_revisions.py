@@ -7,10 +7,13 @@ revision's hash, so any later alteration of the stored history can be detected.
 
 import hashlib
 import json
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 SNAPSHOT_FORMAT = 1
@@ -20,12 +23,82 @@ class ImmutableRevisionError(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Publication:
+    """One record's publish, as the chain records it: the record, its public snapshot and the Wagtail
+    revision that went live (kept for editors' audit only)."""
+
+    record: object
+    content: dict
+    wagtail_revision_id: int | None = None
+
+
 class PublicRevisionQuerySet(models.QuerySet):
     def for_record(self, record):
         return self.filter(
             content_type=ContentType.objects.get_for_model(record, for_concrete_model=False),
             object_id=str(record.pk),
         )
+
+    def append(self, publications, *, published_at, edit_summary, publisher):
+        """Append the next public revision of each record in `publications` to its chain, and return
+        them in the same order. The only way revisions are written: one publish and a batch of
+        thousands (bulk publishing, imports) alike.
+
+        Call it inside the publish's transaction. Each record's latest revision is locked (PostgreSQL),
+        so two publishes of one record cannot take the same number; two first publishes of one record
+        are refused by the unique constraint. A fixed number of queries, however many records.
+        """
+        publications = list(publications)
+        if not publications:
+            return []
+        latest = self._latest_of(publications)
+        revisions = []
+        for publication in publications:
+            record = publication.record
+            content_type_id = _content_type_id(record)
+            previous = latest.get((content_type_id, str(record.pk)))
+            revision = self.model(
+                content_type_id=content_type_id,
+                object_id=str(record.pk),
+                number=previous[0] + 1 if previous else 1,
+                published_at=published_at,
+                edit_summary=edit_summary,
+                publisher=publisher,
+                content=publication.content,
+                previous_hash=previous[1] if previous else "",
+                wagtail_revision_id=publication.wagtail_revision_id,
+            )
+            revision.hash = revision.compute_hash()
+            latest[(content_type_id, revision.object_id)] = (revision.number, revision.hash)
+            revisions.append(revision)
+        return self.bulk_create(revisions, batch_size=2000)
+
+    def _latest_of(self, publications):
+        """{(content type id, object id): (number, hash)} of each record's latest revision, locked."""
+        ids_by_type = defaultdict(set)
+        for publication in publications:
+            if publication.record.pk is None:
+                raise ValueError(f"{publication.record!r} must be saved before it is published.")
+            ids_by_type[_content_type_id(publication.record)].add(str(publication.record.pk))
+        latest_number = (
+            self.model.objects.filter(content_type_id=OuterRef("content_type_id"), object_id=OuterRef("object_id"))
+            .order_by("-number")
+            .values("number")[:1]
+        )
+        found = {}
+        for content_type_id, object_ids in ids_by_type.items():
+            rows = (
+                self.filter(content_type_id=content_type_id, object_id__in=object_ids, number=Subquery(latest_number))
+                .select_for_update()
+                .values_list("content_type_id", "object_id", "number", "hash")
+            )
+            found.update({(ct, oid): (number, digest) for ct, oid, number, digest in rows})
+        return found
+
+
+def _content_type_id(record):
+    return ContentType.objects.get_for_model(record, for_concrete_model=False).pk
 
 
 class PublicRevision(models.Model):

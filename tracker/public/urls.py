@@ -1,9 +1,9 @@
 from django.urls import include, path
 
+from tracker.history.gone import answers_gone
 from tracker.models import Commitment, Decision, Jurisdiction, Office, Person
 from tracker.public import views
 from tracker.public.tips import views as tips
-from tracker.publishing.takedown import answers_gone
 
 app_name = "tracker"
 urlpatterns = [

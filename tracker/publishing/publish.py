@@ -1,15 +1,29 @@
-"""Every write to tracker records goes through here: one place that names the user and the reason
-in the history, and that turns each publish into a numbered, hash-chained public revision."""
+"""Publishing a record: the action every publish runs, however it is reached.
+
+Wagtail publishes through `revision.publish()`, from the admin's Publish button, a moderator's approval,
+`publish_scheduled`, a script or `publish()` below; each of those calls the record's own `publish()`,
+which runs the action registered for tracker records in Wagtail's action registry
+(tracker/wagtail_hooks.py): `PublishRecordAction`. It
+
+1. checks the permission (Wagtail's) and the record's rules (`TrackerRecord.check_publishable`);
+2. opens one transaction, in which Wagtail makes the revision live and sends `published` (search queues
+   its index entries then: search/subscriptions.py), and the record's next public revision is appended to
+   the chain (`PublicRevision.objects.append`);
+3. so a publish either writes its live row, its public revision and its index entries together, or
+   nothing at all.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions import PublishRevisionAction
 
-from search import indexing as search_indexing
 from tracker.models import PublicRevision
 from tracker.models.audit import audit
-from tracker.publishing.snapshots import build_snapshot
+from tracker.models.base import messages_of
+from tracker.models.public_revisions import Publication
+from tracker.models.snapshots import build_snapshot
 
 
 def publisher_for(user):
@@ -17,38 +31,46 @@ def publisher_for(user):
     return settings.TRACKER_PUBLISHER
 
 
-@transaction.atomic
-def record_publication(record, revision=None, user=None):
-    """Write the next public revision of `record` from its just-published state.
+class PublishRecordAction(PublishRevisionAction):
+    """Wagtail's publish, with the tracker's rules checked first and the public revision written in the
+    same transaction. After `execute()`, `public_revision` is the revision it appended (None when the
+    publish was only scheduled for later)."""
 
-    Called once per publish (see tracker/publishing/signals.py). The previous revision is locked so that two
-    publishes of one record cannot take the same number.
-    """
-    previous = (
-        PublicRevision.objects.for_record(record).select_for_update().order_by("-number").only("number", "hash").first()
-    )
-    public = PublicRevision(
-        content_type_id=_content_type_id(record),
-        object_id=str(record.pk),
-        number=(previous.number + 1) if previous else 1,
+    # TrackerRecord.publish refuses to publish through an action that does not write the chain.
+    writes_public_revision = True
+
+    def __init__(self, revision, *args, rules_checked=False, **kwargs):
+        super().__init__(revision, *args, **kwargs)
+        self.rules_checked = rules_checked
+        self.public_revision = None
+
+    def check_rules(self):
+        """Raise ValidationError with the plain-language problems that stop this publish."""
+        try:
+            self.object.check_publishable()
+        except ValidationError as error:
+            # The admin shows these as one message, so each names the field it is about.
+            raise ValidationError(messages_of(error, self.object)) from None
+
+    def execute(self, skip_permission_checks=False):
+        with transaction.atomic():
+            if not self.rules_checked:
+                self.check_rules()
+            result = super().execute(skip_permission_checks=skip_permission_checks)
+            if self.object.live and self.object.live_revision_id == self.revision.pk:
+                self.public_revision = append_to_chain(self.object, self.revision)
+            return result
+
+
+def append_to_chain(record, revision):
+    """The record's next public revision, from its just-published state."""
+    [public] = PublicRevision.objects.append(
+        [Publication(record, build_snapshot(record), revision.pk)],
         published_at=timezone.now(),
         edit_summary=record.edit_summary or "",
-        publisher=publisher_for(user),
-        content=build_snapshot(record),
-        previous_hash=previous.hash if previous else "",
-        wagtail_revision=revision,
+        publisher=publisher_for(revision.user),
     )
-    public.hash = public.compute_hash()
-    public.save()
-    # Same transaction: the search index follows every publish, even if the broker is down (search/indexing.py).
-    search_indexing.enqueue(record)
     return public
-
-
-def _content_type_id(record):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(record, for_concrete_model=False).pk
 
 
 def save_draft(record, *, user=None, summary=""):
@@ -70,16 +92,15 @@ def publish(record, *, user=None, summary):
     if not (summary or "").strip():
         raise ValidationError({"edit_summary": "Publishing needs an edit summary: say what changed and why."})
     record.edit_summary = summary.strip()
-    record.full_clean()
-    problems = record.publication_problems()
-    if problems:
-        raise ValidationError(problems)
+    # Checked here, before anything is saved, with each field's problems under its name.
+    record.check_publishable()
     with audit(user, record.edit_summary), transaction.atomic():
         if record.pk is None:
             record.live = False
             record.save()
         revision = record.save_revision(user=user, clean=False, log_action=True)
-        revision.publish(user=user, skip_permission_checks=True)
+        action = PublishRecordAction(revision, user=user, rules_checked=True)
+        action.execute(skip_permission_checks=True)
     # Wagtail publishes a copy made from the revision; bring the caller's copy up to date.
     record.refresh_from_db()
-    return PublicRevision.objects.for_record(record).order_by("-number").first()
+    return action.public_revision

@@ -1,14 +1,16 @@
-from django.dispatch import receiver
-from wagtail.signals import published
+"""The moments the public state of records changes without a Wagtail `published` or `unpublished`
+signal. Each is sent by its action (tracker/publishing/), inside the action's transaction, after the
+rows are written, so that a receiver's own writes (search's index queue) commit or roll back with it.
 
-from tracker.models.base import TrackerRecord
-from tracker.publishing.publish import record_publication
+Receivers that must follow every change of the public state listen to these and to Wagtail's
+`published` and `unpublished` (search/subscriptions.py does).
+"""
 
+from django.dispatch import Signal
 
-@receiver(published)
-def write_public_revision(sender, instance, revision, **kwargs):
-    # Wagtail also sends `published` when a publish is only scheduled for later; a public revision is
-    # written when the record actually goes live with this revision.
-    if not isinstance(instance, TrackerRecord) or not instance.live or instance.live_revision_id != revision.pk:
-        return
-    record_publication(instance, revision=revision, user=revision.user)
+# sender=<record model>, record=<the record>
+record_taken_down = Signal()
+record_restored = Signal()
+
+# sender=<record model>, records=[the new records just published, parts attached in memory]
+records_published_in_bulk = Signal()

@@ -1,7 +1,7 @@
 """The dry-run report as plain text (the command prints it; the admin shows the same facts as a table)."""
 
 from tracker.spreadsheets.columns import KIND_LABELS
-from tracker.spreadsheets.plan import CHANGED, CREATED, REJECTED, UNCHANGED
+from tracker.spreadsheets.outcomes import CHANGED, CREATED, REJECTED, UNCHANGED
 
 
 def summary_line(plan):

@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from tracker.history.kinds import KINDS
+from tracker.models.kinds import KINDS_WITH_PAGES
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ register = template.Library()
 def history_url(kind, slug, view="page", *numbers):
     """The address of `view` ("page": the record's own page; "history", "revision", "compare", "cite",
     "feed", "choose_compare") for the record of `kind` at `slug`."""
-    name = KINDS[kind].public_url_name
+    name = KINDS_WITH_PAGES[kind].url_name
     return reverse(f"tracker:{name}" if view == "page" else f"tracker:{name}_{view}", args=[slug, *numbers])
 
 

@@ -5,7 +5,7 @@ back with its history as it was."""
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from tracker.history.kinds import KINDS
+from tracker.models.kinds import KINDS_WITH_PAGES
 from tracker.publishing import takedown
 
 
@@ -13,14 +13,14 @@ class Command(BaseCommand):
     help = "Take a record down for legal reasons, or restore it."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("kind", choices=sorted(KINDS_WITH_PAGES))
         parser.add_argument("slug")
         action = parser.add_mutually_exclusive_group(required=True)
         action.add_argument("--notice", help="Shown publicly in place of the record: why, and on whose order.")
         action.add_argument("--restore", metavar="REASON", help="Restore the record; the reason goes in its history.")
 
     def handle(self, *args, kind, slug, notice, restore, **options):
-        record = KINDS[kind].objects.filter(live=True, slug=slug).first()
+        record = KINDS_WITH_PAGES[kind].model.objects.filter(live=True, slug=slug).first()
         if record is None:
             raise CommandError(f"No published {kind} at {slug!r}.")
         try:
