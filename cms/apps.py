@@ -10,5 +10,8 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from cms.methodology import ensure_methodology_page
+        from cms.models.settings import show_sample_data_notice
+        from tracker.demo import sample_data_loaded
 
         post_migrate.connect(ensure_methodology_page, sender=self)
+        sample_data_loaded.connect(show_sample_data_notice)

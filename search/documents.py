@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from search.text import clean_text
+from tracker.models import Commitment, CommitmentOwner, Decision, Jurisdiction, Office, Person, Tenure
 from tracker.models.kinds import SEARCHABLE_KINDS, kind_of
 from tracker.models.vocabulary import CommitmentStatus, DecisionKind, JurisdictionTier, OfficeKind, Sector
 
@@ -77,8 +78,6 @@ class Places:
     """Every published jurisdiction in memory (a few thousand at most): paths without a query each."""
 
     def __init__(self):
-        from tracker.models import Jurisdiction
-
         self.by_id = {p.pk: p for p in Jurisdiction.objects.published().only("pk", "slug", "name", "name_ur", "parent")}
 
     def path(self, jurisdiction_id):
@@ -93,8 +92,6 @@ class Places:
 
 def current_holders(office_ids, today=None):
     """{office_id: [(name, name_ur), ...]}: published people holding each office today."""
-    from tracker.models import Office, Person, Tenure
-
     today = today or timezone.localdate()
     holders = defaultdict(list)
     public_offices = public_ids(Office)
@@ -127,8 +124,6 @@ def _path_fields(doc, places, jurisdiction_id):
 
 
 def commitment_documents(ids, places, today):
-    from tracker.models import Commitment, CommitmentOwner, Office
-
     commitments = list(Commitment.objects.published().filter(pk__in=ids).select_related("made_by_office"))
     owners = defaultdict(list)
     public_offices = public_ids(Office)
@@ -171,8 +166,6 @@ def commitment_documents(ids, places, today):
 
 
 def decision_documents(ids, places, today):
-    from tracker.models import Decision, Office
-
     decisions = list(Decision.objects.published().filter(pk__in=ids).select_related("deciding_office"))
     public = set(Office.objects.published().filter(decisions__in=decisions).values_list("pk", flat=True))
     for d in decisions:
@@ -182,8 +175,6 @@ def decision_documents(ids, places, today):
 
 
 def person_documents(ids, places, today):
-    from tracker.models import Office, Person, Tenure
-
     offices = defaultdict(list)
     tenures = Tenure.objects.filter(person_id__in=ids, office__in=Office.objects.published()).select_related("office")
     for tenure in tenures.order_by("start_date"):
@@ -196,8 +187,6 @@ def person_documents(ids, places, today):
 
 
 def office_documents(ids, places, today):
-    from tracker.models import Office
-
     offices = list(Office.objects.published().filter(pk__in=ids).select_related("organization"))
     holders = current_holders([o.pk for o in offices], today)
     for o in offices:
@@ -210,8 +199,6 @@ def office_documents(ids, places, today):
 
 
 def place_documents(ids, places, today):
-    from tracker.models import Jurisdiction
-
     for j in Jurisdiction.objects.published().filter(pk__in=ids):
         doc = _base("place", j, title=j.name, title_ur=j.name_ur, body=[str(JurisdictionTier(j.tier).label)])
         doc["names"] = clean_text(" · ".join(n for n in _path_fields(doc, places, j.pk)[2:] if n))

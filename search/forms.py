@@ -1,4 +1,4 @@
-"""The search form: the parameters of CONTRACT.md's /search/ URL, checked. A value that is not one
+"""The search form: the parameters of the /search/ URL (docs/reference.md), checked. A value that is not one
 of the choices is reported and left out; the rest of the search still runs."""
 
 from django import forms

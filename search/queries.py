@@ -10,6 +10,7 @@ from search.backends import SearchUnavailable, configured_name, get_backend
 from search.documents import KIND_LABELS
 from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults
 from search.text import fold
+from tracker.models import Jurisdiction, Office
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 
 log = logging.getLogger(__name__)
@@ -86,8 +87,6 @@ def autocomplete(prefix):
 def label_facets(counts, request):
     """{name: Facet} in the page's order, each with its values' labels and whether it is chosen.
     Values nobody could pick (a count of 0) are left out unless they are the current choice."""
-    from tracker.models import Jurisdiction, Office
-
     labels = {
         "kind": {k: str(v) for k, v in KIND_LABELS.items()},
         "status": dict(CommitmentStatus.choices),

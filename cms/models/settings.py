@@ -13,3 +13,11 @@ class TrackerSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("tracker settings")
+
+
+def show_sample_data_notice(**kwargs):
+    """Every public page then says its records are illustrative (sent when the demo data is loaded)."""
+    settings = TrackerSettings.load()
+    if not settings.sample_data:
+        settings.sample_data = True
+        settings.save()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import WorkflowState
-from wagtail.snippets.views.snippets import CreateView, EditView, WorkflowActionView
+from wagtail.snippets.views.snippets import CreateView, EditView, UnpublishView, WorkflowActionView
 
 from tracker.publishing.permissions import editing_organisation_id
 
@@ -76,3 +76,11 @@ class RecordEditView(PublishRefusedMixin, EditView):
 class RecordWorkflowActionView(PublishRefusedMixin, WorkflowActionView):
     def get_edit_url_after_refusal(self):
         return edit_url(self.object)
+
+
+class RecordUnpublishView(UnpublishView):
+    def post(self, request, *args, **kwargs):
+        # Wagtail's view runs its own unpublish action: one transaction keeps the live row and search's
+        # index queue (which follows the `unpublished` signal) together.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)

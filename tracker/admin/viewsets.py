@@ -7,7 +7,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from tracker.admin.forms import CommitmentForm, OfficeForm, RecordForm
-from tracker.admin.record_views import RecordCreateView, RecordEditView, RecordWorkflowActionView
+from tracker.admin.record_views import RecordCreateView, RecordEditView, RecordUnpublishView, RecordWorkflowActionView
 from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
 from tracker.publishing.permissions import guard_urlpatterns
 
@@ -39,6 +39,7 @@ class RecordViewSet(SnippetViewSet):
     add_view_class = RecordCreateView
     edit_view_class = RecordEditView
     workflow_action_view_class = RecordWorkflowActionView
+    unpublish_view_class = RecordUnpublishView
 
     def get_queryset(self, request):
         # Editors list only their organisation's records; moderators and administrators list all.

@@ -15,6 +15,8 @@ may be read as a claim about a real official. The site says so on every page whi
 
 from collections import Counter
 
+from django.dispatch import Signal
+
 from tracker import publishing
 
 
@@ -85,14 +87,14 @@ def ensure_demo_users():
     return users.objects.get(username="admin")
 
 
-def mark_as_sample_data():
-    """Every public page then says its records are illustrative (cms TrackerSettings)."""
-    from cms.models.settings import TrackerSettings
+# Sent once the demo data is loaded. The site's settings (cms) listen and switch on the notice that every
+# public page shows while the site holds sample data; tracker does not know the site's settings.
+sample_data_loaded = Signal()
 
-    settings = TrackerSettings.load()
-    if not settings.sample_data:
-        settings.sample_data = True
-        settings.save()
+
+def mark_as_sample_data():
+    """Every public page then says its records are illustrative."""
+    sample_data_loaded.send(sender=LoadReport)
 
 
 def load_curated_demo(user, today, report):

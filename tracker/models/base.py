@@ -163,6 +163,13 @@ class TrackerRecord(
         )
         return action.execute(skip_permission_checks=skip_permission_checks)
 
+    def unpublish(self, set_expired=False, commit=True, user=None, log_action=True):
+        # Every unpublish but the admin's view passes here; it runs the unpublish action registered for
+        # tracker records (tracker/publishing/unpublish.py), in one transaction with what follows it.
+        action_class = action_registry.get_action_class(type(self), "unpublish")
+        action = action_class(self, set_expired=set_expired, commit=commit, user=user, log_action=log_action)
+        return action.execute(skip_permission_checks=True)
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()

@@ -1,4 +1,4 @@
-"""The vocabulary of CONTRACT.md: values are stable public identifiers, labels are what users read."""
+"""The vocabulary of docs/reference.md: values are stable public identifiers, labels are what users read."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
