@@ -5,11 +5,11 @@ from tracker.admin.editing_organisations import EditingOrganisationViewSet
 from tracker.admin.spreadsheets import ImportViewSet
 from tracker.admin.tips import TipViewSet
 from tracker.admin.viewsets import TrackerViewSetGroup
-from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+from tracker.models.kinds import record_models
 from tracker.publishing.permissions import register_record_policies
 
 # Editors edit only their organisation's records (tracker/publishing/permissions.py); registered before the viewsets.
-register_record_policies([Commitment, Decision, Jurisdiction, Office, Organization, Person])
+register_record_policies(record_models())
 
 
 class TrackerMenu(TrackerViewSetGroup):
@@ -39,7 +39,7 @@ def register_two_factor_urls():
 
 @hooks.register("register_admin_urls")
 def register_takedown_urls():
-    from tracker.admin.takedown import urlpatterns
+    from tracker.admin.takedown_views import urlpatterns
 
     return urlpatterns
 
@@ -49,7 +49,7 @@ def takedown_listing_button(snippet, user, next_url=None):
     from django.utils.translation import gettext as _
     from wagtail.admin.widgets import Button
 
-    from tracker.admin.takedown import can_take_down, takedown_url
+    from tracker.admin.takedown_views import can_take_down, takedown_url
     from tracker.models.kinds import kind_of
 
     if (kind := kind_of(snippet)) and kind.segment and snippet.live and can_take_down(user, type(snippet)):

@@ -1,4 +1,4 @@
-"""Citable public history (CONTRACT.md): for each kind of record with a public page,
+"""Citable public history (docs/reference.md): for each kind of record with a public page,
 
     /<kind>/<slug>/history/                         every published revision, newest first
     /<kind>/<slug>/history/<n>/                     revision n exactly as published (permanent)

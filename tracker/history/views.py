@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from tracker.history import citations, digest, queries
+from tracker.history import citations, digest, revision_pages
 from tracker.history.addresses import compare_url, revision_url
 from tracker.history.citations import Cited
 from tracker.history.diffs import compare as compare_snapshots
@@ -24,14 +24,14 @@ def _cited(request, kind, record, revision):
 
 @record_view
 def history(request, kind, record):
-    page = queries.history_page(record, request.GET.get("page"))
+    page = revision_pages.history_page(record, request.GET.get("page"))
     context = {"kind": kind, "record": record, "page": page, "latest": page.paginator.count}
     return render(request, "history/history_list.html", context)
 
 
 @record_view
 def revision(request, kind, record, number):
-    shown, previous = queries.revision_with_previous(record, number)
+    shown, previous = revision_pages.revision_with_previous(record, number)
     if shown is None:
         raise Http404("No such revision.")
     cited = _cited(request, kind, record, shown)
@@ -39,7 +39,7 @@ def revision(request, kind, record, number):
         "kind": kind,
         "record": record,
         "revision": shown,
-        "latest": queries.latest_number(record),
+        "latest": revision_pages.latest_number(record),
         "snapshot": present(shown.content),
         "changed": what_changed(shown, previous),
         "apa": citations.styled(cited, "apa", html=True),
@@ -62,7 +62,7 @@ def choose_compare(request, kind, record):
 
 @record_view
 def compare(request, kind, record, a, b):
-    found = queries.revisions_numbered(record, a, b)
+    found = revision_pages.revisions_numbered(record, a, b)
     if a not in found or b not in found:
         raise Http404("No such revision.")
     context = {
@@ -71,7 +71,7 @@ def compare(request, kind, record, a, b):
         "old": found[a],
         "new": found[b],
         "revisions_compared": [found[a], found[b]],
-        "latest": queries.latest_number(record),
+        "latest": revision_pages.latest_number(record),
         "diff": compare_snapshots(found[a].content, found[b].content),
     }
     return render(request, "history/compare.html", context)
@@ -79,7 +79,7 @@ def compare(request, kind, record, a, b):
 
 @record_view
 def cite(request, kind, record, number):
-    shown = queries.revisions_numbered(record, number).get(number)
+    shown = revision_pages.revisions_numbered(record, number).get(number)
     if shown is None:
         raise Http404("No such revision.")
     cited = _cited(request, kind, record, shown)

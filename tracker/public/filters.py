@@ -1,4 +1,4 @@
-"""The filters of the commitment list (the same names as the search URL of CONTRACT.md)."""
+"""The filters of the commitment list (the same names as the search URL of docs/reference.md)."""
 
 from django import forms
 from django.utils import timezone

@@ -1,9 +1,9 @@
 """Writing a plan: each created or changed commitment becomes one public revision carrying the
 import's edit summary, with the user and the summary in its history rows.
 
-Changed commitments are published one by one through `tracker.publishing.publish.publish` (the one place
-writes go through). New commitments are published in batches through `tracker.publishing.bulk`, which writes
-the same revisions and history rows without a few hundred queries per record. Everything happens
+Changed commitments are published one by one through `publish()` (tracker/publishing/publish.py). New
+commitments are published in batches through `publish_new_records()` (tracker/publishing/bulk.py), which
+writes the same revisions and history rows without a few hundred queries per record. Everything happens
 in one transaction: if any record fails, nothing is imported.
 """
 
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from tracker import publishing
 from tracker.models import Commitment
 from tracker.publishing.bulk import publish_new_records
 from tracker.publishing.permissions import editing_organisation_id
+from tracker.publishing.publish import publish
 
 PERMISSION = "tracker.publish_commitment"  # importing publishes
 
@@ -80,7 +80,7 @@ def _publish_new(writes, user, summary, batch_size, step):
 
 def _publish(write, user, summary):
     try:
-        publishing.publish(write.record, user=user, summary=summary)
+        publish(write.record, user=user, summary=summary)
     except ValidationError as error:
         rows = ", ".join(str(number) for number in write.rows)
         raise ImportRefused(

@@ -4,7 +4,7 @@ A taken-down record disappears from every list, search result and feed (`RecordQ
 leaves it out) and its own public addresses answer 410 Gone with the public notice
 (tracker/history/gone.py). Its public revisions are not touched: the hash chain stays verifiable and
 the daily digest unchanged, and when the record is restored its history is back exactly as it was.
-Moderators reach these actions from the admin (tracker/admin/takedown.py) or `manage.py takedown`.
+Moderators reach these actions from the admin (tracker/admin/takedown_views.py) or `manage.py takedown`.
 """
 
 from django.core.exceptions import ValidationError

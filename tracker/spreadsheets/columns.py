@@ -96,6 +96,6 @@ STATUS_CHANGE_FIELD_COLUMNS = {
 }
 
 
-def kind_of(headers):
+def sheet_kind(headers):
     """Which kind of file these headers belong to: a status update file names a to_status."""
     return STATUS_UPDATES if "to_status" in headers else COMMITMENTS

@@ -9,7 +9,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from tracker.spreadsheets.columns import COLUMNS, STATUS_UPDATES, kind_of
+from tracker.spreadsheets.columns import COLUMNS, STATUS_UPDATES, sheet_kind
 
 MAX_ROWS = 50_000
 
@@ -48,7 +48,7 @@ def read_table(filename, data, kind=None):
     headers = [_header(cell) for cell in header_cells]
     while headers and not headers[-1]:
         headers.pop()
-    kind = kind or kind_of(headers)
+    kind = kind or sheet_kind(headers)
     _check_headers(headers, kind)
     table = Table(filename=filename, kind=kind, headers=headers)
     for number, cells in enumerate(lines, start=2):
