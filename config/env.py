@@ -1,4 +1,4 @@
-"""The one place settings read the environment (the variables of CONTRACT.md, defaults in .env.example)."""
+"""The one place settings read the environment (the variables of docs/reference.md, defaults in .env.example)."""
 
 from pathlib import Path
 

@@ -138,7 +138,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# --- Search (search/, DESIGN.md "Search" and "Background work") -----------------------------------
+# --- Search (search/; docs/architecture.md, "The search flow" and "Background work") -------------------
 # ELASTICSEARCH_URL picks the backend. The database backend (SQLite FTS5 / PostgreSQL full-text) is
 # kept up to date in every configuration: it is the embedded default and the fallback whenever the
 # search server does not answer.

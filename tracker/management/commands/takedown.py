@@ -1,5 +1,5 @@
 """`manage.py takedown commitments <slug> --notice "…"` takes a record off the public site for legal
-reasons (its pages answer 410 with the notice; its history is kept); `--restore --reason "…"` brings it
+reasons (its pages answer 410 with the notice; its history is kept); `--restore "…"` (the reason) brings it
 back with its history as it was."""
 
 from django.core.exceptions import ValidationError
