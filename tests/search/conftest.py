@@ -24,17 +24,18 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from tests import scenario
 from tests.conftest import need
 from tests.factories import (
-    CommitmentFactory,
-    CommitmentOwnerFactory,
+    DecisionFactory,
     JurisdictionFactory,
     OfficeFactory,
     OrganizationFactory,
     PersonFactory,
     TenureFactory,
 )
-from tracker.models import vocabulary
+from tracker import publishing
+from tracker.models import Commitment, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -177,90 +178,106 @@ def build_corpus():
     TenureFactory(office=c.dc, person=c.sana, start_date=datetime.date(2024, 1, 1), how="transferred")
     TenureFactory(office=c.administrator, person=c.bilal, start_date=datetime.date(2022, 1, 1))
 
-    def commitment(title, status, sector, place, deadline, owners, days_ago, **fields):
-        record = CommitmentFactory(
-            title=title,
-            status=status,
-            sector=sector,
-            jurisdiction=place,
-            deadline=deadline,
-            last_published_at=timezone.now() - datetime.timedelta(days=days_ago),
-            **fields,
-        )
-        for owner, role in owners:
-            CommitmentOwnerFactory(commitment=record, office=owner, role=role)
-        return record
-
     political, administrative = vocabulary.OwnershipRole.POLITICAL, vocabulary.OwnershipRole.ADMINISTRATIVE
-    c.file_tracking = commitment(
-        "File tracking system for the Balochistan secretariat",
-        "stalled",
-        "e_governance",
-        c.balochistan,
-        PAST,
-        [(c.cm, political), (c.chief_secretary, administrative)],
-        days_ago=1,
-        title_ur="بلوچستان سیکرٹریٹ کے لیے فائل ٹریکنگ سسٹم",
-        text="Every file in the civil secretariat will be tracked online, from the section officer to the minister.",
-    )
-    c.water = commitment(
-        "Clean drinking water for Quetta",
-        "in_progress",
-        "water_sanitation",
-        c.quetta,
-        FUTURE,
-        [(c.dc, administrative), (c.cm, political)],
-        days_ago=5,
-        title_ur="کوئٹہ کے لیے صاف پانی",
-        text="Filtration plants in every union council of the district.",
-    )
-    c.schools = commitment(
-        "Upgrade primary schools in Lahore",
-        "delivered",
-        "education",
-        c.lahore,
-        datetime.date(2021, 1, 1),
-        [(c.secretary, administrative), (c.administrator, administrative)],
-        days_ago=3,
-        text="Two hundred primary schools become elementary schools.",
-    )
-    c.roads = commitment(
-        "Repair roads in Quetta after the floods",
-        "not_started",
-        "roads_transport",
-        c.quetta,
-        datetime.date(2022, 12, 31),
-        [(c.dc, administrative)],
-        days_ago=10,
-        text="Flood-damaged roads repaired before the monsoon.",
-    )
-    c.waste = commitment(
-        "Solid waste collection in Lahore",
-        "broken",
-        "local_government",
-        c.lahore,
-        datetime.date(2019, 1, 1),
-        [(c.administrator, administrative)],
-        days_ago=20,
-        text="Waste collected from every street <script>alert('x')</script> twice a week.",
-    )
-    c.draft = commitment(
-        "Secret draft promise about Quetta", "not_started", "health", c.quetta, FUTURE, [(c.dc, administrative)], 0
-    )
-    c.draft.live = False
-    c.draft.save()
-    from tracker.models import Decision
-
-    c.decision = Decision.objects.create(
+    owners = {
+        "file_tracking": [(c.cm, political), (c.chief_secretary, administrative)],
+        "water": [(c.dc, administrative), (c.cm, political)],
+        "schools": [(c.secretary, administrative), (c.administrator, administrative)],
+        "roads": [(c.dc, administrative)],
+        "waste": [(c.administrator, administrative)],
+        "draft": [(c.dc, administrative)],
+    }
+    for name, (place, days_ago, fields) in COMMITMENTS.items():
+        published = timezone.now() - datetime.timedelta(days=days_ago)
+        record = scenario.commitment(
+            owners=owners[name], jurisdiction=getattr(c, place), last_published_at=published, **fields
+        )
+        record.save()  # with its owners, as plain rows
+        setattr(c, name, record)
+    c.decision = DecisionFactory(
         title="Committee to introduce file tracking",
         slug="committee-file-tracking",
         kind="notification",
         decided_on=datetime.date(2021, 5, 1),
         deciding_office=c.chief_secretary,
         summary="Notifies a committee to introduce electronic file tracking in the secretariat.",
-        live=True,
     )
     return c
+
+
+# The commitments searched, by attribute: (place, days since it was last published, fields). The last is a draft.
+COMMITMENTS = {
+    "file_tracking": (
+        "balochistan",
+        1,
+        {
+            "title": "File tracking system for the Balochistan secretariat",
+            "title_ur": "بلوچستان سیکرٹریٹ کے لیے فائل ٹریکنگ سسٹم",
+            "text": (
+                "Every file in the civil secretariat will be tracked online, from the section officer to the minister."
+            ),
+            "status": "stalled",
+            "sector": "e_governance",
+            "deadline": PAST,
+        },
+    ),
+    "water": (
+        "quetta",
+        5,
+        {
+            "title": "Clean drinking water for Quetta",
+            "title_ur": "کوئٹہ کے لیے صاف پانی",
+            "text": "Filtration plants in every union council of the district.",
+            "status": "in_progress",
+            "sector": "water_sanitation",
+            "deadline": FUTURE,
+        },
+    ),
+    "schools": (
+        "lahore",
+        3,
+        {
+            "title": "Upgrade primary schools in Lahore",
+            "text": "Two hundred primary schools become elementary schools.",
+            "status": "delivered",
+            "sector": "education",
+            "deadline": datetime.date(2021, 1, 1),
+        },
+    ),
+    "roads": (
+        "quetta",
+        10,
+        {
+            "title": "Repair roads in Quetta after the floods",
+            "text": "Flood-damaged roads repaired before the monsoon.",
+            "status": "not_started",
+            "sector": "roads_transport",
+            "deadline": datetime.date(2022, 12, 31),
+        },
+    ),
+    "waste": (
+        "lahore",
+        20,
+        {
+            "title": "Solid waste collection in Lahore",
+            "text": "Waste collected from every street <script>alert('x')</script> twice a week.",
+            "status": "broken",
+            "sector": "local_government",
+            "deadline": datetime.date(2019, 1, 1),
+        },
+    ),
+    "draft": (
+        "quetta",
+        0,
+        {
+            "title": "Secret draft promise about Quetta",
+            "status": "not_started",
+            "sector": "health",
+            "deadline": FUTURE,
+            "live": False,
+        },
+    ),
+}
 
 
 def index_everything():
@@ -281,6 +298,17 @@ def corpus(db, backend):
 
 def search_page(client, **params):
     return client.get("/search/", params)
+
+
+def titles(response):
+    return [hit.title for hit in response.context["results"].hits]
+
+
+def retitle(commitment, title):
+    """Publish a new title for `commitment` (its next public revision)."""
+    record = Commitment.objects.get(pk=commitment.pk)
+    record.title = title
+    return publishing.publish(record, summary="Title corrected from the notification")
 
 
 # --- Broker and worker -----------------------------------------------------------------------------

@@ -6,15 +6,9 @@ import pytest
 
 from search import tasks
 from search.models import IndexQueueEntry
-from tests.search.conftest import build_corpus, index_everything, search_page, use_backend, wait_for
-from tracker import publishing
-from tracker.models import Commitment
+from tests.search.conftest import build_corpus, index_everything, retitle, search_page, titles, use_backend, wait_for
 
 ELASTICSEARCH = pytest.mark.parametrize("backend", ["elasticsearch"], indirect=True)
-
-
-def titles(response):
-    return [hit.title for hit in response.context["results"].hits]
 
 
 def text_of(response):
@@ -22,12 +16,6 @@ def text_of(response):
     import re
 
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
-
-
-def retitle(commitment, title):
-    record = Commitment.objects.get(pk=commitment.pk)
-    record.title = title
-    return publishing.publish(record, summary="Title corrected from the notification")
 
 
 def pending(target):

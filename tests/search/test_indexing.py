@@ -11,22 +11,13 @@ from search import indexing
 from search.backends import get_backend
 from search.documents import build_documents, uid
 from search.models import IndexQueueEntry
+from tests import scenario
 from tests.factories import PersonFactory
-from tests.search.conftest import search_page
+from tests.search.conftest import retitle, search_page, titles
 from tracker import publishing
-from tracker.models import Commitment, CommitmentOwner, Office, Tenure
+from tracker.models import Commitment, Office, Tenure
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(response):
-    return [hit.title for hit in response.context["results"].hits]
-
-
-def retitle(commitment, title):
-    record = Commitment.objects.get(pk=commitment.pk)
-    record.title = title
-    return publishing.publish(record, summary="Title corrected from the notification")
 
 
 def test_a_publish_is_queued_in_its_transaction_and_found_after_the_commit(
@@ -87,7 +78,7 @@ def test_records_published_in_bulk_are_queued_once_per_batch(
     from tracker.publishing.bulk import publish_new_records
 
     def new(n):
-        record = Commitment(
+        return scenario.commitment(
             title=f"Solar tube well number {n} in Pishin",
             slug=f"solar-tube-well-{n}",
             text="A solar pump for a village tube well.",
@@ -95,9 +86,9 @@ def test_records_published_in_bulk_are_queued_once_per_batch(
             sector="water_sanitation",
             jurisdiction=corpus.quetta,
             made_by_office=corpus.cm,
+            deadline=None,
+            owners=[(corpus.dc, "administrative")],
         )
-        record.owners = [CommitmentOwner(office=corpus.dc, role="administrative")]
-        return record
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         publish_new_records(Commitment, [new(n) for n in range(30)], user=admin_user, summary="Bulk import")

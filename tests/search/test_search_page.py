@@ -6,13 +6,9 @@ import re
 
 import pytest
 
-from tests.search.conftest import search_page
+from tests.search.conftest import search_page, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(response):
-    return [hit.title for hit in response.context["results"].hits]
 
 
 def facet(response, name):
@@ -131,22 +127,24 @@ def test_an_urdu_name_of_a_person_finds_them(client, corpus):
 
 
 def test_sorting_by_deadline_and_by_recent_change(client, corpus):
-    by_deadline = titles(search_page(client, kind="commitment", sort="deadline"))
-    assert by_deadline == [
-        "Solid waste collection in Lahore",
-        "File tracking system for the Balochistan secretariat",
-        "Upgrade primary schools in Lahore",
-        "Repair roads in Quetta after the floods",
-        "Clean drinking water for Quetta",
-    ]
-    recent = titles(search_page(client, kind="commitment", sort="changed"))
-    assert recent == [
-        "File tracking system for the Balochistan secretariat",
-        "Upgrade primary schools in Lahore",
-        "Clean drinking water for Quetta",
-        "Repair roads in Quetta after the floods",
-        "Solid waste collection in Lahore",
-    ]
+    expected = {
+        "deadline": [
+            "Solid waste collection in Lahore",
+            "File tracking system for the Balochistan secretariat",
+            "Upgrade primary schools in Lahore",
+            "Repair roads in Quetta after the floods",
+            "Clean drinking water for Quetta",
+        ],
+        "changed": [
+            "File tracking system for the Balochistan secretariat",
+            "Upgrade primary schools in Lahore",
+            "Clean drinking water for Quetta",
+            "Repair roads in Quetta after the floods",
+            "Solid waste collection in Lahore",
+        ],
+    }
+    for sort, order in expected.items():
+        assert titles(search_page(client, kind="commitment", sort=sort)) == order, sort
 
 
 def test_relevance_puts_title_matches_first(client, corpus):

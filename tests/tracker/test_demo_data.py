@@ -28,8 +28,8 @@ from tracker.models import (
     Tenure,
 )
 from tracker.models.rules import latest_status_change
+from tracker.models.snapshots import build_snapshot
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, TenureEnd, TenureStart
-from tracker.publishing.snapshots import build_snapshot
 
 pytestmark = pytest.mark.django_db
 FILE_TRACKING = "file-tracking-system-for-the-balochistan-secretariat"

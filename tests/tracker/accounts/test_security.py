@@ -9,8 +9,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import unsaved_commitment
-from tracker import publishing
+from tests import scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +85,7 @@ def test_two_factor_is_optional(client, editor):
 
 @pytest.fixture
 def commitment():
-    record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    publishing.publish(record, summary="Add the promise")
-    return record
+    return scenario.published_commitment(title="Dialysis unit at Civil Hospital Quetta")
 
 
 def test_public_pages_carry_secure_headers(client, commitment):
@@ -125,8 +122,7 @@ def test_the_admin_carries_the_policy_too(client, admin_user):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_page_breaks_the_content_security_policy(chromium, live_server, django_user_model):
     django_user_model.objects.create_superuser("chief.editor", "chief.editor@example.org", "a-long-demo-password")
-    record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    publishing.publish(record, summary="Add the promise")
+    record = scenario.published_commitment(title="Dialysis unit at Civil Hospital Quetta")
     page = chromium.new_page()
     violations = []
     page.on(

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import OfficeFactory, unsaved_commitment
-from tracker import publishing
+from tests import scenario
+from tests.factories import OfficeFactory
 from tracker.models import Commitment, PublicRevision
 
 
@@ -12,11 +12,10 @@ from tracker.models import Commitment, PublicRevision
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editor_publishes_a_status_change_with_a_source(chromium, live_server, django_user_model):
     django_user_model.objects.create_superuser("chief.editor", "chief.editor@example.org", "a-long-demo-password")
-    commitment = unsaved_commitment(
+    commitment = scenario.published_commitment(
         title="File tracking system for the secretariat",
         owner_office=OfficeFactory(title="Chief Secretary Balochistan"),
     )
-    publishing.publish(commitment, summary="Add the promise")
 
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/admin/login/")

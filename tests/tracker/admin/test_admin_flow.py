@@ -2,61 +2,13 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset
 
-from tests.factories import JurisdictionFactory, OfficeFactory
+from tests.factories import JurisdictionFactory
+from tests.tracker.admin.editing import ADD, EDIT, approve, commitment_form, edit_form, published_in_the_admin
 from tracker.models import Commitment, PublicRevision
 
 pytestmark = pytest.mark.django_db
-
-ADD = "wagtailsnippets_tracker_commitment:add"
-EDIT = "wagtailsnippets_tracker_commitment:edit"
-WORKFLOW_ACTION = "wagtailsnippets_tracker_commitment:workflow_action"
-
-
-@pytest.fixture
-def offices():
-    return {
-        "political": OfficeFactory(title="Chief Minister Balochistan", kind="elected"),
-        "administrative": OfficeFactory(title="Chief Secretary Balochistan", kind="appointed"),
-    }
-
-
-def commitment_form(offices, *, owners=None, status_changes=(), summary="Add the promise", **fields):
-    data = {
-        "title": "File tracking system for the secretariat",
-        "title_ur": "",
-        "text": "Every file in the civil secretariat will be tracked online.",
-        "sector": "e_governance",
-        "jurisdiction": fields.pop("jurisdiction"),
-        "made_by_office": offices["political"].pk,
-        "made_on": "2019-05-01",
-        "source_quote": "",
-        "status": "not_started",
-        "progress": "0",
-        "deadline": "2020-06-30",
-        "owners": owners
-        if owners is not None
-        else inline_formset(
-            [
-                {"office": offices["political"].pk, "role": "political"},
-                {"office": offices["administrative"].pk, "role": "administrative"},
-            ]
-        ),
-        "status_changes": inline_formset(list(status_changes)),
-        "movements": inline_formset([]),
-        "sources": inline_formset([]),
-        "slug": "",
-        "edit_summary": summary,
-    }
-    data.update(fields)
-    return nested_form_data(data)
-
-
-def approve(client, moderator, commitment, comment="Sources checked"):
-    client.force_login(moderator)
-    task_state = commitment.current_workflow_state.current_task_state
-    return client.post(reverse(WORKFLOW_ACTION, args=[commitment.pk, "approve", task_state.pk]), {"comment": comment})
 
 
 def test_edit_submit_review_publish(client, editor, moderator, offices):
@@ -87,15 +39,11 @@ def test_edit_submit_review_publish(client, editor, moderator, offices):
     assert "File tracking system" in client.get("/").content.decode()
 
     # The editor records that it stalled, with evidence; the moderator publishes revision 2.
-    owners = list(commitment.owners.all())
     client.force_login(editor)
-    form = commitment_form(
+    form = edit_form(
         offices,
-        jurisdiction=province.pk,
+        commitment,
         summary="Stalled: tender cancelled",
-        owners=inline_formset(
-            [{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=len(owners)
-        ),
         status_changes=[
             {
                 "from_status": "not_started",
@@ -164,17 +112,8 @@ def test_publishing_needs_an_owner_but_a_draft_does_not(client, admin_user, offi
 
 def test_status_cannot_change_without_a_status_change(client, admin_user, offices):
     client.force_login(admin_user)
-    jurisdiction = JurisdictionFactory().pk
-    client.post(reverse(ADD), {**commitment_form(offices, jurisdiction=jurisdiction), "action-publish": "x"})
-    commitment = Commitment.objects.get()
-    owners = list(commitment.owners.all())
-    form = commitment_form(
-        offices,
-        jurisdiction=jurisdiction,
-        status="delivered",
-        summary="Delivered",
-        owners=inline_formset([{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=2),
-    )
+    commitment = published_in_the_admin(client, offices, JurisdictionFactory().pk)
+    form = edit_form(offices, commitment, status="delivered", summary="Delivered")
     response = client.post(reverse(EDIT, args=[commitment.pk]), {**form, "action-publish": "x"})
     assert response.status_code == 200  # the form again, with its errors
     assert response.context["form"].errors["status"] == [
@@ -196,16 +135,8 @@ def test_related_records_are_picked_with_choosers(client, admin_user):
 
 def test_preview_shows_the_unpublished_edit_as_the_next_revision(client, admin_user, offices):
     client.force_login(admin_user)
-    jurisdiction = JurisdictionFactory(name="Quetta").pk
-    client.post(reverse(ADD), {**commitment_form(offices, jurisdiction=jurisdiction), "action-publish": "x"})
-    commitment = Commitment.objects.get()
-    owners = list(commitment.owners.all())
-    form = commitment_form(
-        offices,
-        jurisdiction=jurisdiction,
-        title="Online file tracking in every district office",
-        owners=inline_formset([{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=2),
-    )
+    commitment = published_in_the_admin(client, offices, JurisdictionFactory(name="Quetta").pk)
+    form = edit_form(offices, commitment, title="Online file tracking in every district office")
     url = reverse("wagtailsnippets_tracker_commitment:preview_on_edit", args=[commitment.pk])
     assert client.post(url, form).json()["is_valid"] is True
     html = client.get(url).content.decode()
@@ -227,12 +158,5 @@ def test_a_locked_record_cannot_be_saved_by_another_editor(client, editor, moder
     assert commitment.locked and commitment.locked_by == moderator
 
     client.force_login(editor)
-    owners = list(commitment.owners.all())
-    form = commitment_form(
-        offices,
-        jurisdiction=jurisdiction,
-        title="Overwritten while locked",
-        owners=inline_formset([{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=2),
-    )
-    client.post(reverse(EDIT, args=[commitment.pk]), form)
+    client.post(reverse(EDIT, args=[commitment.pk]), edit_form(offices, commitment, title="Overwritten while locked"))
     assert commitment.latest_revision.as_object().title == "File tracking system for the secretariat"

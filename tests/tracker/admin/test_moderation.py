@@ -8,30 +8,14 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import TaskState
-from wagtail.test.utils.form_data import inline_formset
 
-from tests.factories import JurisdictionFactory, OfficeFactory, unsaved_commitment
-from tests.tracker.test_admin_flow import commitment_form
+from tests import scenario
+from tests.factories import JurisdictionFactory
+from tests.tracker.admin.editing import SNIPPET, commitment_form, edit_form, owners_formset, workflow_action
 from tracker import publishing
-from tracker.models import Commitment, Membership, PublicRevision, StatusChange
+from tracker.models import Commitment, Membership, PublicRevision
 
 pytestmark = pytest.mark.django_db
-
-SNIPPET = "wagtailsnippets_tracker_commitment"
-
-
-@pytest.fixture
-def offices():
-    return {
-        "political": OfficeFactory(title="Chief Minister Balochistan", kind="elected"),
-        "administrative": OfficeFactory(title="Chief Secretary Balochistan", kind="appointed"),
-    }
-
-
-def workflow_action(client, record, action, comment):
-    task_state = record.current_workflow_state.current_task_state
-    url = reverse(f"{SNIPPET}:workflow_action", args=[record.pk, action, task_state.pk])
-    return client.post(url, {"comment": comment})
 
 
 def test_submit_review_with_comments_then_publish(client, editor, moderator, offices):
@@ -54,14 +38,11 @@ def test_submit_review_with_comments_then_publish(client, editor, moderator, off
     html = client.get(reverse(f"{SNIPPET}:workflow_history_detail", args=[record.pk, state.pk])).content.decode()
     assert "Quote the Chief Minister&#x27;s speech as the source of the promise." in html
 
-    form = commitment_form(
+    form = edit_form(
         offices,
-        jurisdiction=record.jurisdiction_id,
+        record,
         source_quote="Every file will be tracked online, the Chief Minister said.",
         summary="Add the promise, with the speech quoted",
-        owners=inline_formset(
-            [{"id": o.pk, "office": o.office_id, "role": o.role} for o in record.owners.all()], initial=2
-        ),
     )
     client.post(reverse(f"{SNIPPET}:edit", args=[record.pk]), {**form, "action-submit": "Resubmit"})
     record.refresh_from_db()
@@ -83,9 +64,9 @@ def test_submit_review_with_comments_then_publish(client, editor, moderator, off
 
 @pytest.fixture
 def published(editor):
-    record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    record.maintained_by = editor.editing_membership.organisation
-    publishing.publish(record, summary="Add the promise")
+    record = scenario.published_commitment(
+        title="Dialysis unit at Civil Hospital Quetta", maintained_by=editor.editing_membership.organisation
+    )
     return Commitment.objects.get(pk=record.pk)
 
 
@@ -97,16 +78,7 @@ def submit_draft(record, editor):
 
 
 def test_a_status_change_without_a_source_is_not_published_on_approval(client, editor, moderator, published):
-    published.status = "delivered"
-    published.status_changes.add(
-        StatusChange(
-            from_status="not_started",
-            to_status="delivered",
-            effective_date=datetime.date(2024, 1, 10),
-            url="",
-            title="",
-        )
-    )
+    scenario.add_status_change(published, "delivered", on=datetime.date(2024, 1, 10), url="", title="")
     submit_draft(published, editor)
 
     client.force_login(moderator)
@@ -137,9 +109,7 @@ def test_two_editors_cannot_overwrite_each_other(editor, django_user_model, publ
     first, second = Client(), Client()
     first.force_login(editor)
     second.force_login(colleague)
-    owners = inline_formset(
-        [{"id": o.pk, "office": o.office_id, "role": o.role} for o in published.owners.all()], initial=1
-    )
+    owners = owners_formset(published)
 
     def form(title):
         return commitment_form(offices, jurisdiction=published.jurisdiction_id, owners=owners, title=title)

@@ -9,14 +9,15 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import Resolver404, resolve, reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from tests.factories import JurisdictionFactory, OfficeFactory, unsaved_commitment
+from tests import scenario
+from tests.factories import JurisdictionFactory, OfficeFactory
+from tests.tracker.admin.editing import SNIPPET, commitment_form, owners_formset
 from tracker import publishing
 from tracker.models import Commitment, EditingOrganisation, Membership, PublicRevision
 from tracker.publishing.permissions import can_import
 
 pytestmark = pytest.mark.django_db
 
-SNIPPET = "wagtailsnippets_tracker_commitment"
 IMPORT_URL = "/admin/import/"
 PUBLISHED_TITLE = "Solar lights on every Quetta street"
 DRAFT_TITLE = "Solar lights on every Quetta street (draft: 40% installed)"
@@ -50,9 +51,9 @@ def people(django_user_model):
 @pytest.fixture
 def record(people):
     """A published commitment of organisation A with an unpublished draft on top."""
-    commitment = unsaved_commitment(title=PUBLISHED_TITLE, owner_office=OfficeFactory(title="Mayor of Quetta"))
-    commitment.maintained_by = people["org_a"]
-    publishing.publish(commitment, summary="Add the promise")
+    commitment = scenario.published_commitment(
+        title=PUBLISHED_TITLE, owner_office=OfficeFactory(title="Mayor of Quetta"), maintained_by=people["org_a"]
+    )
     commitment.title = DRAFT_TITLE
     publishing.save_draft(commitment, summary="Lights going up")
     return Commitment.objects.get(pk=commitment.pk)
@@ -60,7 +61,6 @@ def record(people):
 
 def edit_form(record, **changes):
     draft = record.get_latest_revision_as_object()
-    owners = list(draft.owners.all())
     data = {
         "title": draft.title,
         "title_ur": "",
@@ -73,9 +73,7 @@ def edit_form(record, **changes):
         "status": draft.status,
         "progress": str(draft.progress),
         "deadline": draft.deadline.isoformat() if draft.deadline else "",
-        "owners": inline_formset(
-            [{"id": o.pk, "office": o.office_id, "role": o.role} for o in owners], initial=len(owners)
-        ),
+        "owners": owners_formset(draft),
         "status_changes": inline_formset([]),
         "movements": inline_formset([]),
         "sources": inline_formset([]),
@@ -173,11 +171,8 @@ def test_permission_matrix(client, people, record, who, action, allowed):
 
 
 def test_editors_list_only_their_organisations_records(client, people, record):
-    other = unsaved_commitment(title="Clean water for Sariab Road")
-    other.maintained_by = people["org_b"]
-    publishing.publish(other, summary="Add")
-    unassigned = unsaved_commitment(title="Bus rapid transit for Quetta")
-    publishing.publish(unassigned, summary="Add")
+    scenario.published_commitment(title="Clean water for Sariab Road", maintained_by=people["org_b"], summary="Add")
+    scenario.published_commitment(title="Bus rapid transit for Quetta", summary="Add")
 
     def listed(who):
         client.force_login(people[who])
@@ -190,10 +185,7 @@ def test_editors_list_only_their_organisations_records(client, people, record):
     assert {"Clean water", "Bus rapid transit"} <= listed("moderator")
 
 
-def test_a_new_record_belongs_to_its_editors_organisation(client, people):
-    from tests.tracker.test_admin_flow import commitment_form
-
-    offices = {"political": OfficeFactory(kind="elected"), "administrative": OfficeFactory()}
+def test_a_new_record_belongs_to_its_editors_organisation(client, people, offices):
     client.force_login(people["editor of B"])
     form = commitment_form(offices, jurisdiction=JurisdictionFactory().pk, title="Ambulances for Pishin")
     # An editor cannot hand the record to another organisation: the field is not on their form.

@@ -1,11 +1,20 @@
-"""The admin's upload -> preview -> confirm, as an editor with the right to publish sees it."""
+"""The import admin's upload -> preview -> confirm, as an editor with the right to publish sees it."""
 
 import pytest
 
-from tests.tracker.imports.sheets import STATUS_HEADERS, as_csv, as_xlsx, spreadsheet, status_row
+from tests.tracker.spreadsheets.sheets import STATUS_HEADERS, as_csv, as_xlsx, spreadsheet, status_row
 from tracker.models import Commitment, PublicRevision
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def upload_folder(tmp_path, monkeypatch):
+    """Uploads kept between preview and confirm go to the test's own folder."""
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    monkeypatch.setattr("tracker.admin.spreadsheets.upload_folder", lambda: folder)
+    return folder
 
 
 def upload(client, name, data):

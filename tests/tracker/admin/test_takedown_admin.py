@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.history.helpers import page_text
+from tests.pages import page_text
 from tracker.models import Commitment
 
 pytestmark = pytest.mark.django_db

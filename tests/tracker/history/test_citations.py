@@ -6,7 +6,7 @@ import pytest
 import rispy
 from django.utils import timezone
 
-from tests.history.helpers import page_text
+from tests.pages import page_text
 
 pytestmark = pytest.mark.django_db
 

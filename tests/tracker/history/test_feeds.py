@@ -38,10 +38,9 @@ def test_commitment_feed(client, demo):
 
 
 def test_site_wide_changes_feed(client, demo):
-    from tests.factories import unsaved_commitment
-    from tracker import publishing
+    from tests import scenario
 
-    publishing.publish(unsaved_commitment(title="Water supply for Gwadar"), summary="Add the Gwadar promise")
+    scenario.published_commitment(title="Water supply for Gwadar", summary="Add the Gwadar promise")
 
     feed = parse(client, "/feeds/changes/")
     titles = [e.title for e in feed.entries]

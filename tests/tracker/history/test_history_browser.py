@@ -31,12 +31,9 @@ def test_reporter_opens_revision_2_compares_it_and_copies_a_citation(phone, live
 
 
 def test_office_page_with_tenure_history_is_accessible(phone, live_server, demo, offices):
-    from tests.factories import PersonFactory
-    from tracker.models import Tenure
+    from tests.factories import PersonFactory, TenureFactory
 
-    Tenure.objects.create(
-        office=offices.dc, person=PersonFactory(name="Erum Baloch"), start_date="2021-01-04", how="posted"
-    )
+    TenureFactory(office=offices.dc, person=PersonFactory(name="Erum Baloch"), start_date="2021-01-04", how="posted")
     page = phone
     page.goto(f"{live_server.url}/offices/{offices.dc.slug}/")
     table = page.locator("table.tenure-history")

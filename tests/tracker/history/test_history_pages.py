@@ -6,9 +6,10 @@ import re
 import pytest
 from django.utils import timezone
 
+from tests import scenario
 from tests.factories import CommitmentFactory
-from tests.history.conftest import TEXT_1
-from tests.history.helpers import add_revisions, page_text
+from tests.pages import page_text
+from tests.scenario import TEXT_1, add_revisions
 from tracker import publishing
 from tracker.models import Commitment, PublicRevision
 
@@ -179,18 +180,20 @@ def test_renamed_record_keeps_its_old_history_addresses(client, demo):
 
 
 def test_decisions_have_the_same_history_pages(client, demo, offices):
-    from tracker.models import Decision, DecisionCommitment
+    from tracker.models import Decision
 
-    decision = Decision(
-        title="Funds for the file tracking system",
-        kind="budget_allocation",
-        decided_on=datetime.date(2019, 6, 20),
-        deciding_office=offices.cm,
-        summary="Rs45 million allocated in the budget.",
-        live=False,
+    decision = scenario.publish(
+        scenario.decision(
+            title="Funds for the file tracking system",
+            kind="budget_allocation",
+            decided_on=datetime.date(2019, 6, 20),
+            deciding_office=offices.cm,
+            summary="Rs45 million allocated in the budget.",
+            live=False,
+            linked=[demo.commitment],
+        ),
+        summary="Add the allocation",
     )
-    decision.linked_commitments.add(DecisionCommitment(commitment=demo.commitment))
-    publishing.publish(decision, summary="Add the allocation")
     decision = Decision.objects.get(pk=decision.pk)
     decision.amount_pkr = 45_000_000
     publishing.publish(decision, summary="Amount from the budget book")

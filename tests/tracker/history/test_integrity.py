@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory
-from tests.history.helpers import add_revisions
+from tests.scenario import add_revisions
 from tracker.models import PublicRevision
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory
-from tests.history.helpers import add_revisions
+from tests.scenario import add_revisions
 
 pytestmark = pytest.mark.django_db
 

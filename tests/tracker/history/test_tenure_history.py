@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import OfficeFactory, PersonFactory
-from tests.history.helpers import page_text
+from tests.pages import page_text
+from tests.scenario import add_tenures
 from tracker import publishing
-from tracker.models import Office, Tenure
+from tracker.models import Office
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -20,14 +21,13 @@ def office(db):
     office = OfficeFactory(title="Deputy Commissioner Quetta", live=False)
     first = PersonFactory(name="Ayesha Baloch", slug="ayesha-baloch")
     second = PersonFactory(name="Kamran Kakar", slug="kamran-kakar")
-    office = Office.objects.get(pk=office.pk)
-    office.tenures.add(
-        Tenure(person=first, start_date=D(2019, 1, 1), end_date=D(2020, 6, 30), how="posted", end_reason="transferred")
+    office = add_tenures(
+        Office.objects.get(pk=office.pk),
+        (first, D(2019, 1, 1), D(2020, 6, 30), "posted", "transferred"),
+        (second, D(2020, 7, 1), None, "transferred"),
     )
-    office.tenures.add(Tenure(person=second, start_date=D(2020, 7, 1), how="transferred"))
     publishing.publish(office, summary="Holders from the posting notifications")
-    office = Office.objects.get(pk=office.pk)
-    office.tenures.add(Tenure(person=first, start_date=D(2018, 1, 1), end_date=D(2018, 12, 31), how="acting"))
+    office = add_tenures(Office.objects.get(pk=office.pk), (first, D(2018, 1, 1), D(2018, 12, 31), "acting"))
     last = publishing.publish(office, summary="Earlier acting charge found")
     return office, last
 

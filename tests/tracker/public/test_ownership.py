@@ -4,16 +4,10 @@ import datetime
 
 import pytest
 
-from tests.tracker import scenario
 from tracker.public.ownership import holders_on, owners_on, tenures_by_office
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-@pytest.fixture
-def quetta():
-    return scenario.build()
 
 
 def names_on(s, office, day):

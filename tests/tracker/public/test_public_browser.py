@@ -3,14 +3,14 @@ commitment to its owner, every page type checked with axe-core for serious acces
 
 import pytest
 
+from tests import scenario
 from tests.browser import PHONE, axe_problems, fits_the_screen
-from tests.tracker import scenario
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live_server):
-    scenario.build()
+    scenario.quetta()
     page = phone
     page.goto(live_server.url + "/")
     assert axe_problems(page) == []
@@ -52,7 +52,7 @@ def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live
     ],
 )
 def test_every_page_type_is_accessible_on_a_phone(phone, live_server, path, heading):
-    scenario.build()
+    scenario.quetta()
     phone.goto(live_server.url + path)
     assert phone.get_by_role("heading", level=1).inner_text() == heading
     assert axe_problems(phone) == []
@@ -60,7 +60,7 @@ def test_every_page_type_is_accessible_on_a_phone(phone, live_server, path, head
 
 
 def test_choosing_a_date_works_without_javascript(chromium, live_server):
-    scenario.build()
+    scenario.quetta()
     context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/commitments/file-tracking-system-for-the-secretariat/")

@@ -3,7 +3,7 @@
 import pytest
 
 from cms.models import TrackerSettings
-from tests.factories import unsaved_commitment
+from tests import scenario
 from tracker import publishing
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +20,8 @@ def test_every_page_says_when_it_shows_sample_data(client):
 
 
 def test_dashboard_counts_only_published_commitments(client):
-    publishing.publish(unsaved_commitment(title="Clean water for Quetta"), summary="Add")
-    draft = unsaved_commitment(title="A draft nobody approved")
+    scenario.published_commitment(title="Clean water for Quetta", summary="Add")
+    draft = scenario.unsaved_commitment(title="A draft nobody approved")
     publishing.save_draft(draft, summary="Draft")
     html = client.get("/").content.decode()
     assert "Clean water for Quetta" in html

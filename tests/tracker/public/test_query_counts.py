@@ -8,127 +8,114 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.models import TrackerSettings
-from tracker.models import (
-    Commitment,
-    CommitmentOwner,
-    CommitmentSource,
-    Decision,
-    DecisionCommitment,
-    Jurisdiction,
-    Movement,
-    Office,
-    Organization,
-    Person,
-    StatusChange,
-    Tenure,
-)
+from tests import factories
+from tests.scenario import bulk
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-LIVE = {"live": True}
 
 
 def world(prefix, n):
     """A province with n districts; n offices held in turn by one person; an office held by n people;
     n overdue commitments; one commitment with n status changes, movements, sources and decisions."""
-    province = Jurisdiction.objects.create(
-        name=f"{prefix} province", slug=f"{prefix}-province", tier="province", **LIVE
+    province = factories.JurisdictionFactory(name=f"{prefix} province", slug=f"{prefix}-province", tier="province")
+    districts = ({"name": f"{prefix} district {i}", "slug": f"{prefix}-district-{i}"} for i in range(n))
+    bulk(factories.JurisdictionFactory, ({**place, "tier": "district", "parent": province} for place in districts))
+    org = factories.OrganizationFactory(
+        name=f"{prefix} department", slug=f"{prefix}-dept", classification="department", jurisdiction=province
     )
-    Jurisdiction.objects.bulk_create(
-        Jurisdiction(
-            name=f"{prefix} district {i}", slug=f"{prefix}-district-{i}", tier="district", parent=province, **LIVE
-        )
-        for i in range(n)
-    )
-    org = Organization.objects.create(
-        name=f"{prefix} department", slug=f"{prefix}-dept", classification="department", jurisdiction=province, **LIVE
-    )
-    offices = Office.objects.bulk_create(
-        Office(title=f"{prefix} office {i}", slug=f"{prefix}-office-{i}", kind="appointed", organization=org, **LIVE)
-        for i in range(n + 1)
+    offices = bulk(
+        factories.OfficeFactory,
+        ({"title": f"{prefix} office {i}", "slug": f"{prefix}-office-{i}", "organization": org} for i in range(n + 1)),
     )
     busy_office, others = offices[0], offices[1:]
-    people = Person.objects.bulk_create(
-        Person(name=f"{prefix} person {i}", slug=f"{prefix}-person-{i}", **LIVE) for i in range(n + 1)
+    people = bulk(
+        factories.PersonFactory,
+        ({"name": f"{prefix} person {i}", "slug": f"{prefix}-person-{i}"} for i in range(n + 1)),
     )
     traveller = people[0]
+    # The i-th posting of the traveller, and of the busy office's holders, lasts 20 days from the i-th 20 days.
+    postings = [(i, o, traveller) for i, o in enumerate(others)] + [
+        (i, busy_office, p) for i, p in enumerate(people[1:])
+    ]
     start = D(1990, 1, 1)
-    Tenure.objects.bulk_create(
-        [
-            Tenure(
-                office=o,
-                person=traveller,
-                start_date=start + datetime.timedelta(days=20 * i),
-                end_date=start + datetime.timedelta(days=20 * i + 19),
-                how="posted",
-            )
-            for i, o in enumerate(others)
-        ]
-        + [
-            Tenure(
-                office=busy_office,
-                person=p,
-                start_date=start + datetime.timedelta(days=20 * i),
-                end_date=start + datetime.timedelta(days=20 * i + 19),
-                how="posted",
-            )
-            for i, p in enumerate(people[1:])
-        ]
+    bulk(
+        factories.TenureFactory,
+        (
+            {
+                "office": o,
+                "person": p,
+                "start_date": start + datetime.timedelta(days=20 * i),
+                "end_date": start + datetime.timedelta(days=20 * i + 19),
+            }
+            for i, o, p in postings
+        ),
     )
-    commitments = Commitment.objects.bulk_create(
-        Commitment(
-            title=f"{prefix} commitment {i}",
-            slug=f"{prefix}-commitment-{i}",
-            text="t",
-            made_on=D(1990, 1, 1),
-            sector="health",
-            jurisdiction=province,
-            deadline=D(1995, 1, 1),
-            status="stalled",
-            last_published_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
-            **LIVE,
-        )
-        for i in range(n)
+    commitments = bulk(
+        factories.CommitmentFactory,
+        (
+            {
+                "title": f"{prefix} commitment {i}",
+                "slug": f"{prefix}-commitment-{i}",
+                "text": "t",
+                "made_on": D(1990, 1, 1),
+                "sector": "health",
+                "jurisdiction": province,
+                "deadline": D(1995, 1, 1),
+                "status": "stalled",
+                "last_published_at": datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+            }
+            for i in range(n)
+        ),
     )
-    CommitmentOwner.objects.bulk_create(
-        [CommitmentOwner(commitment=c, office=o, role="political") for c, o in zip(commitments, others, strict=True)]
-        + [CommitmentOwner(commitment=c, office=busy_office, role="administrative") for c in commitments]
-    )
+    ownerships = [(c, o, "political") for c, o in zip(commitments, others, strict=True)]
+    ownerships += [(c, busy_office, "administrative") for c in commitments]
+    bulk(factories.CommitmentOwnerFactory, ({"commitment": c, "office": o, "role": role} for c, o, role in ownerships))
     focal = commitments[0]
     statuses = ["in_progress", "stalled"]
-    StatusChange.objects.bulk_create(
-        StatusChange(
-            commitment=focal,
-            from_status=statuses[i % 2],
-            to_status=statuses[(i + 1) % 2],
-            effective_date=D(1991, 1, 1) + datetime.timedelta(days=i),
-            url="https://example.org/s",
-            title="s",
-        )
-        for i in range(n)
+    bulk(
+        factories.StatusChangeFactory,
+        (
+            {
+                "commitment": focal,
+                "from_status": statuses[i % 2],
+                "to_status": statuses[(i + 1) % 2],
+                "effective_date": D(1991, 1, 1) + datetime.timedelta(days=i),
+                "url": "https://example.org/s",
+                "title": "s",
+            }
+            for i in range(n)
+        ),
     )
-    Movement.objects.bulk_create(
-        Movement(
-            commitment=focal, office=others[i % len(others)], arrived_on=D(1990, 2, 1) + datetime.timedelta(days=i)
-        )
-        for i in range(n)
+    bulk(
+        factories.MovementFactory,
+        (
+            {
+                "commitment": focal,
+                "office": others[i % len(others)],
+                "arrived_on": D(1990, 2, 1) + datetime.timedelta(days=i),
+            }
+            for i in range(n)
+        ),
     )
-    CommitmentSource.objects.bulk_create(
-        CommitmentSource(commitment=focal, url=f"https://example.org/{i}", title=f"source {i}") for i in range(n)
+    bulk(
+        factories.CommitmentSourceFactory,
+        ({"commitment": focal, "url": f"https://example.org/{i}", "title": f"source {i}"} for i in range(n)),
     )
-    decisions = Decision.objects.bulk_create(
-        Decision(
-            title=f"{prefix} decision {i}",
-            slug=f"{prefix}-decision-{i}",
-            kind="notification",
-            decided_on=D(1992, 1, 1),
-            deciding_office=busy_office,
-            summary="s",
-            **LIVE,
-        )
-        for i in range(n)
+    decisions = bulk(
+        factories.DecisionFactory,
+        (
+            {
+                "title": f"{prefix} decision {i}",
+                "slug": f"{prefix}-decision-{i}",
+                "decided_on": D(1992, 1, 1),
+                "deciding_office": busy_office,
+                "summary": "s",
+            }
+            for i in range(n)
+        ),
     )
-    DecisionCommitment.objects.bulk_create(DecisionCommitment(decision=d, commitment=focal) for d in decisions)
+    bulk(factories.DecisionCommitmentFactory, ({"decision": d, "commitment": focal} for d in decisions))
     return {
         "commitment": f"/commitments/{focal.slug}/",
         "commitment on a date": f"/commitments/{focal.slug}/?on=1991-06-01",

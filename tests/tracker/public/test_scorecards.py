@@ -5,8 +5,8 @@ from types import SimpleNamespace as Obj
 
 import pytest
 
+from tests import scenario
 from tests.factories import CommitmentFactory, CommitmentOwnerFactory, OfficeFactory
-from tests.tracker import scenario
 from tracker.models import Commitment, Person
 from tracker.public.scorecards import CommitmentFacts, Score, compare_owner_roles, person_scorecard, score_tenure
 
@@ -87,7 +87,7 @@ def test_elected_and_appointed_side_by_side():
 
 @pytest.mark.django_db
 def test_scorecards_of_the_quetta_officials():
-    scenario.build()
+    scenario.quetta()
 
     def totals(name):
         person = Person.objects.get(name=name)

@@ -5,8 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from tests.factories import unsaved_commitment
-from tracker import publishing
+from tests import scenario
 from tracker.models import Tip
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +29,7 @@ def fresh_limits():
 
 @pytest.fixture
 def commitment():
-    record = unsaved_commitment(title="Dialysis unit at Civil Hospital Quetta")
-    publishing.publish(record, summary="Add the promise")
-    return record
+    return scenario.published_commitment(title="Dialysis unit at Civil Hospital Quetta")
 
 
 def test_a_citizen_suggests_a_commitment(client):
@@ -122,11 +119,15 @@ def test_nothing_a_citizen_sends_is_published(client, commitment, moderator):
         assert "rahima.k@example.org" not in html
 
 
-def test_moderators_review_tips_and_see_the_contact(client, moderator):
+def a_tip_in_the_queue_of(client, reviewer):
+    """A citizen's tip, and the review queue as `reviewer` reads it."""
     client.post("/tips/", SUGGESTION)
-    tip = Tip.objects.get()
-    client.force_login(moderator)
-    listing = client.get(reverse("citizen_tips:index")).content.decode()
+    client.force_login(reviewer)
+    return Tip.objects.get(), client.get(reverse("citizen_tips:index")).content.decode()
+
+
+def test_moderators_review_tips_and_see_the_contact(client, moderator):
+    tip, listing = a_tip_in_the_queue_of(client, moderator)
     assert "The Deputy Commissioner promised" in listing
     assert "rahima.k@example.org" not in listing, "the queue itself never shows contact details"
     form = client.get(reverse("citizen_tips:edit", args=[tip.pk])).content.decode()
@@ -140,10 +141,7 @@ def test_moderators_review_tips_and_see_the_contact(client, moderator):
 
 
 def test_editors_read_the_queue_without_contact_details(client, editor):
-    client.post("/tips/", SUGGESTION)
-    tip = Tip.objects.get()
-    client.force_login(editor)
-    listing = client.get(reverse("citizen_tips:index")).content.decode()
+    tip, listing = a_tip_in_the_queue_of(client, editor)
     assert "The Deputy Commissioner promised" in listing
     inspect = client.get(reverse("citizen_tips:inspect", args=[tip.pk])).content.decode()
     assert "The Deputy Commissioner promised" in inspect

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
-from tests.tracker.imports.sheets import as_csv, as_xlsx, spreadsheet
+from tests.tracker.spreadsheets.sheets import as_csv, as_xlsx, spreadsheet
 from tracker.models import Commitment, CommitmentOwner, PublicRevision
 from tracker.publishing.imports import ImportRefused, apply_plan
 from tracker.spreadsheets.plan import make_plan

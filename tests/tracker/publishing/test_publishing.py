@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from tests.factories import OfficeFactory, unsaved_commitment
+from tests import scenario
+from tests.factories import OfficeFactory
 from tracker import publishing
 from tracker.models import Commitment, PublicRevision, StatusChange
 from tracker.models.public_revisions import ImmutableRevisionError, chain_hash
@@ -15,25 +16,24 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def commitment(admin_user):
-    office = OfficeFactory(title="Deputy Commissioner Quetta")
-    commitment = unsaved_commitment(title="File tracking system for the secretariat", owner_office=office)
-    publishing.publish(commitment, user=admin_user, summary="Add the promise")
-    return commitment
+    return scenario.published_commitment(
+        title="File tracking system for the secretariat",
+        owner_office=OfficeFactory(title="Deputy Commissioner Quetta"),
+        user=admin_user,
+    )
 
 
 def record_stalled(commitment, user, summary="Stalled: no funds released"):
-    commitment.status_changes.add(
-        StatusChange(
-            from_status="not_started",
-            to_status="stalled",
-            effective_date=datetime.date(2022, 2, 1),
-            url="https://example.org/news/stalled",
-            title="Project stalls",
-            quote="No funds have been released.",
-        )
+    return scenario.record_status_change(
+        commitment,
+        "stalled",
+        on=datetime.date(2022, 2, 1),
+        url="https://example.org/news/stalled",
+        title="Project stalls",
+        quote="No funds have been released.",
+        user=user,
+        summary=summary,
     )
-    commitment.status = "stalled"
-    return publishing.publish(commitment, user=user, summary=summary)
 
 
 def test_first_publish_writes_revision_one(commitment):

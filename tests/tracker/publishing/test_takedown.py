@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.history.helpers import page_text
+from tests.pages import page_text
 from tracker.models import Commitment, PublicRevision
 from tracker.publishing import takedown
 

@@ -4,7 +4,7 @@ rejected; the user must be allowed to publish."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.tracker.imports.sheets import as_csv, as_xlsx, spreadsheet
+from tests.tracker.spreadsheets.sheets import as_csv, as_xlsx, spreadsheet
 from tracker.models import Commitment, PublicRevision
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ nothing is written."""
 
 import pytest
 
-from tests.tracker.imports.sheets import HEADERS, as_csv, as_xlsx, spreadsheet
+from tests.tracker.spreadsheets.sheets import HEADERS, as_csv, as_xlsx, spreadsheet
 from tracker.models import Commitment, PublicRevision
 from tracker.spreadsheets.plan import make_plan
 from tracker.spreadsheets.reading import ImportFileError, read_table

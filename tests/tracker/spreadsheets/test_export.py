@@ -8,8 +8,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from tests.factories import OfficeFactory, unsaved_commitment
-from tests.tracker.imports.sheets import HEADERS, as_csv, spreadsheet
+from tests import scenario
+from tests.factories import OfficeFactory
+from tests.tracker.spreadsheets.sheets import HEADERS, as_csv, spreadsheet
 from tracker import publishing
 from tracker.models import Commitment, PublicRevision
 from tracker.publishing.imports import apply_plan
@@ -29,8 +30,9 @@ def test_export_edit_reimport_round_trips(places, moderator):
     rows[0]["title_ur"] = "پانی صاف کرنے کا پلانٹ"
     rows[0]["text"] = "Two lines,\nwith a comma."
     apply_plan(make_plan(read_table("c.csv", as_csv(rows))), user=moderator, summary="First import")
-    typed = unsaved_commitment(title="Typed in the admin", owner_office=places["appointed"])
-    publishing.publish(typed, user=moderator, summary="Entered by hand")
+    scenario.published_commitment(
+        title="Typed in the admin", owner_office=places["appointed"], user=moderator, summary="Entered by hand"
+    )
 
     data = exported()
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -54,9 +56,9 @@ def test_export_edit_reimport_round_trips(places, moderator):
 
 
 def test_history_export_has_one_row_per_public_revision(places, moderator):
-    office = OfficeFactory(title="Chief Officer")
-    record = unsaved_commitment(title="Bus service", owner_office=office)
-    publishing.publish(record, user=moderator, summary="Add the promise")
+    record = scenario.published_commitment(
+        title="Bus service", owner_office=OfficeFactory(title="Chief Officer"), user=moderator
+    )
     record.deadline = record.deadline.replace(year=2026)
     publishing.publish(record, user=moderator, summary="Deadline moved")
 

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.tracker.imports.sheets import STATUS_HEADERS, as_csv, spreadsheet, status_row
+from tests.tracker.spreadsheets.sheets import STATUS_HEADERS, as_csv, spreadsheet, status_row
 from tracker.models import Commitment, PublicRevision, StatusChange
 from tracker.publishing.imports import apply_plan
 from tracker.spreadsheets.plan import make_plan
