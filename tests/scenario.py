@@ -15,11 +15,11 @@ import datetime
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 
 from tests import factories
 from tracker import publishing
 from tracker.models import Commitment, PublicRevision, vocabulary
+from tracker.models.public_revisions import Publication
 from tracker.models.snapshots import build_snapshot
 
 D = datetime.date
@@ -122,31 +122,22 @@ def bulk(factory, rows):
 
 
 def add_revisions(record, count, *, start, step=datetime.timedelta(hours=1), change=None):
-    """Append `count` public revisions to `record`'s chain, written straight into the table, properly
-    chained and published `step` apart from `start`; `change(content, i)` may alter each one's snapshot."""
-    last = PublicRevision.objects.for_record(record).order_by("-number").first()
-    number, previous_hash = (last.number, last.hash) if last else (0, "")
+    """Append `count` public revisions to `record`'s chain (and the site-wide log) without a publish each,
+    published `step` apart from `start`; `change(content, i)` may alter each one's snapshot."""
     base = build_snapshot(record)
-    content_type = ContentType.objects.get_for_model(record)
+    last = PublicRevision.objects.for_record(record).order_by("-number").values_list("number", flat=True).first()
     rows = []
     for i in range(count):
-        number += 1
         content = copy.deepcopy(base)
         if change:
             change(content, i)
-        revision = PublicRevision(
-            content_type=content_type,
-            object_id=str(record.pk),
-            number=number,
+        [revision] = PublicRevision.objects.append(
+            [Publication(record, content)],
             published_at=start + i * step,
-            edit_summary=f"Update {number}",
+            edit_summary=f"Update {(last or 0) + i + 1}",
             publisher=settings.TRACKER_PUBLISHER,
-            content=content,
-            previous_hash=previous_hash,
         )
-        revision.hash = previous_hash = revision.compute_hash()
         rows.append(revision)
-    PublicRevision.objects.bulk_create(rows, batch_size=500)
     return rows
 
 

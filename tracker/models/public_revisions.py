@@ -3,6 +3,12 @@
 Each one holds the complete published state as plain JSON (names resolved, parts included), so it
 renders the same after any later schema migration, and a hash over that content and the previous
 revision's hash, so any later alteration of the stored history can be detected.
+
+Revisions are chained twice: per record (`number`, `previous_hash`, `hash`) and site-wide, in the order
+they were published (`sequence`, `site_previous_hash`, `site_hash`, the latter over the record hash).
+The site-wide log is what catches a deleted latest revision, a deleted chain or a re-hashed chain,
+which a record's own chain cannot see. On PostgreSQL a trigger refuses any UPDATE or DELETE of a
+public revision (migration 0006); the model refuses them too.
 """
 
 import hashlib
@@ -12,11 +18,13 @@ from dataclasses import dataclass
 from datetime import UTC
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 SNAPSHOT_FORMAT = 1
+# Appends to the site-wide log take this PostgreSQL advisory lock, one publish at a time.
+SITE_LOG_LOCK = 0x7472616B  # "trak"
 
 
 class ImmutableRevisionError(Exception):
@@ -53,6 +61,7 @@ class PublicRevisionQuerySet(models.QuerySet):
         if not publications:
             return []
         latest = self._latest_of(publications)
+        sequence, site_hash = self._site_log_end()
         revisions = []
         for publication in publications:
             record = publication.record
@@ -70,9 +79,21 @@ class PublicRevisionQuerySet(models.QuerySet):
                 wagtail_revision_id=publication.wagtail_revision_id,
             )
             revision.hash = revision.compute_hash()
+            sequence += 1
+            revision.sequence, revision.site_previous_hash = sequence, site_hash
+            revision.site_hash = site_hash = revision.compute_site_hash()
             latest[(content_type_id, revision.object_id)] = (revision.number, revision.hash)
             revisions.append(revision)
         return self.bulk_create(revisions, batch_size=2000)
+
+    def _site_log_end(self):
+        """(sequence, site hash) of the latest revision of the whole site, with the log locked until the
+        transaction ends, so that concurrent publishes take consecutive sequence numbers."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SITE_LOG_LOCK])
+        last = self.model.objects.order_by("-sequence").values_list("sequence", "site_hash").first()
+        return last if last else (0, "")
 
     def _latest_of(self, publications):
         """{(content type id, object id): (number, hash)} of each record's latest revision, locked."""
@@ -112,6 +133,10 @@ class PublicRevision(models.Model):
     content = models.JSONField(_("published content"))
     previous_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)
+    # The site-wide log: every revision in the order it was published, each naming the one before.
+    sequence = models.PositiveBigIntegerField(_("site-wide sequence number"), unique=True)
+    site_previous_hash = models.CharField(max_length=64, blank=True)
+    site_hash = models.CharField(max_length=64)
     # Kept for editors' audit only; public pages never show who edited.
     wagtail_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -149,6 +174,13 @@ class PublicRevision(models.Model):
             content=self.content,
             previous_hash=self.previous_hash,
         )
+
+    def compute_site_hash(self):
+        return site_log_hash(self.sequence, self.hash, self.site_previous_hash)
+
+
+def site_log_hash(sequence, record_hash, site_previous_hash):
+    return chain_hash(sequence=sequence, hash=record_hash, site_previous_hash=site_previous_hash)
 
 
 def canonical_json(value):

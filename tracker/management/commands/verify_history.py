@@ -1,13 +1,14 @@
-"""`manage.py verify_history`: check every record's chain of public revisions (exit 1 naming each
-record and revision that was altered in the database), and optionally digests archived from the
-changes feed: `--digest 2025-01-07=<sha256>`."""
+"""`manage.py verify_history`: check every record's chain of public revisions, the site-wide log that
+orders them all, and that every published record's latest revision is what its live row holds (exit 1
+naming each record and revision that was altered, moved or deleted in the database), and optionally
+digests archived from the changes feed: `--digest 2025-01-07=<sha256>`."""
 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
 from tracker.history.digest import digest_for, is_complete
-from tracker.history.verification import verify_chains
+from tracker.history.verification import verify_chains, verify_live_records, verify_site_log
 
 
 def _archived_digest(value):
@@ -22,7 +23,10 @@ def _archived_digest(value):
 
 
 class Command(BaseCommand):
-    help = "Check that no published revision was altered: every hash and every link of every record's chain."
+    help = (
+        "Check that no published revision was altered, moved or deleted: every hash and link of every record's "
+        "chain and of the site-wide log, and every published record's latest revision against its live row."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -37,7 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args, digest, **options):
         report = verify_chains()
         failed = False
-        for problem in report.problems:
+        for problem in [*report.problems, *verify_site_log(), *verify_live_records()]:
             self.stderr.write(f"ALTERED: {problem}")
             failed = True
         for day, expected in digest:
@@ -55,3 +59,4 @@ class Command(BaseCommand):
             self.stderr.write(f"{summary}: the published history was altered.")
             raise SystemExit(1)
         self.stdout.write(self.style.SUCCESS(f"{summary}: every chain is intact."))
+        self.stdout.write("The site-wide log is unbroken, and every published record's latest revision is what it holds.")
