@@ -13,6 +13,9 @@ env = environ.Env(
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     ELASTICSEARCH_URL=(str, ""),
     CELERY_BROKER_URL=(str, ""),
+    CACHE_URL=(str, ""),
+    TRUSTED_PROXIES=(list, []),
     EMAIL_URL=(str, "consolemail://"),
     TRACKER_PUBLISHER=(str, "Accountability Tracker editors"),
+    DIGEST_SIGNING_KEY=(str, ""),
 )

@@ -34,6 +34,7 @@ EXAMPLES = {
     "id": "1",
     "file": "report.pdf",
     "pk": "1",
+    "stamp": "20261127T110000Z",
 }
 # Views that answer any path: a documented address must not rely on them (unless it is a Wagtail page).
 CATCH_ALL_VIEWS = {"wagtail_serve", "wagtail.admin.views.home.default"}

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 class MethodologyPage(Page):
     """How the tracker decides statuses, owners and scorecards. Each section has a fixed anchor
-    (#statuses, #ownership, #scorecards, #sources) that public pages link to."""
+    (#statuses, #ownership, #scorecards, #sources, #verification) that public pages link to."""
 
     intro = models.TextField(blank=True)
     statuses = RichTextField(blank=True, help_text="Shown above the list of statuses and their meanings.")
@@ -28,9 +28,12 @@ class MethodologyPage(Page):
     ]
 
     def get_context(self, request, *args, **kwargs):
+        from tracker.history import signing
         from tracker.models.vocabulary import CommitmentStatus
         from tracker.public.presenters import STATUS_EXPLANATIONS
 
         context = super().get_context(request, *args, **kwargs)
         context["status_glossary"] = [(status.label, STATUS_EXPLANATIONS[status]) for status in CommitmentStatus]
+        # The key readers check signed digests with (#verification).
+        context["public_key"], context["fingerprint"] = signing.public_key_pem(), signing.key_fingerprint()
         return context

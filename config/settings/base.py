@@ -1,5 +1,9 @@
 """Settings shared by every environment. Environment variables are read only through config.env."""
 
+import ipaddress
+
+from django.core.exceptions import ImproperlyConfigured
+
 from config.env import BASE_DIR, env
 
 SECRET_KEY = env("SECRET_KEY")
@@ -118,6 +122,10 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # The publishing organisation named on public revisions (never an editor's name).
 TRACKER_PUBLISHER = env("TRACKER_PUBLISHER")
+# The Ed25519 key that signs the digests of the public history (tracker/history/signing.py). Production
+# sets DIGEST_SIGNING_KEY; elsewhere a key is made on first use and kept in this file.
+DIGEST_SIGNING_KEY = env("DIGEST_SIGNING_KEY")
+DIGEST_SIGNING_KEY_FILE = BASE_DIR / "var" / "digest-signing-key.pem"
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 
@@ -167,6 +175,26 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_index_queue", "schedule": 60.0}
+# A signed digest of the public history after every hour in which something was published.
+CELERY_BEAT_SCHEDULE["tracker-make-digests"] = {"task": "tracker.tasks.make_digests", "schedule": 300.0}
+
+# --- The shared cache and the client's address ---------------------------------------------------------
+# The tips limit is counted in this cache, so every worker process must see the same one: Redis when
+# CACHE_URL names it (production, e.g. redis://host:6379/1), else files under var/cache/ in the project,
+# which every process on this computer shares (the demo needs no other service).
+CACHE_URL = env("CACHE_URL")
+CACHES = {
+    "default": env.cache_url_config(CACHE_URL)
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(BASE_DIR / "var" / "cache")}
+}
+# The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
+# from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
+# (tracker/accounts/client_address.py); the sign-in limit and the tips limit both count by it.
+try:
+    TRUSTED_PROXIES = [str(ipaddress.ip_network(p.strip(), strict=False)) for p in env("TRUSTED_PROXIES") if p.strip()]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error} (give addresses or networks, comma-separated)") from None
 
 # --- Account security (issue 6) --------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -179,9 +207,10 @@ AXES_COOLOFF_TIME = 1  # hours until a locked-out sign-in may try again
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # one guessed account does not lock out its owner elsewhere
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "tracker/account_locked.html"
-# The address the connection came from; a client-sent X-Forwarded-For could dodge the limit.
-# Behind a reverse proxy, name the header it sets here (and in TIPS_CLIENT_ADDRESS_HEADER).
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Attempts are kept in the database (django-axes' database handler), which every worker shares, and
+# counted per user name and client address: the address of the connection, or behind a trusted proxy
+# the client's address it forwards (TRUSTED_PROXIES above); a client-sent X-Forwarded-For is ignored.
+AXES_CLIENT_IP_CALLABLE = "tracker.accounts.client_address.client_address"
 # Two-factor is optional: django-otp's TOTP devices, set up and checked by tracker/accounts/two_factor.py.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 

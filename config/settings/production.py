@@ -12,7 +12,14 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this site answers to, comma-separated.")
+if not DIGEST_SIGNING_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set DIGEST_SIGNING_KEY to the Ed25519 private key that signs the history's digests (PEM, or the "
+        "32-byte seed in base64): readers verify every digest ever published with its public key."
+    )
 
+# Behind the HTTPS proxy, set TRUSTED_PROXIES to its address, or every visitor counts as the proxy in the
+# sign-in and tips limits; and CACHE_URL to Redis when several servers share the site (docs/reference.md).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000

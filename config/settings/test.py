@@ -1,5 +1,9 @@
 """Test settings: outside services only where the environment names them (see tests/conftest.py)."""
 
+import atexit
+import shutil
+import tempfile
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 
@@ -13,3 +17,9 @@ STORAGES = {
 }
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A file cache of this test run's own (so that runs side by side do not share limits), unless CACHE_URL
+# names one: every process and connection of the run sees the same counts, as in production.
+if not env("CACHE_URL"):
+    _cache_dir = tempfile.mkdtemp(prefix="tracker-test-cache-")
+    atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": _cache_dir}}

@@ -6,7 +6,8 @@ import pytest
 
 from search import tasks
 from search.models import IndexQueueEntry
-from tests.search.conftest import build_corpus, index_everything, retitle, search_page, titles, use_backend, wait_for
+from tests.search.conftest import use_backend, wait_for
+from tests.search.corpus import build_corpus, index_everything, retitle, search_page, titles
 
 ELASTICSEARCH = pytest.mark.parametrize("backend", ["elasticsearch"], indirect=True)
 

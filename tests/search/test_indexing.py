@@ -13,7 +13,7 @@ from search.documents import build_documents, uid
 from search.models import IndexQueueEntry
 from tests import scenario
 from tests.factories import PersonFactory
-from tests.search.conftest import retitle, search_page, titles
+from tests.search.corpus import retitle, search_page, titles
 from tracker import publishing
 from tracker.models import Commitment, Office, Tenure
 

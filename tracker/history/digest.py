@@ -1,22 +1,34 @@
-"""The daily digest: one SHA-256 over every record's latest revision hash at the end of a day.
+"""Digests: one SHA-256 over every record's latest revision hash at a moment.
 
-Each revision's hash already covers the one before it, so the digest of a day pins the whole published
-history up to that day. It is published in the site-wide feed, where anyone can archive it; later,
-anyone can recompute it from the listing (`sha256sum` of /history/digests/<day>/ gives the digest) or
-with `manage.py verify_history --digest DAY=HASH`, and a rewritten history no longer gives the same
-hash. Past days never change (revisions are only ever added), so digests are computed, not stored.
-Days are calendar days in the site's time zone; taken-down records count like any other.
+Each revision's hash already covers the one before it, so a digest pins the whole published history up
+to its moment. Two kinds share one listing format ("<type> <id> <latest revision number> <its hash>", a
+line per record, sorted), and `sha256sum` of a listing gives its digest:
+
+- Daily digests, at the end of each day in the site's time zone, are computed (past days never change,
+  since revisions are only ever added) and published in the changes feed; `manage.py verify_history
+  --digest DAY=HASH` checks one that was archived.
+- Signed digests, at the end of every hour in which something was published (the hourly Celery task,
+  `manage.py make_digests`) and whenever one is asked for (the demo makes one after loading), are kept
+  forever with an Ed25519 signature of the listing (tracker/history/signing.py), all listed at
+  /history/digests/. A reader verifies one with openssl and the public key (the methodology page says how),
+  without trusting the site.
+
+Taken-down records count like any other.
 """
 
+import base64
 import datetime
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
-from tracker.models import PublicRevision
+from tracker.history import signing
+from tracker.models import PublicRevision, SignedDigest
+from tracker.models.digests import STAMP_FORMAT
 
 
 @dataclass(frozen=True)
@@ -45,15 +57,20 @@ def is_complete(day):
 
 def digest_for(day):
     """The digest of everything published up to the end of `day` (one query)."""
-    end = end_of(day)
-    published = PublicRevision.objects.filter(published_at__lt=end)
+    listing, records = listing_at(end_of(day))
+    return Digest(day=day, listing=listing, records=records)
+
+
+def listing_at(moment):
+    """(listing, number of records): every record's latest revision published before `moment`."""
+    published = PublicRevision.objects.filter(published_at__lt=moment)
     newer = published.filter(content_type=OuterRef("content_type"), object_id=OuterRef("object_id"))
     latest = published.exclude(Exists(newer.filter(number__gt=OuterRef("number")))).values_list(
         "content_type__app_label", "content_type__model", "object_id", "number", "hash"
     )
     # Sorted here, not in SQL: the order must not depend on the database's collation.
     lines = sorted(f"{app}.{model} {object_id} {number} {hash_}\n" for app, model, object_id, number, hash_ in latest)
-    return Digest(day=day, listing="".join(lines), records=len(lines))
+    return "".join(lines), len(lines)
 
 
 def recent_days(limit=7):
@@ -66,3 +83,71 @@ def recent_days(limit=7):
         .distinct()
     )
     return list(days[:limit])
+
+
+# --- Signed digests -----------------------------------------------------------------------------
+
+
+def make_signed_digest(moment):
+    """Sign and keep the digest of everything published before `moment` (once: a digest never changes)."""
+    existing = SignedDigest.objects.filter(ends_at=moment).first()
+    if existing:
+        return existing
+    listing, records = listing_at(moment)
+    data = listing.encode("utf-8")
+    return SignedDigest.objects.create(
+        ends_at=moment,
+        records=records,
+        sha256=hashlib.sha256(data).hexdigest(),
+        signature=base64.b64encode(signing.sign(data)).decode(),
+        key_fingerprint=signing.key_fingerprint(),
+        made_at=timezone.now(),
+    )
+
+
+SETTLE = datetime.timedelta(minutes=5)
+
+
+def sign_what_is_new(now=None):
+    """A new signed digest up to now (to the second); None when the latest one already covers everything
+    published. For a quiet moment (the demo after loading, an operator): a publish still committing in
+    that same second would change the listing after it was signed."""
+    now = (now or timezone.now()).replace(microsecond=0)
+    latest = SignedDigest.objects.order_by("-ends_at").first()
+    newer = PublicRevision.objects.filter(published_at__lt=now)
+    if latest is not None:
+        newer = newer.filter(published_at__gte=latest.ends_at)
+    return make_signed_digest(now) if newer.exists() else None
+
+
+def make_signed_digests(now=None):
+    """A signed digest at the end of every hour that has ended, in which something was published and
+    that has none yet. Returns the digests made. Idempotent: the hourly task may run as often as it likes.
+
+    An hour is signed once it ended SETTLE ago, so that a publish still committing when the hour ended is
+    in its listing (the listing is recomputed from the stored history whenever it is asked for)."""
+    now = now or timezone.now()
+    this_hour = (now - SETTLE).replace(minute=0, second=0, microsecond=0)
+    hours = (
+        PublicRevision.objects.filter(published_at__lt=this_hour)
+        .annotate(hour=TruncHour("published_at", tzinfo=UTC))
+        .values_list("hour", flat=True)
+        .distinct()
+    )
+    ends = {hour + datetime.timedelta(hours=1) for hour in hours}
+    ends -= set(SignedDigest.objects.filter(ends_at__in=ends).values_list("ends_at", flat=True))
+    return [make_signed_digest(end) for end in sorted(ends)]
+
+
+def signed_listing(digest):
+    """The listing a signed digest is the SHA-256 of, recomputed from the stored history."""
+    return listing_at(digest.ends_at)[0]
+
+
+def signed_digest_named(stamp):
+    """The signed digest with this stamp (20261127T110000Z), or None."""
+    try:
+        moment = datetime.datetime.strptime(stamp, STAMP_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return SignedDigest.objects.filter(ends_at=moment).first()

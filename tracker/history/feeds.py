@@ -2,6 +2,10 @@
 
 Entries link to the revision (rel="alternate") and to its changes from the revision before
 (rel="related"). Authors are the publishing organisation stored on the revision, never an editor.
+
+Titles and names go through `tracker.models.text.plain` (one line, no control or bidi control
+characters: XML 1.0 cannot carry most control characters, and a feed reader shows titles as plain
+text); the HTML summaries, escaped by their templates, lose control and bidi control characters too.
 """
 
 from dataclasses import dataclass
@@ -23,6 +27,7 @@ from tracker.history.records import public_record
 from tracker.history.summaries import what_changed
 from tracker.models import PublicRevision
 from tracker.models.kinds import KINDS_WITH_PAGES, kind_of_type
+from tracker.models.text import plain
 
 ENTRIES = 50
 
@@ -98,16 +103,16 @@ class _HistoryFeed(Feed):
         return render_to_string(template, context, request=self.request)
 
     def author_name(self):
-        return settings.TRACKER_PUBLISHER
+        return plain(settings.TRACKER_PUBLISHER, single_line=True)
 
     def item_title(self, entry):
-        return entry.title
+        return plain(entry.title, single_line=True)
 
     def item_link(self, entry):
         return entry.link
 
     def item_description(self, entry):
-        return entry.summary
+        return plain(entry.summary)
 
     def item_pubdate(self, entry):
         return entry.published
@@ -116,7 +121,7 @@ class _HistoryFeed(Feed):
         return entry.published
 
     def item_author_name(self, entry):
-        return entry.author
+        return plain(entry.author, single_line=True)
 
     def item_extra_kwargs(self, entry):
         return {"changes_link": self.absolute(entry.changes_link) if entry.changes_link else ""}
@@ -200,7 +205,7 @@ class RecordFeed(_HistoryFeed):
         return self.record
 
     def title(self, record):
-        return f"{KINDS_WITH_PAGES[self.kind].label} “{record}”: published changes"
+        return plain(f"{KINDS_WITH_PAGES[self.kind].label} “{record}”: published changes", single_line=True)
 
     def subtitle(self, record):
         return f"Every published revision of this {KINDS_WITH_PAGES[self.kind].label.lower()}, newest first."

@@ -45,6 +45,8 @@ def answers_gone(model):
             try:
                 return view(request, slug, *args, **kwargs)
             except Http404:
+                if "\x00" in slug:  # not a slug (and PostgreSQL refuses text holding a NUL byte)
+                    raise
                 record = model.objects.taken_down().filter(slug=slug).first()
                 if record is None:
                     raise

@@ -11,12 +11,17 @@ from tracker.history.gone import gone_response
 from tracker.models import PublicRevision
 from tracker.models.kinds import KINDS_WITH_PAGES
 
+# The largest number a database integer column holds (a larger one overflows SQLite's driver).
+MAX_REVISION_NUMBER = 2**63 - 1
+
 
 def public_record(request, kind, slug):
     """(record, None) when the public may see the record at this address; (None, response) when the
     address must answer otherwise: 410 for a taken-down record, a permanent redirect for an address
     the record had before its slug changed (so cited links keep working). Http404 for anything else."""
     model = KINDS_WITH_PAGES[kind].model
+    if "\x00" in slug:  # no slug holds a NUL byte, and PostgreSQL refuses to compare text with one
+        raise Http404(f"No {model._meta.verbose_name} at this address.")
     record = model.objects.filter(live=True, slug=slug).first()
     if record is not None:
         gone = gone_response(request, record)
@@ -52,6 +57,9 @@ def record_view(view):
 
     @wraps(view)
     def wrapper(request, kind, slug, **kwargs):
+        # Revision numbers in the address (number, a, b) run from 1; the int converter takes any digits.
+        if any(not 0 < value <= MAX_REVISION_NUMBER for value in kwargs.values() if isinstance(value, int)):
+            raise Http404("No such revision.")
         record, answer = public_record(request, kind, slug)
         return answer or view(request, kind, record, **kwargs)
 

@@ -12,11 +12,19 @@ URL names: tracker:<record>_history, _revision, _compare, _cite, _feed (e.g. tra
 
 from django.urls import path
 
-from tracker.history import feeds, views
+from tracker.history import digest_views, feeds, views
 from tracker.models.kinds import KINDS_WITH_PAGES
 
 urlpatterns = [
     path("feeds/changes/", feeds.get_changes_feed, name="changes_feed"),
+    path("history/digests/", digest_views.digest_index, name="digests"),
+    path("history/digests/public-key.pem", digest_views.public_key, name="digest_public_key"),
+    path("history/digests/signed/<str:stamp>/", digest_views.signed_digest_listing, name="signed_digest"),
+    path(
+        "history/digests/signed/<str:stamp>/signature",
+        digest_views.signed_digest_signature,
+        name="signed_digest_signature",
+    ),
     path("history/digests/<str:day>/", views.digest_listing, name="digest"),
 ]
 

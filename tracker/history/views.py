@@ -4,7 +4,7 @@ fields, drafts or editors."""
 
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -12,7 +12,7 @@ from tracker.history import citations, digest, revision_pages
 from tracker.history.addresses import compare_url, revision_url
 from tracker.history.citations import Cited
 from tracker.history.diffs import compare as compare_snapshots
-from tracker.history.records import record_view
+from tracker.history.records import MAX_REVISION_NUMBER, record_view
 from tracker.history.snapshot_display import present
 from tracker.history.summaries import what_changed
 
@@ -56,8 +56,14 @@ def choose_compare(request, kind, record):
     try:
         a, b = sorted(int(request.GET[name]) for name in ("a", "b"))
     except (KeyError, ValueError):
-        raise Http404("Choose two revisions to compare.") from None
+        return _bad_request("Choose two revisions to compare: ?a= and ?b= are revision numbers.")
+    if a < 1 or b > MAX_REVISION_NUMBER:
+        return _bad_request("No such revision: revisions are numbered from 1.")
     return redirect(compare_url(kind, record.slug, a, b))
+
+
+def _bad_request(message):
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
 @record_view

@@ -1,5 +1,6 @@
 from tracker.models.commitments import Commitment, CommitmentOwner, CommitmentSource, Movement, StatusChange
 from tracker.models.decisions import Decision, DecisionCommitment, DecisionSource
+from tracker.models.digests import SignedDigest
 from tracker.models.editors import EditingOrganisation, Membership
 from tracker.models.people import Office, Person, Tenure
 from tracker.models.places import Jurisdiction, Organization
@@ -21,6 +22,7 @@ __all__ = [
     "Organization",
     "Person",
     "PublicRevision",
+    "SignedDigest",
     "StatusChange",
     "Tenure",
     "Tip",

@@ -3,7 +3,7 @@ public slug, the editor's summary of the change, and a full row history (simple-
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +15,8 @@ from wagtail.search import index
 
 # Saves that touch only these fields record editing state (a draft exists, a lock), not the record.
 BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
+# How many times a new record's generated slug is tried when other saves keep taking it first.
+SLUG_ATTEMPTS = 5
 HISTORY_EXCLUDED = ["latest_revision", "locked", "locked_at", "locked_by"]
 
 
@@ -122,6 +124,9 @@ class TrackerRecord(
         """What stops this record from being published (drafts may be incomplete)."""
         return []
 
+    def clean_fields(self, exclude=None):
+        refuse_null_characters(self, exclude, super().clean_fields)
+
     def check_publishable(self):
         """Raise ValidationError when this record may not be published: its own fields first (each
         problem under its field's name, as forms show them), then the publication rules and its parts.
@@ -173,6 +178,28 @@ class TrackerRecord(
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+            if self._state.adding:
+                return self._insert_with_free_slug(*args, **kwargs)
+        return self._save(*args, **kwargs)
+
+    def _insert_with_free_slug(self, *args, **kwargs):
+        """Insert a new record whose slug was made from its name. Another editor may save a record of the
+        same name between the check for a free slug and this insert: the insert then fails on the slug's
+        unique constraint alone, and is tried again (in a savepoint) with the next free slug. A slug the
+        editor chose is never changed behind their back."""
+        pk = self.pk
+        for _attempt in range(SLUG_ATTEMPTS - 1):
+            try:
+                with transaction.atomic(using=kwargs.get("using")):
+                    return self._save(*args, **kwargs)
+            except IntegrityError:
+                self.pk = pk  # as before the failed insert
+                if not type(self)._default_manager.filter(slug=self.slug).exists():
+                    raise  # not the slug: some other constraint failed
+                self.slug = self._unique_slug()
+        return self._save(*args, **kwargs)
+
+    def _save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
             # Wagtail saves a draft of a published record by storing a revision and flagging the row;
@@ -192,6 +219,24 @@ class TrackerRecord(
         while others.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+
+def refuse_null_characters(obj, exclude, clean_fields):
+    """Run `clean_fields`, and refuse text holding a NUL character, which PostgreSQL cannot store (pasted
+    from a binary file, or sent by an attacker): a clear message under the field, not a database error."""
+    errors = {}
+    try:
+        clean_fields(exclude=exclude)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if isinstance(value, str) and "\x00" in value and field.name not in (exclude or ()):
+            errors.setdefault(field.name, []).append(
+                _("Remove the invisible NUL character (\\0) from this text: it cannot be stored.")
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def relation_parent_name(part, parent_model):
@@ -232,6 +277,9 @@ class RecordPart(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        refuse_null_characters(self, exclude, super().clean_fields)
 
 
 class SourceFields(models.Model):

@@ -10,7 +10,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from tracker.models.base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
-from tracker.models.rules import deadline_problem, future_date_problem, latest_status_change, status_mismatch_message
+from tracker.models.rules import (
+    deadline_problem,
+    future_date_problem,
+    latest_status_change,
+    reference_problems,
+    status_mismatch_message,
+)
 from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import CommitmentStatus, OwnershipRole, Sector
 
@@ -140,6 +146,9 @@ class Commitment(TrackerRecord):
         """What stops this record from being published (drafts may be incomplete)."""
         if not self.owners.all():
             return [_("A commitment needs at least one owner office before it can be published.")]
+        problems = self.reference_problems()
+        if problems:
+            return problems
         # The admin form catches this as it is typed; a draft saved by a script or an import and
         # approved in the moderation workflow is caught here.
         if self.pk is None:  # a new commitment has no published status to change
@@ -148,6 +157,15 @@ class Commitment(TrackerRecord):
         if published_status and published_status != self.status and not self.status_changes.all():
             return [_("To change the status, add a status change with its source and effective date.")]
         return []
+
+    def reference_problems(self):
+        """The offices and the place it names must all be public."""
+        office = self._meta.get_field("made_by_office").related_model
+        jurisdiction = self._meta.get_field("jurisdiction").related_model
+        offices = [self.made_by_office_id]
+        offices += [owner.office_id for owner in self.owners.all()]
+        offices += [movement.office_id for movement in self.movements.all()]
+        return reference_problems([(jurisdiction, self.jurisdiction_id), *((office, pk) for pk in offices)])
 
 
 class CommitmentOwner(RecordPart, Orderable):

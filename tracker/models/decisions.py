@@ -7,6 +7,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.rules import reference_problems
 from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import DecisionKind
 
@@ -49,6 +50,13 @@ class Decision(TrackerRecord):
     @property
     def display_name(self):
         return self.title
+
+    def publication_problems(self):
+        # The related models are found from the fields: tracker.models' modules do not import one another.
+        office = self._meta.get_field("deciding_office").related_model
+        commitment = DecisionCommitment._meta.get_field("commitment").related_model
+        linked = [(commitment, link.commitment_id) for link in self.linked_commitments.all()]
+        return reference_problems([(office, self.deciding_office_id), *linked])
 
 
 class DecisionCommitment(RecordPart, Orderable):

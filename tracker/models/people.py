@@ -8,7 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from tracker.models.base import RecordPart, TrackerRecord
-from tracker.models.rules import overlap_message, overlapping_tenures, tenure_dates_problem
+from tracker.models.rules import overlap_message, overlapping_tenures, reference_problems, tenure_dates_problem
 from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
 
@@ -91,6 +91,12 @@ class Office(TrackerRecord):
             clashes = overlapping_tenures(list(self.tenures.all()))
             if clashes:
                 raise ValidationError(overlap_message(*clashes[0]))
+
+    def publication_problems(self):
+        organization = self._meta.get_field("organization").related_model
+        return reference_problems(
+            [(organization, self.organization_id), *((Person, tenure.person_id) for tenure in self.tenures.all())]
+        )
 
 
 class Tenure(RecordPart, Orderable):

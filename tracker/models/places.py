@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from tracker.models.base import TrackerRecord
-from tracker.models.rules import tier_problem
+from tracker.models.rules import reference_problems, tier_problem
 from tracker.models.vocabulary import JurisdictionTier, OrganizationKind
 
 
@@ -40,6 +40,9 @@ class Jurisdiction(TrackerRecord):
             if self.pk and ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("A jurisdiction cannot be part of itself.")})
             ancestor = ancestor.parent
+
+    def publication_problems(self):
+        return reference_problems([(Jurisdiction, self.parent_id)])
 
     def shown_on(self):
         # A place's page lists the places, offices and commitments inside it, and their documents carry
@@ -82,3 +85,6 @@ class Organization(TrackerRecord):
     @property
     def display_name(self):
         return self.name
+
+    def publication_problems(self):
+        return reference_problems([(Jurisdiction, self.jurisdiction_id)])

@@ -14,11 +14,16 @@ def status_counts(commitments):
 
 
 def with_owners(commitments):
-    """The commitments as a list, each with its owners and their offices loaded (two queries)."""
-    from tracker.models import CommitmentOwner
+    """The commitments as a list, each with its owners whose offices are public, and those offices,
+    loaded (two queries)."""
+    from tracker.models import CommitmentOwner, Office
 
     items = list(commitments)
-    owners = CommitmentOwner.objects.select_related("office").order_by("sort_order")
+    owners = (
+        CommitmentOwner.objects.filter(office__in=Office.objects.published())
+        .select_related("office")
+        .order_by("sort_order")
+    )
     prefetch_related_objects(items, Prefetch("owners", queryset=owners))
     return items
 

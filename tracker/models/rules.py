@@ -86,3 +86,42 @@ def tier_problem(tier, parent):
             "parent": parent,
         }
     return None
+
+
+def reference_problems(references):
+    """What stops a record from pointing at other records: each one must be visible to the public
+    (published, and not taken down), or the record would show, and freeze into its public revision,
+    a name the public may not see.
+
+    `references` are (model, id) pairs, ids of unsaved or unset references as None. One query per kind
+    of record referenced, and one more for the names when some are not public."""
+    wanted = {}
+    for model, pk in references:
+        if pk is not None:
+            wanted.setdefault(model, []).append(pk)
+    problems = []
+    for model, ids in wanted.items():
+        public = set(model._default_manager.published().filter(pk__in=ids).values_list("pk", flat=True))
+        hidden = [pk for pk in dict.fromkeys(ids) if pk not in public]
+        if not hidden:
+            continue
+        found = model._default_manager.in_bulk(hidden)
+        for pk in hidden:
+            problems.append(reference_problem(model, found.get(pk)))
+    return problems
+
+
+def reference_problem(model, record):
+    """Why `record`, a `model` the public may not see (or None: gone), cannot be pointed at."""
+    kind = str(model._meta.verbose_name)
+    if record is None:
+        return _("The %(kind)s chosen no longer exists: choose a published %(kind)s.") % {"kind": kind}
+    values = {"kind": kind, "name": record}
+    if record.live and record.taken_down_at:
+        return _("The %(kind)s “%(name)s” has been taken down: choose a published %(kind)s.") % values
+    if record.first_published_at:
+        return (
+            _("The %(kind)s “%(name)s” has been unpublished: publish it again, or choose a published %(kind)s.")
+            % values
+        )
+    return _("The %(kind)s “%(name)s” is not published yet: publish it first, or choose a published %(kind)s.") % values

@@ -1,11 +1,12 @@
 """The filters of the commitment list (the same names as the search URL of docs/reference.md)."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.querysets import descendant_ids
-from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
+from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, Sector
 
 
 def _with_any(choices):
@@ -19,6 +20,29 @@ class CommitmentFilterForm(forms.Form):
     office_kind = forms.ChoiceField(label=_("Owner kind"), choices=_with_any(OfficeKind.choices), required=False)
     owner = forms.CharField(label=_("Owner office"), required=False, max_length=120)
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    # The filters the accountability page links with (see tracker/public/delivery.py): each figure
+    # there lists exactly the commitments it counts.
+    owner_role = forms.ChoiceField(
+        label=_("Owner role (with the owner kind: the same owner)"),
+        choices=_with_any(OwnershipRole.choices),
+        required=False,
+    )
+    made_by_kind = forms.ChoiceField(
+        label=_("Made by"), choices=_with_any([*OfficeKind.choices, ("none", _("Not recorded"))]), required=False
+    )
+    due_from = forms.DateField(label=_("Due from"), required=False)
+    due_to = forms.DateField(label=_("Due until"), required=False)
+    council = forms.ChoiceField(
+        label=_("Due while the council was"),
+        choices=_with_any([("elected", _("Elected")), ("administrator", _("Run by an administrator"))]),
+        required=False,
+    )
+    moved_to_kind = forms.ChoiceField(
+        label=_("Next step went to"), choices=_with_any(OfficeKind.choices), required=False
+    )
+    counted = forms.BooleanField(label=_("Leave out withdrawn"), required=False)
+    open = forms.BooleanField(label=_("Only not started or in progress"), required=False)
+    delay = forms.BooleanField(label=_("Only those with a delay measured"), required=False)
 
     def clean_jurisdiction(self):
         from tracker.models import Jurisdiction
@@ -50,10 +74,58 @@ class CommitmentFilterForm(forms.Form):
             commitments = commitments.filter(sector=data["sector"])
         if data.get("jurisdiction"):
             commitments = commitments.filter(jurisdiction_id__in=descendant_ids(data["jurisdiction"]))
-        if data.get("office_kind"):
+        if data.get("owner_role"):
+            commitments = commitments.filter(pk__in=owned_by(data["owner_role"], data.get("office_kind")))
+        elif data.get("office_kind"):
             commitments = commitments.filter(owners__office__kind=data["office_kind"]).distinct()
         if data.get("owner"):
             commitments = commitments.filter(owners__office=data["owner"]).distinct()
         if data.get("overdue"):
             commitments = commitments.overdue(timezone.localdate())
-        return commitments
+        return accountability_filters(commitments, data)
+
+
+def owned_by(role, kind=None):
+    """The ids of commitments with an owner in `role` (of `kind`) whose office the public may see."""
+    from tracker.models import CommitmentOwner, Office
+
+    owners = CommitmentOwner.objects.filter(role=role, office__in=Office.objects.published())
+    return (owners.filter(office__kind=kind) if kind else owners).values("commitment_id")
+
+
+def accountability_filters(commitments, data):
+    """The filters of the accountability page's links, as tracker/public/delivery.py counts."""
+    from tracker.models import Movement, Office, StatusChange
+    from tracker.public import council_periods
+
+    S = CommitmentStatus
+    today = timezone.localdate()
+    if data.get("made_by_kind") == "none":
+        commitments = commitments.exclude(made_by_office__in=Office.objects.published())
+    elif data.get("made_by_kind"):
+        commitments = commitments.filter(
+            made_by_office__in=Office.objects.published().filter(kind=data["made_by_kind"])
+        )
+    if data.get("due_from"):
+        commitments = commitments.filter(deadline__gte=data["due_from"])
+    if data.get("due_to"):
+        commitments = commitments.filter(deadline__lte=data["due_to"])
+    if data.get("council"):
+        found = council_periods.councils(today)
+        tree = council_periods.place_tree()
+        subtrees = {c.jurisdiction_id: council_periods.under(tree, c.jurisdiction_id) for c in found}
+        commitments = commitments.filter(council_periods.period_q(data["council"], found, subtrees))
+    if data.get("moved_to_kind"):
+        moved = Movement.objects.filter(office__in=Office.objects.published().filter(kind=data["moved_to_kind"]))
+        commitments = commitments.filter(pk__in=moved.values("commitment_id"))
+    if data.get("counted"):
+        commitments = commitments.exclude(status=S.WITHDRAWN)
+    if data.get("open"):
+        commitments = commitments.filter(status__in=[S.NOT_STARTED, S.IN_PROGRESS])
+    if data.get("delay"):
+        closed = StatusChange.objects.filter(to_status__in=S.terminal()).values("commitment_id")
+        commitments = commitments.filter(deadline__isnull=False).filter(
+            Q(status__in=[S.DELIVERED, S.PARTIALLY_DELIVERED], pk__in=closed)
+            | (Q(deadline__lt=today) & ~Q(status__in=S.terminal()))
+        )
+    return commitments

@@ -15,12 +15,17 @@ from tracker.models.vocabulary import OwnershipRole, TenureStart
 
 
 def tenures_by_office(office_ids):
-    """{office_id: [tenure, ...]} for published offices, each tenure with its person loaded."""
-    from tracker.models import Tenure
+    """{office_id: [tenure, ...]} for published offices, each tenure of a published person, with the
+    person loaded: a record taken down or unpublished is named on no other record's page."""
+    from tracker.models import Office, Person, Tenure
 
     grouped = defaultdict(list)
     tenures = (
-        Tenure.objects.filter(office_id__in=set(office_ids), office__live=True)
+        Tenure.objects.filter(
+            office_id__in=set(office_ids),
+            office__in=Office.objects.published(),
+            person__in=Person.objects.published(),
+        )
         .select_related("person")
         .order_by("start_date", "sort_order")
     )
@@ -47,6 +52,27 @@ class OwnerOnDate:
     @property
     def vacant(self):
         return not self.holders
+
+
+def is_public(record):
+    """Whether the public may see `record` (as `RecordQuerySet.published()` decides, for a row in hand)."""
+    return record is not None and record.live and record.taken_down_at is None
+
+
+def hide_hidden(record, *names):
+    """Forget, on this copy of `record` only, each of the records it points to by `names` that the public
+    may not see (unpublished or taken down since), so its page does not name them."""
+    for name in names:
+        if not is_public(getattr(record, name)):
+            setattr(record, name, None)
+    return record
+
+
+def published_owners(commitment):
+    """The owners of `commitment` whose offices the public may see, their offices and organisations loaded."""
+    from tracker.models import Office
+
+    return list(commitment.owners.filter(office__in=Office.objects.published()).select_related("office__organization"))
 
 
 def owners_on(owners, tenures, day):

@@ -38,12 +38,13 @@ def commitment_jsonld(commitment, url, owners_now):
         "url": url,
         "startTime": commitment.made_on.isoformat(),
         "actionStatus": f"https://schema.org/{ACTION_STATUS[commitment.status]}",
-        "location": {"@type": "AdministrativeArea", "name": commitment.jurisdiction.name},
         "agent": [
             {"@type": "GovernmentOrganization", "name": str(o.office), "member": [h.person.name for h in o.holders]}
             for o in owners_now
         ],
     }
+    if commitment.jurisdiction:
+        data["location"] = {"@type": "AdministrativeArea", "name": commitment.jurisdiction.name}
     if commitment.deadline:
         data["endTime"] = commitment.deadline.isoformat()
     return data

@@ -89,10 +89,10 @@ Change = namedtuple("Change", "to_status effective_date")
 
 def facts_by_office(office_ids):
     """{office_id: [CommitmentFacts]} for the published commitments these offices own (2 queries)."""
-    from tracker.models import CommitmentOwner, StatusChange
+    from tracker.models import Commitment, CommitmentOwner, StatusChange
 
     office_ids = set(office_ids)
-    owned = CommitmentOwner.objects.filter(office_id__in=office_ids, commitment__live=True)
+    owned = CommitmentOwner.objects.filter(office_id__in=office_ids, commitment__in=Commitment.objects.published())
     changes = defaultdict(list)
     # A subquery rather than a list of ids: an office may own tens of thousands of commitments.
     for commitment_id, *change in StatusChange.objects.filter(
@@ -146,13 +146,13 @@ def compare_owner_roles(commitments, today):
     """Elected (political) against appointed (administrative) owners, side by side, for a queryset of
     commitments. Counted by the database (two queries per role), so a province with 100,000
     commitments costs what a district with ten does."""
-    from tracker.models import CommitmentOwner
+    from tracker.models import CommitmentOwner, Office
 
     terminal = CommitmentStatus.terminal()
     overdue = Q(deadline__lt=today) & ~Q(status__in=terminal)
     rows = []
     for role in (OwnershipRole.POLITICAL, OwnershipRole.ADMINISTRATIVE):
-        owned = CommitmentOwner.objects.filter(role=role).values("commitment_id")
+        owned = CommitmentOwner.objects.filter(role=role, office__in=Office.objects.published()).values("commitment_id")
         group = commitments.filter(pk__in=owned).order_by()
         figures = group.aggregate(
             total=Count("pk"),

@@ -14,6 +14,9 @@ urlpatterns = [
     path("decisions/<str:slug>/", answers_gone(Decision)(views.decision_detail), name="decision"),
     path("people/<str:slug>/", answers_gone(Person)(views.person_detail), name="person"),
     path("offices/<str:slug>/", answers_gone(Office)(views.office_detail), name="office"),
+    # Who delivers: elected and appointed offices compared (tracker/public/delivery.py).
+    path("accountability/", views.accountability, name="accountability"),
+    path("accountability/csv/", views.accountability_csv, name="accountability_csv"),
     path("jurisdictions/<str:slug>/", answers_gone(Jurisdiction)(views.jurisdiction_detail), name="jurisdiction"),
     # Citizens' tips go to the moderators' review queue, never straight to a page.
     path("tips/", tips.send_tip, name="send_tip"),

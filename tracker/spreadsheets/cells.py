@@ -1,8 +1,39 @@
-"""Cell values -> Python values, with the reason in plain words when a cell cannot be read."""
+"""Cell values -> Python values, with the reason in plain words when a cell cannot be read; and the
+other way, values -> cells of an export (`exported`).
+
+A spreadsheet program runs a cell that starts with =, +, -, @, a tab or a carriage return as a
+formula ("CSV injection"; exports write line breaks as line feeds, so a leading one counts too).
+Exports therefore write such a text with a single quote before it, as OWASP recommends, and reading
+takes that quote off again, so an exported file imports as it was exported. A text that starts with
+quotes followed by one of those characters gets one more quote, so the two stay exact inverses.
+"""
 
 import datetime
 
 from tracker.models import Jurisdiction, Office
+from tracker.models.rules import reference_problem
+from tracker.models.text import plain
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")  # exports write carriage returns as line feeds
+PROTECTING_QUOTE = "'"
+
+
+def exported(value):
+    """`value` as an export writes it: text without control or bidi control characters, and quoted
+    if a spreadsheet program would run it as a formula. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    value = plain(value)
+    if value.lstrip(PROTECTING_QUOTE).startswith(FORMULA_PREFIXES):
+        return PROTECTING_QUOTE + value
+    return value
+
+
+def _unprotected(value):
+    """`value` without the quote `exported` put before a formula-like text."""
+    if value.startswith(PROTECTING_QUOTE) and value.lstrip(PROTECTING_QUOTE).startswith(FORMULA_PREFIXES):
+        return value[1:].strip()
+    return value
 
 
 class CellProblem(Exception):
@@ -19,7 +50,7 @@ def text(value):
         value = value.date()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return str(value).strip()
+    return _unprotected(str(value).strip())
 
 
 def date(value):
@@ -75,7 +106,8 @@ class Places:
             return self.offices[slug]
         except KeyError:
             raise CellProblem(
-                f"No published office has the slug “{slug}”. Use the last part of the office's public "
+                unpublished(Office, slug)
+                or f"No published office has the slug “{slug}”. Use the last part of the office's public "
                 "address (/offices/<slug>/)."
             ) from None
 
@@ -84,6 +116,14 @@ class Places:
             return self.jurisdictions[slug]
         except KeyError:
             raise CellProblem(
-                f"No published jurisdiction has the slug “{slug}”. Use the last part of its public "
+                unpublished(Jurisdiction, slug)
+                or f"No published jurisdiction has the slug “{slug}”. Use the last part of its public "
                 "address (/jurisdictions/<slug>/)."
             ) from None
+
+
+def unpublished(model, slug):
+    """Why a row may not name the `model` at `slug` that exists but is not published (a draft, unpublished
+    or taken down), as a publish would refuse it; None if there is none. Asked only of a refused cell."""
+    record = model.objects.filter(slug=slug).first()
+    return reference_problem(model, record) if record is not None else None

@@ -2,7 +2,9 @@
 template (so a file can be exported, edited and imported again), and the full public history, one
 row per public revision with its hash chain and content.
 
-Taken-down records are left out of both: the exports show what the public may see.
+Taken-down records are left out of both: the exports show what the public may see. Every text cell
+is written as `cells.exported` makes it: no control or bidi control characters, and a quote before
+a text a spreadsheet program would run as a formula (the import takes it off again).
 """
 
 import csv
@@ -11,6 +13,8 @@ import json
 from django.db.models import Prefetch
 
 from tracker.models import Commitment, CommitmentOwner, PublicRevision
+from tracker.models.text import escape_bidi
+from tracker.spreadsheets.cells import exported
 from tracker.spreadsheets.columns import COMMITMENT_COLUMNS, LIST_SEPARATOR, OWNER_COLUMNS
 
 HISTORY_COLUMNS = (
@@ -103,7 +107,8 @@ def history_rows(model=None):
             revision.publisher,
             revision.hash,
             revision.previous_hash,
-            json.dumps(content, ensure_ascii=False, sort_keys=True),
+            # The stored content exactly (bidi controls as JSON escapes), so it can be checked against the hash.
+            escape_bidi(json.dumps(content, ensure_ascii=False, sort_keys=True)),
         ]
 
 
@@ -122,10 +127,14 @@ def _taken_down():
     return hidden
 
 
+def _cells(row):
+    return [exported(value) for value in row]
+
+
 def write_csv(rows, stream):
     writer = csv.writer(stream)
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(_cells(row))
 
 
 def csv_lines(rows):
@@ -133,4 +142,4 @@ def csv_lines(rows):
     writer = csv.writer(Echo())
     yield "\ufeff"
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow(_cells(row))

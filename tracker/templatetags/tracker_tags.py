@@ -1,6 +1,15 @@
 from django import template
 
+from tracker.models.text import escape_bidi, plain
+
 register = template.Library()
+
+
+@register.filter(is_safe=True)
+def plain_line(value):
+    """Text where no markup can isolate it (the page title, meta descriptions): one line, without
+    control or bidi control characters. Removing them keeps escaped text escaped."""
+    return plain(value, single_line=True)
 
 
 @register.filter
@@ -26,7 +35,7 @@ def jsonld(data):
 
     from django.utils.safestring import mark_safe
 
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    text = escape_bidi(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
 

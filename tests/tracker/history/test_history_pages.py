@@ -157,7 +157,7 @@ def test_compare_form_goes_to_the_permanent_address(client, demo):
     response = client.get(url(demo, "history/compare/?a=3&b=1"))
     assert response.status_code == 302
     assert response["Location"] == url(demo, "history/compare/1/3/")
-    assert client.get(url(demo, "history/compare/?a=x&b=1")).status_code == 404
+    assert client.get(url(demo, "history/compare/?a=x&b=1")).status_code == 400
 
 
 def test_missing_revisions_and_records_answer_404(client, demo):

@@ -5,6 +5,7 @@ import pytest
 
 from tests import scenario
 from tests.browser import PHONE, axe_problems, fits_the_screen
+from tracker.history.digest import sign_what_is_new
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -48,11 +49,14 @@ def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live
         ("/decisions/", "Decisions"),
         ("/decisions/funds-for-the-file-tracking-system/", "Funds for the file tracking system"),
         ("/methodology/", "How we track commitments"),
+        ("/history/digests/", "Signed digests of the public history"),
+        ("/accountability/", "Who delivers: elected and appointed offices compared"),
         ("/commitments/no-such-promise/", "We could not find that page"),
     ],
 )
 def test_every_page_type_is_accessible_on_a_phone(phone, live_server, path, heading):
     scenario.quetta()
+    sign_what_is_new()  # a signed digest to list
     phone.goto(live_server.url + path)
     assert phone.get_by_role("heading", level=1).inner_text() == heading
     assert axe_problems(phone) == []

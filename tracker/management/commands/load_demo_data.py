@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from tracker.demo import LoadReport, ensure_demo_users, load_curated_demo, mark_as_sample_data
+from tracker.history.digest import sign_what_is_new
 
 COUNTED = [
     "Jurisdiction",
@@ -62,6 +63,11 @@ class Command(BaseCommand):
                 scale, user=user, today=today, batch_size=batch_size, progress=verbosity > 0
             )
             self.stdout.write(f"Generated commitments: {added} added, {scale - added} already there.")
+        # A signed digest of everything loaded, so the demo's /history/digests/ has one to check at once
+        # (the hourly task adds one after every publishing hour).
+        signed = sign_what_is_new()
+        if signed is not None:
+            self.stdout.write(f"Signed digest of the public history: {signed.sha256} (/history/digests/)")
         self.stdout.write("Records now in the tracker:")
         for name in COUNTED:
             model = apps.get_model("tracker", name)

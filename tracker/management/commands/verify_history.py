@@ -59,4 +59,6 @@ class Command(BaseCommand):
             self.stderr.write(f"{summary}: the published history was altered.")
             raise SystemExit(1)
         self.stdout.write(self.style.SUCCESS(f"{summary}: every chain is intact."))
-        self.stdout.write("The site-wide log is unbroken, and every published record's latest revision is what it holds.")
+        self.stdout.write(
+            "The site-wide log is unbroken, and every published record's latest revision is what it holds."
+        )

@@ -1,11 +1,15 @@
-"""A per-address limit on tips, kept in Django's cache (no outside captcha service).
+"""A per-client limit on tips, kept in Django's shared cache (CACHE_URL; no outside captcha service).
 
-Addresses are hashed before they become cache keys and are never stored with a tip."""
+The client is the address the request came from, read behind trusted proxies only
+(tracker/accounts/client_address.py). Addresses are hashed before they become cache keys and are
+never stored with a tip."""
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+
+from tracker.accounts.client_address import client_address
 
 WINDOW_SECONDS = 3600
 
@@ -15,20 +19,23 @@ def limit():
 
 
 def _key(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return "tips:" + hashlib.sha256(address.encode()).hexdigest()
+    return "tips:" + hashlib.sha256(client_address(request).encode()).hexdigest()
 
 
 def exhausted(request):
-    """Has this address already sent as many tips as one hour allows?"""
+    """Has this client already sent as many tips as one hour allows?"""
     return cache.get(_key(request), 0) >= limit()
 
 
 def count(request):
+    """Count a tip. The count lasts an hour from the client's latest tip: incr() is atomic on Redis, and
+    the file and database caches' incr() would give the entry their default timeout, so it is set again."""
     key = _key(request)
-    # add() starts the hour with the first tip; incr() keeps that expiry.
-    cache.add(key, 0, WINDOW_SECONDS)
+    if cache.add(key, 1, WINDOW_SECONDS):
+        return
     try:
         cache.incr(key)
     except ValueError:  # the entry expired between add() and incr()
         cache.set(key, 1, WINDOW_SECONDS)
+    else:
+        cache.touch(key, WINDOW_SECONDS)

@@ -1,3 +1,4 @@
+from tracker.public.views.accountability import accountability, accountability_csv
 from tracker.public.views.commitments import commitment_detail, commitment_list
 from tracker.public.views.dashboard import dashboard
 from tracker.public.views.decisions import decision_detail, decision_list
@@ -6,6 +7,8 @@ from tracker.public.views.offices import office_detail
 from tracker.public.views.people import person_detail
 
 __all__ = [
+    "accountability",
+    "accountability_csv",
     "commitment_detail",
     "commitment_list",
     "dashboard",

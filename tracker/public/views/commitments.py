@@ -2,11 +2,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from tracker.models import Commitment, Decision
+from tracker.models import Commitment, Decision, Office
 from tracker.models.querysets import with_owners
 from tracker.public.charts import bar_chart
 from tracker.public.filters import CommitmentFilterForm
-from tracker.public.ownership import holders_on, owners_on, tenures_by_office
+from tracker.public.ownership import hide_hidden, holders_on, owners_on, published_owners, tenures_by_office
 from tracker.public.presenters import STATUS_EXPLANATIONS, commitment_jsonld
 from tracker.public.timelines import terminal_date, time_with_offices, timeline
 from tracker.public.views.common import page_numbers, parse_day, published_or_404
@@ -14,11 +14,12 @@ from tracker.public.views.common import page_numbers, parse_day, published_or_40
 
 def commitment_detail(request, slug):
     commitment = published_or_404(Commitment.objects.select_related("jurisdiction", "made_by_office"), slug)
+    hide_hidden(commitment, "made_by_office", "jurisdiction")
     today = timezone.localdate()
     on, on_error = parse_day(request.GET.get("on"))
-    owners = list(commitment.owners.select_related("office__organization"))
+    owners = published_owners(commitment)
     changes = list(commitment.status_changes.all())
-    movements = list(commitment.movements.select_related("office"))
+    movements = list(commitment.movements.filter(office__in=Office.objects.published()).select_related("office"))
     decisions = list(
         Decision.objects.published().filter(linked_commitments__commitment=commitment).order_by("decided_on")
     )

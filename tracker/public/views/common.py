@@ -1,5 +1,6 @@
 import datetime
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,8 @@ def parse_day(value):
 
 
 def published_or_404(queryset, slug):
+    if "\x00" in slug:  # no slug holds a NUL byte, and PostgreSQL refuses to compare text with one
+        raise Http404("No record at this address.")
     return get_object_or_404(queryset.published(), slug=slug)
 
 

@@ -11,12 +11,12 @@ from tracker.public.ownership import holders_on, tenures_by_office
 def most_overdue_owners(overdue, today, limit=8):
     """Offices owning the most overdue commitments, each with whoever holds it today."""
     rows = list(
-        CommitmentOwner.objects.filter(commitment__in=overdue)
+        CommitmentOwner.objects.filter(commitment__in=overdue, office__in=Office.objects.published())
         .values("office_id")
         .annotate(overdue=Count("commitment", distinct=True))
         .order_by("-overdue", "office_id")[:limit]
     )
-    offices = Office.objects.in_bulk([row["office_id"] for row in rows])
+    offices = Office.objects.published().in_bulk([row["office_id"] for row in rows])
     tenures = tenures_by_office(offices)
     return [
         {

@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from tracker.models import Decision
+from tracker.models import Commitment, Decision
+from tracker.public.ownership import hide_hidden
 from tracker.public.views.common import page_numbers, published_or_404
 
 
@@ -11,12 +12,16 @@ def decision_list(request):
 
 
 def decision_detail(request, slug):
-    decision = published_or_404(Decision.objects.select_related("deciding_office__organization"), slug)
+    decision = hide_hidden(
+        published_or_404(Decision.objects.select_related("deciding_office__organization"), slug), "deciding_office"
+    )
     context = {
         "decision": decision,
-        "commitments": [
-            link.commitment for link in decision.linked_commitments.select_related("commitment") if link.commitment.live
-        ],
+        "commitments": list(
+            Commitment.objects.published()
+            .filter(decision_links__decision=decision)
+            .order_by("decision_links__sort_order")
+        ),
         "sources": list(decision.sources.all()),
         "canonical_url": request.build_absolute_uri(request.path),
     }

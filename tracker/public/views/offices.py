@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from tracker.models import Commitment, CommitmentOwner, Movement, Office, StatusChange
+from tracker.models import Commitment, CommitmentOwner, Movement, Office, Person, StatusChange
 from tracker.models.querysets import with_owners
 from tracker.public.ownership import holders_on
 from tracker.public.presenters import office_jsonld
@@ -27,7 +27,9 @@ def average_wait_here(office, today):
 def office_detail(request, slug):
     office = published_or_404(Office.objects.select_related("organization__jurisdiction"), slug)
     today = timezone.localdate()
-    tenures = list(office.tenures.select_related("person").order_by("start_date"))
+    tenures = list(
+        office.tenures.filter(person__in=Person.objects.published()).select_related("person").order_by("start_date")
+    )
     # A pager: a chief secretary may own thousands of commitments, and the page must stay small.
     owned = page_numbers(
         request,

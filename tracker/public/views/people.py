@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from tracker.models import Person
+from tracker.models import Office, Person
 from tracker.public.presenters import person_jsonld
 from tracker.public.scorecards import person_scorecard
 from tracker.public.views.common import published_or_404
@@ -11,7 +11,9 @@ def person_detail(request, slug):
     person = published_or_404(Person.objects, slug)
     today = timezone.localdate()
     tenures = list(
-        person.tenures.filter(office__live=True).select_related("office__organization").order_by("start_date")
+        person.tenures.filter(office__in=Office.objects.published())
+        .select_related("office__organization")
+        .order_by("start_date")
     )
     rows, totals = person_scorecard(tenures, today)
     url = request.build_absolute_uri(request.path)

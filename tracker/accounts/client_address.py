@@ -1,0 +1,49 @@
+"""The address a request came from, for the sign-in limit (django-axes) and the tips limit.
+
+The direct peer (REMOTE_ADDR) is the client, unless it is one of the trusted proxies of the
+`TRUSTED_PROXIES` setting: then the client is the rightmost address of X-Forwarded-For that is not
+itself a trusted proxy. Everything left of it was written by the client and is ignored, so a made-up
+X-Forwarded-For cannot dodge a limit nor put someone else's address on it; and behind the proxy every
+visitor is counted apart rather than all as the proxy.
+"""
+
+import ipaddress
+from functools import lru_cache
+
+from django.conf import settings
+
+
+@lru_cache(maxsize=8)
+def _networks(proxies):
+    return tuple(ipaddress.ip_network(proxy.strip(), strict=False) for proxy in proxies if proxy.strip())
+
+
+def _address(value):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(address, networks):
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return any(address in network for network in networks)
+
+
+def client_address(request):
+    """The client's address as a string ("" when the peer's address is unknown)."""
+    peer = request.META.get("REMOTE_ADDR", "")
+    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+    address = _address(peer)
+    if address is None or not networks or not _trusted(address, networks):
+        return peer
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for hop in reversed(hops):
+        forwarded = _address(hop)
+        if forwarded is None:
+            break  # not written by a proxy we trust: stop at the last address we do
+        address = forwarded
+        if not _trusted(address, networks):
+            break
+    return str(address)

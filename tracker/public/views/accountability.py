@@ -1,0 +1,56 @@
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracker.models import Jurisdiction
+from tracker.models.vocabulary import JurisdictionTier
+from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
+from tracker.public.delivery import MIN_COUNT
+from tracker.public.share_charts import share_chart
+
+
+def accountability(request):
+    form = AccountabilityForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    report = build_report(form, timezone.localdate()) if valid else None
+    filters = {k: v for k, v in (form.data.items() if form.is_bound else []) if k in form.fields and v}
+    context = {
+        "form": form,
+        "report": report,
+        "min_count": MIN_COUNT,
+        "places": Jurisdiction.objects.published()
+        .filter(tier__in=[JurisdictionTier.PROVINCE, JurisdictionTier.DISTRICT])
+        .order_by("tier", "name")
+        .values_list("tier", "slug", "name"),
+        "csv": {table: f"/accountability/csv/?{urlencode({'table': table, **filters})}" for table in TABLES},
+    }
+    if report is not None:
+        too_few = _("too few to say")
+        context["owner_chart"] = share_chart(
+            _("Share delivered, by owner"),
+            [(m.label, m.outcome("delivered")) for m in report.owner_groups],
+            too_few,
+        )
+        context["council_chart"] = share_chart(
+            _("Share delivered, by whether the council was elected when the commitment was due"),
+            [(m.label, m.outcome("delivered")) for m in report.council_groups],
+            too_few,
+        )
+    return render(request, "tracker/accountability.html", context, status=200 if valid else 400)
+
+
+def accountability_csv(request):
+    table = request.GET.get("table", "")
+    if table not in TABLES:
+        return HttpResponseBadRequest(_("Choose a table: %(tables)s.") % {"tables": ", ".join(TABLES)})
+    form = AccountabilityForm({k: v for k, v in request.GET.items() if k != "table"} or None)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(_("A filter is not valid; see the page for the reason."))
+    response = HttpResponse(
+        report_csv(build_report(form, timezone.localdate()), table), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="who-delivers-{table}.csv"'
+    return response

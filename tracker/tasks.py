@@ -1,0 +1,12 @@
+"""Celery tasks of the tracker: the hourly signed digests of the public history (config/settings/base.py
+schedules it)."""
+
+from celery import shared_task
+
+from tracker.history.digest import make_signed_digests
+
+
+@shared_task(ignore_result=True)
+def make_digests():
+    """Sign a digest for every ended hour in which something was published. Idempotent."""
+    return len(make_signed_digests())
