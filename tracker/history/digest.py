@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
@@ -108,16 +108,19 @@ def make_signed_digest(moment):
 SETTLE = datetime.timedelta(minutes=5)
 
 
-def sign_what_is_new(now=None):
-    """A new signed digest up to now (to the second); None when the latest one already covers everything
-    published. For a quiet moment (the demo after loading, an operator): a publish still committing in
-    that same second would change the listing after it was signed."""
-    now = (now or timezone.now()).replace(microsecond=0)
+def sign_what_is_new():
+    """A new signed digest of everything published so far; None when the latest one already covers it.
+
+    The digest's moment is the second after the latest publish (digests are named to the second), so it
+    covers every revision there is. For a quiet moment (the demo after loading, an operator): a publish
+    committing within that same second would change the listing after it was signed."""
+    last_published = PublicRevision.objects.aggregate(last=Max("published_at"))["last"]
+    if last_published is None:
+        return None
     latest = SignedDigest.objects.order_by("-ends_at").first()
-    newer = PublicRevision.objects.filter(published_at__lt=now)
-    if latest is not None:
-        newer = newer.filter(published_at__gte=latest.ends_at)
-    return make_signed_digest(now) if newer.exists() else None
+    if latest is not None and latest.ends_at > last_published:
+        return None
+    return make_signed_digest(last_published.replace(microsecond=0) + datetime.timedelta(seconds=1))
 
 
 def make_signed_digests(now=None):
