@@ -28,12 +28,12 @@ class MethodologyPage(Page):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from tracker.history import signing
+        from tracker.history.digest import checking_context
         from tracker.models.vocabulary import CommitmentStatus
         from tracker.public.presenters import STATUS_EXPLANATIONS
 
         context = super().get_context(request, *args, **kwargs)
         context["status_glossary"] = [(status.label, STATUS_EXPLANATIONS[status]) for status in CommitmentStatus]
         # The key readers check signed digests with (#verification).
-        context["public_key"], context["fingerprint"] = signing.public_key_pem(), signing.key_fingerprint()
+        context.update(checking_context())
         return context

@@ -154,3 +154,14 @@ def signed_digest_named(stamp):
     except ValueError:
         return None
     return SignedDigest.objects.filter(ends_at=moment).first()
+
+
+def checking_context():
+    """What a page showing how to check a digest needs: the public key, its fingerprint, and the name of
+    the latest digest for the example commands."""
+    latest = SignedDigest.objects.order_by("-ends_at").first()
+    return {
+        "public_key": signing.public_key_pem(),
+        "fingerprint": signing.key_fingerprint(),
+        "example_stamp": latest.stamp if latest else "",
+    }

@@ -16,7 +16,7 @@ PER_PAGE = 100
 def digest_index(request):
     """Every signed digest, newest first, with the public key and how to check one."""
     page = Paginator(SignedDigest.objects.order_by("-ends_at"), PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "public_key": signing.public_key_pem(), "fingerprint": signing.key_fingerprint()}
+    context = {"page": page, **digest.checking_context()}
     return render(request, "history/digests.html", context)
 
 
