@@ -188,6 +188,9 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(BASE_DIR / "var" / "cache")}
 }
+# The accountability report (/accountability/) is kept in this cache until the public state changes
+# (tracker/public/report_cache.py); this bounds how long one is kept. 0: computed on every request.
+ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in limit and the tips limit both count by it.

@@ -20,6 +20,11 @@ from tracker.models import Commitment, Office, Tenure
 pytestmark = pytest.mark.django_db
 
 
+def search_callbacks(callbacks):
+    """The on-commit callbacks search registered."""
+    return [c for c in callbacks if c.__module__.split(".")[0] == "search"]
+
+
 def test_a_publish_is_queued_in_its_transaction_and_found_after_the_commit(
     client, corpus, backend, django_capture_on_commit_callbacks
 ):
@@ -28,9 +33,10 @@ def test_a_publish_is_queued_in_its_transaction_and_found_after_the_commit(
         # Before the commit: the queue has the record for every backend, the index has the old title.
         queued = IndexQueueEntry.objects.filter(kind="commitment", object_id=corpus.water.pk, done_at__isnull=True)
         assert sorted(queued.values_list("target", flat=True)) == sorted({"database", backend})
-    assert revision.number == 1 and len(callbacks) == 1  # one drain, however many entries
+    # One drain, however many entries (tracker's own callbacks, such as the accountability cache's, aside).
+    assert revision.number == 1 and len(search_callbacks(callbacks)) == 1
     assert titles(search_page(client, q="desalination")) == []
-    callbacks[0]()
+    search_callbacks(callbacks)[0]()
     response = search_page(client, q="desalination")
     assert titles(response) == ["Desalination plants for Quetta"]
     assert not response.context["results"].fallback
@@ -93,8 +99,9 @@ def test_records_published_in_bulk_are_queued_once_per_batch(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         publish_new_records(Commitment, [new(n) for n in range(30)], user=admin_user, summary="Bulk import")
     assert IndexQueueEntry.objects.filter(done_at__isnull=True).count() == 30 * len({"database", backend})
-    assert len(callbacks) == 1
-    callbacks[0]()
+    drains = search_callbacks(callbacks)
+    assert len(drains) == 1
+    drains[0]()
     response = search_page(client, q="tube well pishin")
     assert response.context["results"].total == 30
     assert "Solar tube well number 7 in Pishin" in [h.title for h in response.context["results"].hits] + titles(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.querysets import descendant_ids
-from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, Sector
+from tracker.models.vocabulary import CommitmentStatus, JurisdictionTier, OfficeKind, OwnershipRole, Sector
 
 
 def _with_any(choices):
@@ -43,6 +43,34 @@ class CommitmentFilterForm(forms.Form):
     counted = forms.BooleanField(label=_("Leave out withdrawn"), required=False)
     open = forms.BooleanField(label=_("Only not started or in progress"), required=False)
     delay = forms.BooleanField(label=_("Only those with a delay measured"), required=False)
+    # The filters of the office and person pages' comparisons (tracker/public/peers.py).
+    owner_tier = forms.ChoiceField(
+        label=_("Owner's tier (with the owner kind: the same owner)"),
+        choices=_with_any(JurisdictionTier.choices),
+        required=False,
+    )
+    held_by = forms.CharField(label=_("Owned while this person held the office"), required=False, max_length=120)
+    held_kind = forms.ChoiceField(
+        label=_("Owned during a tenure of an office of kind"), choices=_with_any(OfficeKind.choices), required=False
+    )
+    held_tier = forms.ChoiceField(
+        label=_("Owned during a tenure of an office at tier"),
+        choices=_with_any(JurisdictionTier.choices),
+        required=False,
+    )
+    during = forms.ChoiceField(
+        label=_("What happened during the tenures"),
+        choices=_with_any(
+            [
+                ("owned", _("Owned (withdrawn left out)")),
+                ("delivered", _("Delivered")),
+                ("broken", _("Broken")),
+                ("overdue", _("Overdue")),
+                ("withdrawn", _("Withdrawn")),
+            ]
+        ),
+        required=False,
+    )
 
     def clean_jurisdiction(self):
         from tracker.models import Jurisdiction
@@ -54,6 +82,17 @@ class CommitmentFilterForm(forms.Form):
         if place is None:
             raise forms.ValidationError(_("No place called “%(slug)s” is tracked.") % {"slug": slug})
         return place
+
+    def clean_held_by(self):
+        from tracker.models import Person
+
+        slug = self.cleaned_data["held_by"]
+        if not slug:
+            return None
+        person = Person.objects.published().filter(slug=slug).first()
+        if person is None:
+            raise forms.ValidationError(_("No person called “%(slug)s” is tracked.") % {"slug": slug})
+        return person
 
     def clean_owner(self):
         from tracker.models import Office
@@ -74,8 +113,10 @@ class CommitmentFilterForm(forms.Form):
             commitments = commitments.filter(sector=data["sector"])
         if data.get("jurisdiction"):
             commitments = commitments.filter(jurisdiction_id__in=descendant_ids(data["jurisdiction"]))
-        if data.get("owner_role"):
-            commitments = commitments.filter(pk__in=owned_by(data["owner_role"], data.get("office_kind")))
+        if data.get("owner_role") or data.get("owner_tier"):
+            commitments = commitments.filter(
+                pk__in=owned_by(data.get("owner_role"), data.get("office_kind"), data.get("owner_tier"))
+            )
         elif data.get("office_kind"):
             commitments = commitments.filter(owners__office__kind=data["office_kind"]).distinct()
         if data.get("owner"):
@@ -85,12 +126,18 @@ class CommitmentFilterForm(forms.Form):
         return accountability_filters(commitments, data)
 
 
-def owned_by(role, kind=None):
-    """The ids of commitments with an owner in `role` (of `kind`) whose office the public may see."""
+def owned_by(role=None, kind=None, tier=None):
+    """The ids of commitments with an owner in `role` (of `kind`, in an organisation of a jurisdiction
+    of `tier`; each when given) whose office the public may see."""
     from tracker.models import CommitmentOwner, Office
 
-    owners = CommitmentOwner.objects.filter(role=role, office__in=Office.objects.published())
-    return (owners.filter(office__kind=kind) if kind else owners).values("commitment_id")
+    offices = Office.objects.published()
+    if kind:
+        offices = offices.filter(kind=kind)
+    if tier:
+        offices = offices.filter(organization__jurisdiction__tier=tier)
+    owners = CommitmentOwner.objects.filter(office__in=offices)
+    return (owners.filter(role=role) if role else owners).values("commitment_id")
 
 
 def accountability_filters(commitments, data):
@@ -118,6 +165,17 @@ def accountability_filters(commitments, data):
     if data.get("moved_to_kind"):
         moved = Movement.objects.filter(office__in=Office.objects.published().filter(kind=data["moved_to_kind"]))
         commitments = commitments.filter(pk__in=moved.values("commitment_id"))
+    if data.get("held_by") or data.get("held_kind") or data.get("held_tier") or data.get("during"):
+        from tracker.public.peers import held_commitments
+
+        ids = held_commitments(
+            data.get("during") or "owned",
+            today,
+            kind=data.get("held_kind"),
+            tier=data.get("held_tier"),
+            person=data.get("held_by"),
+        )
+        commitments = commitments.filter(pk__in=sorted(ids))
     if data.get("counted"):
         commitments = commitments.exclude(status=S.WITHDRAWN)
     if data.get("open"):

@@ -83,7 +83,7 @@ def score_tenure(tenure, facts_list, today):
 
 # What a scorecard reads of a commitment and of a status change. Plain tuples, not model instances:
 # an office may own tens of thousands of commitments, and building models would take most of the page's time.
-OwnedCommitment = namedtuple("OwnedCommitment", "pk made_on deadline")
+OwnedCommitment = namedtuple("OwnedCommitment", "pk made_on deadline status")
 Change = namedtuple("Change", "to_status effective_date")
 
 
@@ -103,11 +103,11 @@ def facts_by_office(office_ids):
     grouped = defaultdict(list)
     seen = set()  # (office, commitment): a commitment may list the same office in two roles
     rows = owned.order_by("commitment__made_on").values_list(
-        "office_id", "commitment_id", "commitment__made_on", "commitment__deadline"
+        "office_id", "commitment_id", "commitment__made_on", "commitment__deadline", "commitment__status"
     )
-    for office_id, cid, made_on, deadline in rows:
+    for office_id, cid, made_on, deadline, status in rows:
         if cid not in facts:
-            facts[cid] = CommitmentFacts(OwnedCommitment(cid, made_on, deadline), changes[cid])
+            facts[cid] = CommitmentFacts(OwnedCommitment(cid, made_on, deadline, status), changes[cid])
         if (office_id, cid) not in seen:
             seen.add((office_id, cid))
             grouped[office_id].append(facts[cid])

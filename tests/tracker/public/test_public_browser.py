@@ -45,6 +45,7 @@ def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live
             "File tracking system for the secretariat",
         ),
         ("/offices/deputy-commissioner-quetta/", "Deputy Commissioner Quetta"),
+        ("/people/erum-baloch/", "Erum Baloch"),
         ("/jurisdictions/balochistan/", "Balochistan"),
         ("/decisions/", "Decisions"),
         ("/decisions/funds-for-the-file-tracking-system/", "Funds for the file tracking system"),
@@ -59,6 +60,18 @@ def test_every_page_type_is_accessible_on_a_phone(phone, live_server, path, head
     sign_what_is_new()  # a signed digest to list
     phone.goto(live_server.url + path)
     assert phone.get_by_role("heading", level=1).inner_text() == heading
+    assert axe_problems(phone) == []
+    assert fits_the_screen(phone)
+
+
+@pytest.mark.parametrize("path", ["/offices/deputy-commissioner-quetta/", "/people/erum-baloch/"])
+def test_office_and_person_pages_compare_with_their_peers_on_a_phone(phone, live_server, path):
+    scenario.quetta()
+    phone.goto(live_server.url + path)
+    section = phone.locator("section[aria-labelledby=peers-h]")
+    assert phone.get_by_role("heading", name="Against offices of the same kind and tier").is_visible()
+    assert section.get_by_role("table").count() >= 1
+    assert "of" in section.get_by_role("table").first.inner_text()  # counts beside every share
     assert axe_problems(phone) == []
     assert fits_the_screen(phone)
 

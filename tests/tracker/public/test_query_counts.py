@@ -126,6 +126,10 @@ def world(prefix, n):
         "dashboard": "/",
         "commitment list": "/commitments/?overdue=1",
         "decision list": "/decisions/",
+        # The figures of the office and person pages' comparisons with their peers (tracker/public/peers.py).
+        "office peers list": "/commitments/?office_kind=appointed&owner_tier=province&counted=1",
+        "person figures list": f"/commitments/?held_by={traveller.slug}&held_kind=appointed&held_tier=province",
+        "peers figures list": "/commitments/?held_kind=appointed&held_tier=province&during=owned",
     }
 
 
@@ -139,6 +143,9 @@ def queries(client, url):
 def test_query_counts_do_not_grow_with_the_data(client):
     TrackerSettings.load()  # created on first use; that one-off insert is not the page's cost
     small = {page: queries(client, url) for page, url in world("small", 10).items()}
-    large = {page: queries(client, url) for page, url in world("large", 500).items()}
+    world_pages = world("large", 500)
+    large = {page: queries(client, url) for page, url in world_pages.items()}
     assert large == small
+    for page in ("office", "person"):  # the comparison with peers is on both pages, in their counts
+        assert "Against offices of the same kind and tier" in client.get(world_pages[page]).content.decode()
     assert max(small.values()) <= 25, small

@@ -9,13 +9,20 @@ from tracker.models import Jurisdiction
 from tracker.models.vocabulary import JurisdictionTier
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
 from tracker.public.delivery import MIN_COUNT
+from tracker.public.report_cache import cached_report
 from tracker.public.share_charts import share_chart
+
+
+def _report(form):
+    """The report for a valid (or unbound) form, from the cache while the public state is unchanged."""
+    today = timezone.localdate()
+    return cached_report(form.query(), today, lambda: build_report(form, today))
 
 
 def accountability(request):
     form = AccountabilityForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
-    report = build_report(form, timezone.localdate()) if valid else None
+    report = _report(form) if valid else None
     filters = {k: v for k, v in (form.data.items() if form.is_bound else []) if k in form.fields and v}
     context = {
         "form": form,
@@ -49,8 +56,6 @@ def accountability_csv(request):
     form = AccountabilityForm({k: v for k, v in request.GET.items() if k != "table"} or None)
     if form.is_bound and not form.is_valid():
         return HttpResponseBadRequest(_("A filter is not valid; see the page for the reason."))
-    response = HttpResponse(
-        report_csv(build_report(form, timezone.localdate()), table), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse(report_csv(_report(form), table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="who-delivers-{table}.csv"'
     return response

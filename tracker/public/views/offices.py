@@ -6,8 +6,11 @@ from django.utils import timezone
 
 from tracker.models import Commitment, CommitmentOwner, Movement, Office, Person, StatusChange
 from tracker.models.querysets import with_owners
+from tracker.public.delivery import MIN_COUNT
 from tracker.public.ownership import holders_on
+from tracker.public.peers import office_comparison
 from tracker.public.presenters import office_jsonld
+from tracker.public.report_cache import cached_report
 from tracker.public.timelines import terminal_date, waits_at
 from tracker.public.views.common import page_numbers, published_or_404
 
@@ -51,6 +54,8 @@ def office_detail(request, slug):
         "owned": owned,
         "average_wait": average,
         "visits": visits,
+        "comparison": cached_report({"office": office.pk}, today, lambda: office_comparison(office, today)),
+        "min_count": MIN_COUNT,
         "today": today,
         "canonical_url": url,
         "jsonld": office_jsonld(office, url),

@@ -2,7 +2,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tracker.models import Office, Person
+from tracker.public.delivery import MIN_COUNT
+from tracker.public.peers import person_comparison
 from tracker.public.presenters import person_jsonld
+from tracker.public.report_cache import cached_report
 from tracker.public.scorecards import person_scorecard
 from tracker.public.views.common import published_or_404
 
@@ -21,6 +24,8 @@ def person_detail(request, slug):
         "person": person,
         "scorecard": rows,
         "totals": totals,
+        "comparison": cached_report({"person": person.pk}, today, lambda: person_comparison(person, today)),
+        "min_count": MIN_COUNT,
         "today": today,
         "canonical_url": url,
         "jsonld": person_jsonld(person, url, tenures),

@@ -1,0 +1,79 @@
+"""The accountability report (and the office and person pages' comparisons with their peers), kept in
+the shared cache (CACHES, `CACHE_URL`) until the public state
+changes: a report is stored under the public state's version, today's date and the page's filters, and
+every change of the public state (Wagtail's `published` and `unpublished`, a takedown, a restore, a bulk
+publish, a deletion of a tracker row) gives the public state a new version, so no request after the change
+reads a report computed before it. Nothing is recomputed ahead of time: the first request after a change
+computes the report (in a fixed number of queries) and every later one reads it.
+
+The version is bumped at once, and again when the transaction that made the change commits: a request that
+computed a report from the state before the commit, and stored it after the first bump, is not read.
+`ACCOUNTABILITY_CACHE_SECONDS` bounds how long a report is kept (0: never cached); it is also the longest a
+change written behind the tracker's back (raw SQL) could go unseen.
+"""
+
+import hashlib
+import json
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "tracker:public-state-version"
+
+
+def state_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def bump(**_signal_arguments):
+    """A new version of the public state: every report stored so far is no longer read. Now, and once
+    more when the transaction commits (registered once: a deletion may send a signal for each of
+    thousands of rows)."""
+    _new_version()
+    connection = transaction.get_connection()
+    if not any(callback is _new_version for _savepoints, callback, *_rest in connection.run_on_commit):
+        transaction.on_commit(_new_version)
+
+
+def _deleted(sender, **kwargs):
+    if sender._meta.app_label == "tracker":
+        bump()
+
+
+def cached_report(query, today, compute):
+    """`compute()`, or the report it gave for the same `query` (the page's filters, or what names a
+    comparison on an office or person page), day and public state."""
+    seconds = getattr(settings, "ACCOUNTABILITY_CACHE_SECONDS", 0)
+    if not seconds:
+        return compute()
+    filters = hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()[:32]
+    key = f"tracker:report:{state_version()}:{today.isoformat()}:{filters}"
+    report = cache.get(key)
+    if report is None:
+        report = compute()
+        cache.set(key, report, seconds)
+    return report
+
+
+def connect():
+    """Follow every change of the public state (called once, from tracker/apps.py)."""
+    from django.db.models.signals import post_delete
+    from wagtail.signals import published, unpublished
+
+    from tracker.publishing import signals
+
+    for signal in (published, unpublished, signals.record_taken_down, signals.record_restored):
+        signal.connect(bump, dispatch_uid=f"accountability-cache-{id(signal)}")
+    signals.records_published_in_bulk.connect(bump, dispatch_uid="accountability-cache-bulk")
+    post_delete.connect(_deleted, dispatch_uid="accountability-cache-delete")
