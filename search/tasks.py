@@ -3,10 +3,10 @@
 import logging
 
 from celery import shared_task
-from django.db import connection, transaction
 from kombu.exceptions import OperationalError
 
 from search import indexing
+from tracker.models.transactions import on_commit_once
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +31,7 @@ def drain_index_queue(self):
 
 def drain_after_commit():
     """Dispatch one drain when the current transaction commits (however many records it queued)."""
-    if not any(func is dispatch_drain for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(dispatch_drain, robust=True)
+    on_commit_once(dispatch_drain)
 
 
 def dispatch_drain():

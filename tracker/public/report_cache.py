@@ -18,7 +18,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+
+from tracker.models.transactions import on_commit_once
 
 VERSION_KEY = "tracker:public-state-version"
 
@@ -41,9 +42,7 @@ def bump(**_signal_arguments):
     more when the transaction commits (registered once: a deletion may send a signal for each of
     thousands of rows)."""
     _new_version()
-    connection = transaction.get_connection()
-    if not any(callback is _new_version for _savepoints, callback, *_rest in connection.run_on_commit):
-        transaction.on_commit(_new_version)
+    on_commit_once(_new_version)
 
 
 def _deleted(sender, **kwargs):
