@@ -1,9 +1,35 @@
+"""The Celery app (`celery -A config worker`), configured from the CELERY_* settings.
+
+Work is split into queues so that each kind scales on workers of its own (deploy/systemd/, docs/scaling.md):
+`indexing` (the search index queue's drains and rebuilds), `mail` (anything that sends e-mail),
+`downloads` (building data files for download), and `celery`, the default, for the rest (signed digests,
+the second purge of the caching proxy). A task goes to a queue by its name: search's tasks to `indexing`,
+a task whose name says mail, alert or notify to `mail`, one that says download or export to `downloads`.
+A worker started without `-Q` listens to the default queue only: start one with `-Q` for every queue
+(`QUEUES`), as the tests do, or one per queue, as the service units do.
+"""
+
 import os
 
 from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
+DEFAULT_QUEUE = "celery"
+QUEUES = (DEFAULT_QUEUE, "indexing", "mail", "downloads")
+
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.task_default_queue = DEFAULT_QUEUE
+# Glob patterns on task names, first match wins.
+app.conf.task_routes = [
+    {
+        "search.*": {"queue": "indexing"},
+        "*mail*": {"queue": "mail"},
+        "*alert*": {"queue": "mail"},
+        "*notif*": {"queue": "mail"},
+        "*download*": {"queue": "downloads"},
+        "*export*": {"queue": "downloads"},
+    }
+]
 app.autodiscover_tasks()

@@ -1,5 +1,6 @@
 """The one place settings read the environment (the variables of docs/reference.md, defaults in .env.example)."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -18,4 +19,14 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     TRACKER_PUBLISHER=(str, "Accountability Tracker editors"),
     DIGEST_SIGNING_KEY=(str, ""),
+    DATABASE_REPLICA_URL=(str, ""),
+    FRONTEND_CACHE_URL=(str, ""),
+    STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
+    ELASTICSEARCH_SHARDS=(int, 1),
+    ELASTICSEARCH_REPLICAS=(int, 0),
 )
+
+
+def is_set(name):
+    """Whether the environment names `name` itself (not a default): production refuses to guess."""
+    return bool(os.environ.get(name, "").strip())

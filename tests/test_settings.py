@@ -8,15 +8,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k3y-" + "x" * 60
 SIGNING_KEY = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE="  # an Ed25519 seed: 32 bytes in base64
+# `check` does not connect to them: they only have to be named.
+SERVICES = {"DATABASE_URL": "postgres://tracker@127.0.0.1:5432/tracker", "CACHE_URL": "redis://127.0.0.1:6379/1"}
+CONFIGURED = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "tracker.example.org", "DIGEST_SIGNING_KEY": SIGNING_KEY}
 
 
 def manage(*args, **env):
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DIGEST_SIGNING_KEY"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "DIGEST_SIGNING_KEY",
+            "DATABASE_URL",
+            "CACHE_URL",
+        }
     }
-    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **SERVICES)
+    environment.update(env)
+    environment = {k: v for k, v in environment.items() if v is not None}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
@@ -38,6 +52,40 @@ def test_production_refuses_to_start_without_a_digest_signing_key():
     result = manage("check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="tracker.example.org")
     assert result.returncode != 0
     assert "Set DIGEST_SIGNING_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url_rather_than_use_sqlite():
+    result = manage("check", **CONFIGURED, DATABASE_URL=None)
+    assert result.returncode != 0
+    assert "Set DATABASE_URL" in result.stderr
+    assert "never falls back to an SQLite file" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_shared_cache():
+    result = manage("check", **CONFIGURED, CACHE_URL=None)
+    assert result.returncode != 0
+    assert "Set CACHE_URL" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = manage("check", **CONFIGURED, DEBUG="true")
+    assert result.returncode != 0
+    assert "DEBUG=true is refused" in result.stderr
+    assert manage("check", **CONFIGURED, DEBUG="false").returncode == 0
+
+
+def test_production_keeps_sessions_and_limits_in_redis():
+    code = (
+        "from django.conf import settings as s; print(s.CACHES['default']['BACKEND']); print(s.SESSION_ENGINE); "
+        "print(s.DEBUG)"
+    )
+    result = manage("shell", "-v", "0", "-c", code, **CONFIGURED)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "False",
+    ]
 
 
 def test_deploy_check_is_clean_when_configured():

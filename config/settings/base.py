@@ -17,6 +17,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # Purges the caching proxy's copies of Wagtail pages when they are published (tracker's records:
+    # tracker/public/frontend_cache.py).
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +48,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HTML, feeds and JSON compressed (the changes feed: 54 KB -> about 8 KB); static files are
+    # compressed ahead of time by WhiteNoise in production.
+    "django.middleware.gzip.GZipMiddleware",
+    # Reads of public pages from the replica when DATABASE_REPLICA_URL names one (config/replicas.py).
+    "config.replicas.PublicReadsMiddleware",
+    # Cache-Control, ETag, Last-Modified and early 304s of the public pages (tracker/public/http_caching.py).
+    # Before the session, locale and CSRF middleware, so that it sees the cookies they set.
+    "tracker.public.http_caching.PublicCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +99,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A PostgreSQL replica (streaming replication) that public pages read from; every write, the admin and
+# everything after a write in the same request use the primary (config/replicas.py).
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -105,7 +121,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
@@ -158,6 +174,8 @@ SEARCH = {
     "RETRY_AFTER": 15,  # after a failed query, answer from the database this long without asking it
     "BATCH_SIZE": 500,  # index-queue entries per bulk request
     "DRAIN_SECONDS": 50,  # one drain stops after this long; the next one goes on
+    "SHARDS": env("ELASTICSEARCH_SHARDS"),  # of each new index (a rebuild applies a change)
+    "REPLICAS": env("ELASTICSEARCH_REPLICAS"),  # copies of each shard on other nodes of the cluster
 }
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.
@@ -240,3 +258,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- HTTP caching and the caching proxy (tracker/public/http_caching.py, frontend_cache.py) -----------
+# How long a shared cache (the proxy) may serve a public page without asking again: changes purge it
+# at once, this bounds anything a purge could miss (a change written behind the tracker's back).
+HTTP_CACHE_SHARED_SECONDS = 60
+# The purge after a change is repeated this much later, by a worker.
+HTTP_CACHE_REPURGE_SECONDS = 5
+# FRONTEND_CACHE_URL names the caching proxy (Varnish, deploy/varnish/tracker.vcl) that accepts PURGE and
+# BAN from this site; unset: no proxy is told anything.
+if env("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "tracker.public.frontend_cache.VarnishBackend", "LOCATION": env("FRONTEND_CACHE_URL")}
+    }

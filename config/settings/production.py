@@ -1,13 +1,30 @@
-"""Production: refuses to start without SECRET_KEY and ALLOWED_HOSTS; `check --deploy` is clean."""
+"""Production (docs/deploy.md): refuses to start half-configured (no SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL, CACHE_URL or DIGEST_SIGNING_KEY, or DEBUG on) rather than guess; `check --deploy` is clean."""
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env import is_set
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 
-DEBUG = env("DEBUG")
+if env("DEBUG"):
+    raise ImproperlyConfigured(
+        "DEBUG=true is refused by the production settings: it shows code, settings and data in error pages. "
+        "Unset DEBUG (or set DEBUG=false); use config.settings.dev on your own computer."
+    )
+DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
+if not is_set("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "Set DATABASE_URL to the PostgreSQL database, e.g. postgres://tracker:password@127.0.0.1:5432/tracker "
+        "(production never falls back to an SQLite file)."
+    )
+if not is_set("CACHE_URL"):
+    raise ImproperlyConfigured(
+        "Set CACHE_URL to the shared cache, e.g. redis://127.0.0.1:6379/1: every worker process must count "
+        "the tips limit and keep reports and sessions in the same place."
+    )
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
 if not ALLOWED_HOSTS:
@@ -19,7 +36,7 @@ if not DIGEST_SIGNING_KEY:  # noqa: F405
     )
 
 # Behind the HTTPS proxy, set TRUSTED_PROXIES to its address, or every visitor counts as the proxy in the
-# sign-in and tips limits; and CACHE_URL to Redis when several servers share the site (docs/reference.md).
+# sign-in and tips limits (docs/reference.md).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
@@ -41,3 +58,6 @@ STORAGES = {
 }
 # Static files served by the application itself, compressed and with far-future cache headers.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+# Sessions in the shared cache (Redis), written through to the database so that editors stay signed in
+# across a cache restart.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

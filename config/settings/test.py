@@ -26,3 +26,6 @@ if not env("CACHE_URL"):
 # Tests build their worlds with factories, behind the publishing signals: reports are not cached, but
 # in the tests of the cache itself (tests/tracker/public/test_report_cache.py).
 ACCOUNTABILITY_CACHE_SECONDS = 0
+# A second alias on the same test database, as a replica would be (Django's TEST MIRROR), for the tests
+# of the replica router (tests/deploy/test_scaling.py), which switch the router on; off, it is never used.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -67,7 +67,8 @@ def reachable(rest=False):
 
 def create_index(es, name):
     index = Index(name, using=es)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    # Shards and replicas from ELASTICSEARCH_SHARDS and ELASTICSEARCH_REPLICAS (docs/scaling.md).
+    index.settings(number_of_shards=settings.SEARCH["SHARDS"], number_of_replicas=settings.SEARCH["REPLICAS"])
     index.document(RecordDocument)
     index.create()
 

@@ -22,6 +22,7 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
+from config.celery import QUEUES
 from tests.conftest import need
 from tests.search.corpus import build_corpus, index_everything
 
@@ -207,6 +208,7 @@ class Worker:
             "PYTHONPATH": str(ROOT),
         }
         args = ["-m", "celery", "-A", "config", "worker", "-B", "-s", str(self.directory / "beat-schedule")]
+        args += ["-Q", ",".join(QUEUES)]  # every queue of config/celery.py (search's tasks go to "indexing")
         args += ["--pool", "solo", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603

@@ -14,6 +14,7 @@ change written behind the tracker's back (raw SQL) could go unseen.
 
 import hashlib
 import json
+import time
 import uuid
 
 from django.conf import settings
@@ -24,17 +25,29 @@ from tracker.models.transactions import on_commit_once
 VERSION_KEY = "tracker:public-state-version"
 
 
+def _fresh_version():
+    """A version that also says when it was made (nanoseconds since the epoch), for HTTP's Last-Modified
+    (tracker/public/http_caching.py): `<time_ns>-<random>`."""
+    return f"{time.time_ns()}-{uuid.uuid4().hex}"
+
+
 def state_version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = uuid.uuid4().hex
+        version = _fresh_version()
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
     return version
 
 
+def changed_at(version):
+    """When `version` was made, in seconds since the epoch; None for a version that does not say."""
+    stamp, _, _ = version.partition("-")
+    return int(stamp) / 1e9 if stamp.isdigit() else None
+
+
 def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    cache.set(VERSION_KEY, _fresh_version(), None)
 
 
 def bump(**_signal_arguments):

@@ -1,0 +1,34 @@
+"""gunicorn's configuration for the tracker (docs/deploy.md): `gunicorn -c deploy/gunicorn.conf.py config.wsgi`.
+
+Sync workers: every page is a few database queries and a template, with no long-held connections, so
+a worker per request in flight is the simplest model that uses the cores. Behind Varnish and nginx,
+which buffer slow clients, the workers only ever talk to the proxy on this machine.
+
+Environment (set by deploy/systemd/tracker-web.service; defaults in brackets):
+GUNICORN_BIND [127.0.0.1:8000], GUNICORN_WORKERS [2 x cores + 1], GUNICORN_TIMEOUT [30 seconds].
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+# A request that takes longer is a bug or an attack; the worker is replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# Workers are recycled now and then (with jitter, not all at once), bounding any slow leak.
+max_requests = 2000
+max_requests_jitter = 200
+# Each worker loads the application itself: nothing (a database or Redis connection) is opened before
+# the fork and then shared by accident.
+preload_app = False
+# Logs to the journal (systemd) through standard error; the access log in the combined format.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Only the local proxy talks to gunicorn; the client's address arrives in X-Forwarded-For, read by the
+# application only from TRUSTED_PROXIES (tracker/accounts/client_address.py).
+forwarded_allow_ips = "127.0.0.1,::1"
+proc_name = "tracker-web"

@@ -1,0 +1,158 @@
+"""What the caching proxy is told after a change of the public state (tracker/public/frontend_cache.py):
+exactly the pages the change touched, purged after the commit (and once more by a worker), and, for a
+record that leaves the public site or comes back, every address under its own."""
+
+import contextlib
+import datetime
+
+import pytest
+from django.db import connection
+
+from tests import factories, scenario
+from tests.deploy import recording
+from tracker.models import Office, vocabulary
+from tracker.public import frontend_cache
+from tracker.publishing.takedown import restore, take_down
+
+pytestmark = pytest.mark.django_db
+SITE_WIDE = {"/", "/commitments/", "/feeds/changes/", "/accountability/", "/search/"}
+
+
+@pytest.fixture(autouse=True)
+def proxy(settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "tests.deploy.recording.RecordingBackend", "LOCATION": "http://127.0.0.1:9"}
+    }
+    recording.clear()
+    yield recording
+    recording.clear()
+
+
+@contextlib.contextmanager
+def committed():
+    """Run what waits for a commit at the end of the block, as a commit would, and forget it (the test's
+    own transaction never commits; work asked for once per transaction must be asked for again)."""
+    waiting = len(connection.run_on_commit)
+    yield
+    while len(connection.run_on_commit) > waiting:
+        _savepoints, callback, _robust = connection.run_on_commit.pop(waiting)
+        callback()
+
+
+@pytest.fixture
+def world():
+    """A commitment owned by an office held by a person, for a place inside a province."""
+    with committed():
+        return _world()
+
+
+def _world():
+    province = factories.JurisdictionFactory(name="Balochistan", tier=vocabulary.JurisdictionTier.PROVINCE)
+    district = factories.JurisdictionFactory(name="Quetta", parent=province)
+    holder = factories.PersonFactory(name="Ayesha Khan")
+    organization = factories.OrganizationFactory(jurisdiction=district)
+    office = scenario.office(
+        title="DC Quetta", organization=organization, tenures=[(holder, datetime.date(2020, 1, 1))]
+    )
+    scenario.publish(office)
+    promise = scenario.published_commitment(title="Clean water", owner_office=office, jurisdiction=district)
+    other = scenario.published_commitment(title="Unrelated promise")
+    return {
+        "province": province,
+        "district": district,
+        "holder": holder,
+        "office": office,
+        "promise": promise,
+        "other": other,
+    }
+
+
+def publish_change(record, summary="Update"):
+    recording.clear()
+    with committed():
+        scenario.publish(record, summary=summary)
+    return set(recording.PURGED)
+
+
+def test_a_status_change_purges_the_record_its_lists_and_its_owners_pages(world):
+    promise = world["promise"]
+    scenario.add_status_change(promise, "in_progress", on=datetime.date(2022, 1, 5))
+    purged = publish_change(promise)
+    slug = promise.slug
+    own = {f"/commitments/{slug}/", f"/commitments/{slug}/history/", f"/commitments/{slug}/feed/"}
+    owners = {
+        f"/offices/{world['office'].slug}/",
+        f"/people/{world['holder'].slug}/",
+        f"/jurisdictions/{world['district'].slug}/",
+        f"/jurisdictions/{world['province'].slug}/",
+    }
+    assert own | owners | SITE_WIDE <= purged
+    # Nothing else: not the permanent revision pages, not a promise the change does not touch.
+    assert not any("/history/1/" in path or "/cite/" in path for path in purged)
+    assert f"/commitments/{world['other'].slug}/" not in purged
+    assert recording.BANNED == []
+
+
+def test_every_purge_is_repeated_once_by_a_worker(world):
+    promise = world["promise"]
+    promise.summary = "Now with a summary"
+    publish_change(promise)
+    assert recording.PURGED.count(f"/commitments/{promise.slug}/") == 2  # at commit, then by the task
+
+
+def test_nothing_is_purged_before_the_commit(world):
+    recording.clear()
+    scenario.publish(world["promise"], summary="Not committed yet")
+    assert recording.PURGED == []
+    assert any(callback is frontend_cache._purge_pending for _s, callback, _r in connection.run_on_commit)
+
+
+def test_a_tenure_change_purges_the_office_both_holders_and_the_commitments_it_owns(world):
+    office, newcomer = world["office"], factories.PersonFactory(name="Bilal Ahmed")
+    office = scenario.add_tenures(
+        Office.objects.get(pk=office.pk), (newcomer, datetime.date(2024, 1, 2), None, vocabulary.TenureStart.ACTING)
+    )
+    purged = publish_change(office, summary="Transfer")
+    expected = {
+        f"/offices/{office.slug}/",
+        f"/offices/{office.slug}/history/",
+        f"/people/{world['holder'].slug}/",
+        f"/people/{newcomer.slug}/",
+        f"/commitments/{world['promise'].slug}/",
+        f"/jurisdictions/{office.organization.jurisdiction.slug}/",
+    }
+    assert expected <= purged
+    assert f"/commitments/{world['other'].slug}/" not in purged
+
+
+def test_a_takedown_bans_every_address_under_the_record_and_a_restore_again(world):
+    promise = world["promise"]
+    recording.clear()
+    with committed():
+        take_down(promise, notice="Court order")
+    assert recording.BANNED.count(f"^/commitments/{promise.slug}/") == 2  # at commit, then by the task
+    assert {f"/offices/{world['office'].slug}/", *SITE_WIDE} <= set(recording.PURGED)
+    recording.clear()
+    with committed():
+        restore(promise, reason="Order lifted")
+    assert f"^/commitments/{promise.slug}/" in recording.BANNED
+
+
+def test_the_ban_pattern_matches_the_record_and_nothing_else(world):
+    import re
+
+    _paths, bans = frontend_cache.addresses_touched(world["promise"], gone=True)
+    (pattern,) = bans
+    slug = world["promise"].slug
+    assert re.match(pattern, f"/commitments/{slug}/history/compare/1/2/")
+    assert re.match(pattern, f"/commitments/{slug}/cite/1/")
+    assert not re.match(pattern, f"/commitments/{slug}-2/")
+    assert not re.match(pattern, f"/commitments/{world['other'].slug}/")
+
+
+def test_without_a_proxy_nothing_is_computed_or_sent(world, settings):
+    del settings.WAGTAILFRONTENDCACHE
+    recording.clear()
+    scenario.publish(world["promise"], summary="No proxy")
+    assert not any(callback is frontend_cache._purge_pending for _s, callback, _r in connection.run_on_commit)
+    assert recording.PURGED == []

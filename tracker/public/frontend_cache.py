@@ -1,0 +1,253 @@
+"""Telling the caching proxy in front of the site (Varnish, deploy/varnish/tracker.vcl) which public pages a
+change of the public state made stale, through Wagtail's frontend cache (`WAGTAILFRONTENDCACHE`, set when
+`FRONTEND_CACHE_URL` names the proxy).
+
+Every publish, unpublish, takedown, restore, bulk publish or deletion of a tracker record adds to a list
+of the pages it touched, kept for the transaction; when the transaction commits the list is purged at once
+(never before: a page fetched before the commit would be cached again from the old state), and once more
+a few seconds later through Celery (`purge_again`), for a page whose request began
+before the commit and ended after the first purge, and for search pages the index drain has just changed.
+
+What a change touches (`addresses_touched`):
+- the record's own page, its history list and its feed; a takedown, restore, unpublish or deletion also
+  bans every address under the record's (its revisions, compares and citations, which are otherwise
+  permanent), so its 410 is served at once;
+- the list of its kind, the dashboard, the changes feed, the accountability page, search;
+- the pages of the records that show it: a commitment's owner offices and the office that made it, the
+  people who held those offices (scorecards), its place and the places above it (their counts) and the
+  decisions about it; for the other kinds, `TrackerRecord.shown_on()` (an office's tenures change its
+  holders' pages and its commitments' pages: a tenure change) and the places above them.
+A bulk publish bans every address: it is rare (imports, the demo's generated records) and touches most lists.
+
+Addresses are reversed in every language of `LANGUAGES`, so translated addresses are purged as well.
+The proxy purges every cached variant of a path (query strings, languages) with one PURGE.
+"""
+
+import logging
+import re
+import threading
+from urllib.error import URLError
+from urllib.request import Request, urlopen
+
+from celery import shared_task
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from kombu.exceptions import OperationalError
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
+
+from tracker.history.addresses import feed_url, history_url, record_url
+from tracker.models.kinds import kind_of
+from tracker.models.transactions import on_commit_once
+
+logger = logging.getLogger(__name__)
+
+# The pages every change of the public state may change, by route name.
+SITE_WIDE = ("tracker:dashboard", "tracker:changes_feed", "tracker:accountability", "search:search")
+LISTS = {"commitments": "tracker:commitment_list", "decisions": "tracker:decision_list"}
+EVERYTHING = "^/"
+
+_pending = threading.local()
+
+
+class VarnishBackend(HTTPBackend):
+    """Wagtail's HTTP backend (PURGE of one address), and BAN of every address matching a pattern."""
+
+    def ban(self, pattern):
+        request = Request(  # noqa: S310 - the scheme is the configured LOCATION's (http or https)
+            url=f"{self.cache_scheme}://{self.cache_netloc}/",
+            method="BAN",
+            headers={"X-Ban-Path": pattern, "User-Agent": "tracker-frontend-cache"},
+        )
+        try:
+            urlopen(request, timeout=5).close()  # noqa: S310 - the scheme is the configured LOCATION's
+        except (URLError, OSError) as error:
+            logger.error("Could not ban %r from the HTTP cache: %s", pattern, error)
+
+
+# --- What a change touches ----------------------------------------------------------------------
+
+
+def _in_every_language(name_and_args):
+    paths = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for name, args in name_and_args:
+                try:
+                    paths.add(reverse(name, args=args))
+                except NoReverseMatch:  # an app that is not installed here (search), or a record without a slug
+                    continue
+    return paths
+
+
+def _literal(path):
+    """`path` as a regular expression matching itself (the proxy's PCRE; '-' and '/' stay as they are)."""
+    return re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", path)
+
+
+def _page(record):
+    kind = kind_of(record)
+    if kind is None or kind.segment is None or not record.slug:
+        return None
+    return kind.segment, record.slug
+
+
+def _places_up(jurisdiction_ids):
+    from tracker.models import Jurisdiction
+
+    ids, seen = set(jurisdiction_ids), set()
+    while ids - seen:
+        seen |= ids
+        ids |= set(Jurisdiction.objects.filter(pk__in=ids).exclude(parent=None).values_list("parent_id", flat=True))
+    return seen
+
+
+def _showing(record):
+    """{model: ids} of the records whose public pages show `record`."""
+    from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person, Tenure
+
+    if isinstance(record, Commitment):
+        offices = set(record.owners.values_list("office_id", flat=True))
+        offices |= set(record.movements.values_list("office_id", flat=True)) | {record.made_by_office_id}
+        offices -= {None}
+        return {
+            Office: offices,
+            Person: set(Tenure.objects.filter(office_id__in=offices).values_list("person_id", flat=True)),
+            Jurisdiction: _places_up({record.jurisdiction_id} - {None}),
+            Decision: set(record.decision_links.values_list("decision_id", flat=True)),
+        }
+    if isinstance(record, Decision):
+        return {
+            Commitment: set(record.linked_commitments.values_list("commitment_id", flat=True)),
+            Office: {record.deciding_office_id} - {None},
+        }
+    if isinstance(record, Organization):
+        return {
+            Office: set(record.offices.values_list("pk", flat=True)),
+            Jurisdiction: _places_up({record.jurisdiction_id}),
+        }
+    shown = {model: set(ids) for model, ids in record.shown_on().items()}
+    places = shown.setdefault(Jurisdiction, set())
+    if isinstance(record, Office):
+        places |= _places_up({record.organization.jurisdiction_id})
+    if isinstance(record, Jurisdiction):
+        places |= _places_up({record.parent_id} - {None})
+    return shown
+
+
+def addresses_touched(record, *, gone=False):
+    """(paths to purge, patterns to ban) when `record`'s public state changes; `gone`: it left the public
+    site or came back (takedown, restore, unpublish, deletion), so every address under its own is stale."""
+    routes = [(name, []) for name in SITE_WIDE]
+    paths, bans = set(), set()
+    own = _page(record)
+    if own:
+        segment, slug = own
+        if segment in LISTS:
+            routes.append((LISTS[segment], []))
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                paths |= {record_url(segment, slug), history_url(segment, slug), feed_url(segment, slug)}
+                if gone:
+                    bans.add("^" + _literal(record_url(segment, slug)))
+    for model, ids in _showing(record).items():
+        kind = kind_of(model)
+        if kind is None or kind.segment is None or not ids:
+            continue
+        for slug in model.objects.filter(pk__in=ids).exclude(slug="").values_list("slug", flat=True):
+            routes.append((f"tracker:{kind.url_name}", [slug]))
+    return paths | _in_every_language(routes), bans
+
+
+# --- Collected in the transaction, purged after it ----------------------------------------------------
+
+
+def _collected():
+    if not hasattr(_pending, "paths"):
+        _pending.paths, _pending.bans = set(), set()
+    return _pending
+
+
+def _configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _touched(record, gone=False):
+    if not _configured() or kind_of(record) is None:
+        return
+    paths, bans = addresses_touched(record, gone=gone)
+    pending = _collected()
+    pending.paths |= paths
+    pending.bans |= bans
+    on_commit_once(_purge_pending)
+
+
+def _purge_pending():
+    pending = _collected()
+    paths, bans = sorted(pending.paths), sorted(pending.bans)
+    pending.paths, pending.bans = set(), set()
+    purge(paths, bans)
+    _purge_again_later(paths, bans)
+
+
+def purge(paths, bans=()):
+    """PURGE each path and BAN each pattern on every configured proxy, now."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if paths:
+        purge_urls_from_cache([base + path for path in paths])
+    for backend in get_backends().values():
+        for pattern in bans:
+            if isinstance(backend, VarnishBackend):
+                backend.ban(pattern)
+
+
+@shared_task(ignore_result=True)
+def purge_again(paths, bans):
+    """The purge of a change, repeated by a worker a few seconds after the commit. Idempotent."""
+    purge(paths, bans)
+
+
+def _purge_again_later(paths, bans):
+    """Without a broker (the demo) the task runs at once, in-process."""
+    try:
+        purge_again.apply_async(args=[paths, bans], countdown=settings.HTTP_CACHE_REPURGE_SECONDS, retry=False)
+    except (OperationalError, ConnectionError, OSError) as error:
+        logger.warning("The second purge of %d addresses was not queued: %s", len(paths), error)
+
+
+# --- Signals ------------------------------------------------------------------------------------
+
+
+def _published(sender, instance, **kwargs):
+    _touched(instance)
+
+
+def _left_or_came_back(sender, instance=None, record=None, **kwargs):
+    _touched(record or instance, gone=True)
+
+
+def _published_in_bulk(sender, records, **kwargs):
+    if _configured():
+        _collected().bans.add(EVERYTHING)
+        on_commit_once(_purge_pending)
+
+
+def _deleted(sender, instance, **kwargs):
+    if sender._meta.app_label == "tracker" and kind_of(instance) is not None and getattr(instance, "live", False):
+        _touched(instance, gone=True)
+
+
+def connect():
+    """Follow every change of the public state (called once, from tracker/apps.py)."""
+    from django.db.models.signals import pre_delete
+    from wagtail.signals import published, unpublished
+
+    from tracker.publishing import signals
+
+    published.connect(_published, dispatch_uid="frontend-cache-published")
+    unpublished.connect(_left_or_came_back, dispatch_uid="frontend-cache-unpublished")
+    signals.record_taken_down.connect(_left_or_came_back, dispatch_uid="frontend-cache-taken-down")
+    signals.record_restored.connect(_left_or_came_back, dispatch_uid="frontend-cache-restored")
+    signals.records_published_in_bulk.connect(_published_in_bulk, dispatch_uid="frontend-cache-bulk")
+    pre_delete.connect(_deleted, dispatch_uid="frontend-cache-delete")
