@@ -32,3 +32,6 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # application only from TRUSTED_PROXIES (tracker/accounts/client_address.py).
 forwarded_allow_ips = "127.0.0.1,::1"
 proc_name = "tracker-web"
+# gunicorn's runtime control socket (one path per user by default, which two instances on one machine
+# would share): not used; systemd sends the signals (reload: HUP).
+control_socket_disable = True
