@@ -156,3 +156,20 @@ def test_without_a_proxy_nothing_is_computed_or_sent(world, settings):
     scenario.publish(world["promise"], summary="No proxy")
     assert not any(callback is frontend_cache._purge_pending for _s, callback, _r in connection.run_on_commit)
     assert recording.PURGED == []
+
+
+def test_a_bulk_publish_bans_every_address(world):
+    from tracker.models import Commitment
+    from tracker.publishing.bulk import publish_new_records
+
+    new = scenario.commitment(
+        title="Generated promise 1",
+        slug="generated-promise-1",
+        jurisdiction=world["district"],
+        owners=[(world["office"], vocabulary.OwnershipRole.ADMINISTRATIVE)],
+        live=False,
+    )
+    recording.clear()
+    with committed():
+        publish_new_records(Commitment, [new], summary="Generated for a load test")
+    assert recording.BANNED == [frontend_cache.EVERYTHING, frontend_cache.EVERYTHING]  # at commit, then again
