@@ -17,7 +17,7 @@ import pytest
 from django.db import transaction
 
 from tests import scenario
-from tests.search.conftest import free_port, wait_for
+from tests.search.conftest import broker, dispatch_to, free_port, wait_for  # noqa: F401  (broker fixtures)
 
 SERVER = Path(__file__).with_name("smtp_server.py")
 
