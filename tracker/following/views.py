@@ -64,7 +64,10 @@ def follow(request):
             language=form.cleaned_data.get("language") or "en",
         )
         return render(request, "following/check_inbox.html", {"what": _what(form)})
-    return render(request, "following/follow.html", {"form": form, "what": _what(form), "params": params}, status=400)
+    what = _what(form)
+    problem = "" if what else " ".join(form.non_field_errors() + form.errors.get("target", []))
+    context = {"form": form, "what": what, "problem": problem, "params": params}
+    return render(request, "following/follow.html", context, status=400)
 
 
 @never_cache

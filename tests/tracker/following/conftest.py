@@ -154,3 +154,11 @@ def promise(db, committed):
     """A published commitment (revision 1) owned by one office."""
     with committed():
         return scenario.published_commitment(title="Clean water for Quetta", summary="Add the promise")
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    """Each test counts requests to follow from zero (the limits live in the shared cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
