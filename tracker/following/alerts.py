@@ -38,9 +38,12 @@ def change_context(change):
     first = number == 1
     diff = None if first or previous is None else compare(previous.content, revision.content)
     owners_changed = bool(diff) and any(part.relation == "owners" for part in diff.parts)
+    fields = revision.content.get("fields") or {}
+    # For an address that followed from an Urdu page, the record's Urdu name where it has one.
+    urdu = (fields.get("title_ur") or fields.get("name_ur") or "") if translation.get_language() == "ur" else ""
     return {
         "kind": kind.label,
-        "name": plain(revision.content.get("name", ""), single_line=True),
+        "name": plain(urdu or revision.content.get("name", ""), single_line=True),
         "revision": revision,
         "summary": plain(what_changed(revision, previous), single_line=True),
         "diff": diff,

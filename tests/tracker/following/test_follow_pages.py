@@ -172,3 +172,33 @@ def test_hostile_record_text_reaches_the_mail_escaped_and_plain(client, committe
     for text in (alert.body, alert.subject):
         assert not any(c in text for c in hostile.BIDI_CONTROLS + "\x07\x1b\x0b")
     assert "\n" not in alert.subject
+
+
+def test_an_address_that_followed_from_an_urdu_page_gets_urdu(client, committed):
+    from tracker.following import fanout
+
+    with committed():
+        promise = scenario.published_commitment(title="Clean water", title_ur="صاف پانی", summary="Add")
+    answer = client.post(
+        reverse("tracker:follow"),
+        {"email": "urdu.reader@example.org", "target": f"commitments/{promise.slug}", "language": "ur"},
+    )
+    assert answer.status_code == 200
+    follow = Follow.objects.get()
+    assert follow.follower.language == "ur"
+    subscribing.confirm(follow.pk, "urdu.reader@example.org")
+    promise = Commitment.objects.get(pk=promise.pk)
+    promise.progress = 40
+    with committed():
+        scenario.publish(promise, summary="Progress 40%")
+    alert = mail.outbox[-1]
+    html = alert.alternatives[0][0]
+    assert '<html lang="ur" dir="rtl">' in html and "صاف پانی" in html and "صاف پانی" in alert.subject
+    assert fanout.send_new_alerts() == 0
+
+
+def test_the_search_page_offers_to_follow_the_search(client, promise):
+    page = client.get("/search/", {"q": "water", "status": "not_started"}).content.decode()
+    assert 'action="/follow/"' in page
+    assert 'name="q" value="water"' in page and 'name="status" value="not_started"' in page
+    assert "/follow/search/feed/?q=water&amp;status=not_started" in page
