@@ -26,8 +26,9 @@ def dispatch():
             log.warning("%s not dispatched (beat will run it): %s", task.name, error)
 
 
-def published(**_signal_arguments):
-    on_commit_once(dispatch)
+def published(sender, **_signal_arguments):
+    if sender._meta.app_label == "tracker":  # not the site's editorial pages
+        on_commit_once(dispatch)
 
 
 def connect():

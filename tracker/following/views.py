@@ -3,6 +3,8 @@ often, stop one, export, delete everything) and the one-click unsubscribe. Every
 reached through a signed link from an e-mail; none shows any address but the reader's own."""
 
 import json
+import logging
+import smtplib
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +27,7 @@ from tracker.models import Follow, Follower
 from tracker.models.following import Frequency
 
 SEARCH_PARAMS = ("q", *SEARCH_FILTERS)
+log = logging.getLogger(__name__)
 
 
 def _what(form):
@@ -56,13 +59,17 @@ def follow(request):
         if throttle.exhausted(request, email):
             return render(request, "following/too_many.html", status=429)
         throttle.count(request, email)
-        subscribing.ask_to_follow(
-            email,
-            kind=form.kind,
-            object_id=form.record.pk if form.record is not None else None,
-            search=form.search,
-            language=form.cleaned_data.get("language") or "en",
-        )
+        try:
+            subscribing.ask_to_follow(
+                email,
+                kind=form.kind,
+                object_id=form.record.pk if form.record is not None else None,
+                search=form.search,
+                language=form.cleaned_data.get("language") or "en",
+            )
+        except (smtplib.SMTPException, OSError):
+            log.exception("The confirmation e-mail could not be sent")
+            return render(request, "following/not_sent.html", status=503)
         return render(request, "following/check_inbox.html", {"what": _what(form)})
     what = _what(form)
     problem = "" if what else " ".join(form.non_field_errors() + form.errors.get("target", []))

@@ -202,3 +202,12 @@ def test_the_search_page_offers_to_follow_the_search(client, promise):
     assert 'action="/follow/"' in page
     assert 'name="q" value="water"' in page and 'name="status" value="not_started"' in page
     assert "/follow/search/feed/?q=water&amp;status=not_started" in page
+
+
+def test_when_the_mail_server_is_down_the_reader_is_told(client, promise, settings):
+    from tests.search.conftest import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    answer = ask(client, f"commitments/{promise.slug}")
+    assert answer.status_code == 503 and "could not be sent" in answer.content.decode()
