@@ -2,10 +2,13 @@
 thing, leave (one click, everything deleted), export. Each changes only the rows it names, in one
 transaction; the confirmation is the only e-mail an address can get before it has opted in."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
 from tracker.following import mailing
+from tracker.following.tokens import CONFIRM_DAYS
 from tracker.models import Follow, Follower
 from tracker.models.following import Frequency
 
@@ -34,10 +37,10 @@ def ask_to_follow(email, *, kind, object_id=None, search=None, language="en"):
     return follow
 
 
-def confirm(follow_id, email):
-    """Confirm the follow a confirmation link names; the follow, or None when it is gone or not that address's."""
+def confirm(follow_id, follower_id):
+    """Confirm the follow a confirmation link names; the follow, or None when it is gone."""
     with transaction.atomic():
-        follow = Follow.objects.select_related("follower").filter(pk=follow_id, follower__email=email).first()
+        follow = Follow.objects.select_related("follower").filter(pk=follow_id, follower_id=follower_id).first()
         if follow is None:
             return None
         if follow.confirmed_at is None:
@@ -46,6 +49,16 @@ def confirm(follow_id, email):
         # Confirming shows the mailbox takes mail again.
         Follower.objects.filter(pk=follow.follower_id, bounced_at__isnull=False).update(bounced_at=None)
     return follow
+
+
+def forget_unconfirmed(now=None):
+    """Delete follows not confirmed within the link's week, and addresses left following nothing: an
+    address that never confirmed is not kept. Returns how many follows were forgotten."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=CONFIRM_DAYS)
+    with transaction.atomic():
+        forgotten, _by_model = Follow.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff).delete()
+        Follower.objects.filter(follows__isnull=True, created_at__lt=cutoff).delete()
+    return forgotten
 
 
 def set_frequency(follower, frequency):

@@ -4,7 +4,7 @@ after each publish and every minute from beat, digests every hour from beat, web
 
 from celery import shared_task
 
-from tracker.following import fanout, webhooks
+from tracker.following import fanout, subscribing, webhooks
 from tracker.models.following import Frequency
 
 
@@ -15,7 +15,10 @@ def send_alerts():
 
 @shared_task(ignore_result=True)
 def send_digests():
-    return {frequency: fanout.send_digests(frequency) for frequency in (Frequency.DAILY, Frequency.WEEKLY)}
+    """The digests of the last whole day and week (once each), and unconfirmed follows forgotten."""
+    sent = {frequency: fanout.send_digests(frequency) for frequency in (Frequency.DAILY, Frequency.WEEKLY)}
+    subscribing.forget_unconfirmed()
+    return sent
 
 
 @shared_task(ignore_result=True)

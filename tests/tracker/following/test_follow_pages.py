@@ -101,7 +101,7 @@ def test_a_search_is_followed_with_its_words_and_filters(client, promise):
 
 def test_the_manage_page_lists_changes_exports_and_deletes(client, promise):
     follow = subscribing.ask_to_follow("reader@example.org", kind="commitments", object_id=promise.pk)
-    subscribing.confirm(follow.pk, "reader@example.org")
+    subscribing.confirm(follow.pk, follow.follower_id)
     token = manage_token(follow.follower_id)
     page = client.get(reverse("tracker:follow_manage", args=[token])).content.decode()
     assert "Commitment: Clean water for Quetta" in page and "reader@example.org" in page
@@ -133,7 +133,7 @@ def test_forged_or_altered_links_do_nothing(client, promise):
 
 def test_no_follower_address_on_public_pages_or_feeds(client, promise):
     follow = subscribing.ask_to_follow("secret.reader@example.org", kind="commitments", object_id=promise.pk)
-    subscribing.confirm(follow.pk, "secret.reader@example.org")
+    subscribing.confirm(follow.pk, follow.follower_id)
     office = promise.owners.get().office
     paths = [
         "/",
@@ -157,7 +157,7 @@ def test_hostile_record_text_reaches_the_mail_escaped_and_plain(client, committe
     with committed():
         promise = scenario.published_commitment(title=hostile.value_for(200, with_nul=False), summary="Add")
     follow = subscribing.ask_to_follow("reader@example.org", kind="commitments", object_id=promise.pk)
-    subscribing.confirm(follow.pk, "reader@example.org")
+    subscribing.confirm(follow.pk, follow.follower_id)
     promise = Commitment.objects.get(pk=promise.pk)
     promise.text = hostile.value_for(2000, with_nul=False)
     with committed():
@@ -186,7 +186,7 @@ def test_an_address_that_followed_from_an_urdu_page_gets_urdu(client, committed)
     assert answer.status_code == 200
     follow = Follow.objects.get()
     assert follow.follower.language == "ur"
-    subscribing.confirm(follow.pk, "urdu.reader@example.org")
+    subscribing.confirm(follow.pk, follow.follower_id)
     promise = Commitment.objects.get(pk=promise.pk)
     promise.progress = 40
     with committed():
@@ -211,3 +211,15 @@ def test_when_the_mail_server_is_down_the_reader_is_told(client, promise, settin
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     answer = ask(client, f"commitments/{promise.slug}")
     assert answer.status_code == 503 and "could not be sent" in answer.content.decode()
+
+
+def test_an_address_that_never_confirms_is_forgotten_after_the_week(client, promise):
+    import datetime
+
+    from django.utils import timezone
+
+    ask(client, f"commitments/{promise.slug}")
+    assert subscribing.forget_unconfirmed() == 0
+    assert subscribing.forget_unconfirmed(timezone.now() + datetime.timedelta(days=8)) == 1
+    assert not Follower.objects.exists()
+    assert "reader@example.org" not in mail.outbox[0].body.split("confirm/")[1]  # no address in the link
