@@ -23,7 +23,8 @@ def send_digests():
 
 @shared_task(ignore_result=True)
 def queue_webhooks():
-    ids = webhooks.queue_new_deliveries()
+    """Deliveries of the revisions published since the last run, and any retry that was lost."""
+    ids = webhooks.queue_new_deliveries() + webhooks.stale_deliveries()
     for delivery_id in ids:
         deliver_webhook.apply_async((delivery_id,), retry=False)
     return len(ids)

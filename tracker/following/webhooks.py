@@ -18,6 +18,7 @@ marked failed, and the administrators are told by e-mail. Every attempt is kept 
 Revisions of records taken down or unpublished before delivery are not sent.
 """
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -86,6 +87,14 @@ def queue_new_deliveries():
         at.sequence = revisions[-1].sequence
         at.save(update_fields=["sequence"])
     return [row.pk for row in created]
+
+
+def stale_deliveries(now=None, limit=500):
+    """Pending deliveries whose retry should long have come (its message lost with a broker, or tried
+    in-process without one): beat dispatches them again."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(seconds=2 * settings.WEBHOOK_RETRY_MAX_DELAY)
+    pending = WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING, last_attempt_at__lt=cutoff)
+    return list(pending.order_by("pk").values_list("pk", flat=True)[:limit])
 
 
 def retry_delay(attempts):

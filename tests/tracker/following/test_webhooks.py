@@ -89,3 +89,17 @@ def test_nothing_of_a_taken_down_record_is_sent(hook, receiver, promise, committ
     take_down(promise, user=admin_user, notice="Removed by court order")
     assert webhooks.queue_new_deliveries() == []
     assert receiver.received == []
+
+
+def test_a_lost_retry_is_dispatched_again_by_beat(hook, receiver, promise, committed):
+    from tracker.following import tasks
+
+    stall(promise, committed)
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.PENDING  # in-process: tried once, the retry left to beat
+    assert webhooks.stale_deliveries() == []
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=timezone.now() - datetime.timedelta(hours=3))
+    assert webhooks.stale_deliveries() == [delivery.pk]
+    tasks.queue_webhooks()
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED and [s for _h, _b, s in receiver.received] == [500, 200]
