@@ -24,6 +24,8 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     ELASTICSEARCH_SHARDS=(int, 1),
     ELASTICSEARCH_REPLICAS=(int, 0),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
+    ALERTS_FROM_EMAIL=(str, "Accountability Tracker <alerts@localhost>"),
 )
 
 

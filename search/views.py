@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -26,6 +27,12 @@ def _link(params, **changes):
         else:
             merged[key] = value
     return "?" + urlencode(merged) if merged else "?"
+
+
+def _followed(form):
+    """The search's words and valid filters, as the tracker's follow form and search feed take them."""
+    q = (form.cleaned_data.get("q") or "").strip()
+    return ([("q", q)] if q else []) + form.active_filters()
 
 
 @require_GET
@@ -54,6 +61,9 @@ def search_page(request):
         "previous_url": _link(params, page=page - 1) if page > 1 else "",
         "next_url": _link(params, page=page + 1) if page < results.num_pages else "",
         "clear_url": _link({"q": params.get("q", "")}),
+        # Following this search (tracker's follow form and feed take the same parameters).
+        "follow_params": _followed(form),
+        "follow_feed": reverse("tracker:search_follow_feed") + "?" + urlencode(_followed(form)),
     }
     return render(request, "search/search.html", context, status=400 if form.errors else 200)
 

@@ -35,6 +35,7 @@ EXAMPLES = {
     "file": "report.pdf",
     "pk": "1",
     "stamp": "20261127T110000Z",
+    "token": "MQ:1xWwrK:signature",
 }
 # Views that answer any path: a documented address must not rely on them (unless it is a Wagtail page).
 CATCH_ALL_VIEWS = {"wagtail_serve", "wagtail.admin.views.home.default"}

@@ -10,9 +10,11 @@ class TrackerConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from tracker.admin.moderation import ensure_moderation
+        from tracker.following import dispatch
         from tracker.models import audit  # noqa: F401  (connect receivers)
         from tracker.public import frontend_cache, report_cache
 
         post_migrate.connect(ensure_moderation, sender=self)
         report_cache.connect()
         frontend_cache.connect()
+        dispatch.connect()

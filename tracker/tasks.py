@@ -1,8 +1,9 @@
 """Celery tasks of the tracker: the hourly signed digests of the public history (config/settings/base.py
-schedules it)."""
+schedules it), and those of following (alerts, digests, webhooks), registered by importing them here."""
 
 from celery import shared_task
 
+from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history.digest import make_signed_digests
 
 

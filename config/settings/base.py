@@ -196,6 +196,28 @@ CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_
 # A signed digest of the public history after every hour in which something was published.
 CELERY_BEAT_SCHEDULE["tracker-make-digests"] = {"task": "tracker.tasks.make_digests", "schedule": 300.0}
 
+# --- Following: e-mail alerts and webhooks (tracker/following/; docs/following.md) ----------------------
+# The public site's address, for the links in e-mails and webhook payloads (made with no request at hand).
+SITE_URL = env("SITE_URL")
+# The sender of alerts, digests and confirmation e-mails.
+ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL")
+# Asking to follow, counted in the shared cache below: per e-mail address and per client, per hour.
+FOLLOWS_PER_ADDRESS_PER_HOUR = 5
+FOLLOWS_PER_CLIENT_PER_HOUR = 20
+# Webhook deliveries: a POST may take WEBHOOK_TIMEOUT seconds; a failed one is tried again after
+# WEBHOOK_RETRY_DELAY seconds, doubled each time up to WEBHOOK_RETRY_MAX_DELAY; a URL that has failed for
+# WEBHOOK_PAUSE_AFTER seconds is paused and the administrators told.
+WEBHOOK_TIMEOUT = 10
+WEBHOOK_RETRY_DELAY = 30
+WEBHOOK_RETRY_MAX_DELAY = 3600
+WEBHOOK_PAUSE_AFTER = 24 * 60 * 60
+# Webhook deliveries have a queue of their own: config/celery.py routes every task to its queue.
+# At-once alerts and webhook deliveries are dispatched after each publish; beat catches up on any whose
+# dispatch was lost. Digests: the last whole day's (or week's) changes, sent once.
+CELERY_BEAT_SCHEDULE["tracker-send-alerts"] = {"task": "tracker.following.tasks.send_alerts", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["tracker-queue-webhooks"] = {"task": "tracker.following.tasks.queue_webhooks", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["tracker-send-digests"] = {"task": "tracker.following.tasks.send_digests", "schedule": 3600.0}
+
 # --- The shared cache and the client's address ---------------------------------------------------------
 # The tips limit is counted in this cache, so every worker process must see the same one: Redis when
 # CACHE_URL names it (production, e.g. redis://host:6379/1), else files under var/cache/ in the project,

@@ -69,7 +69,10 @@ def test_without_a_replica_every_read_goes_to_the_primary():
         ("search.tasks.drain_index_queue", "indexing"),
         ("tracker.tasks.make_digests", "celery"),
         ("tracker.public.frontend_cache.purge_again", "celery"),
-        ("alerts.tasks.send_change_mail", "mail"),
+        ("tracker.following.tasks.send_alerts", "mail"),
+        ("tracker.following.tasks.send_digests", "mail"),
+        ("tracker.following.tasks.deliver_webhook", "webhooks"),
+        ("tracker.following.tasks.queue_webhooks", "celery"),
         ("data.tasks.build_downloads", "downloads"),
     ],
 )

@@ -5,6 +5,7 @@ from tracker.admin.editing_organisations import EditingOrganisationViewSet
 from tracker.admin.spreadsheets import ImportViewSet
 from tracker.admin.tips import TipViewSet
 from tracker.admin.viewsets import TrackerViewSetGroup
+from tracker.admin.webhooks import WebhookDeliveryViewSet, WebhookViewSet
 from tracker.models.kinds import record_models
 from tracker.publishing.permissions import register_record_policies
 
@@ -23,6 +24,16 @@ register_snippet(TrackerMenu)
 @hooks.register("register_admin_viewset")
 def register_editing_organisations():
     return EditingOrganisationViewSet("editing_organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks():
+    return WebhookViewSet("webhooks")
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_deliveries():
+    return WebhookDeliveryViewSet("webhook-deliveries")
 
 
 @hooks.register("register_admin_viewset")

@@ -2,6 +2,7 @@ from tracker.models.commitments import Commitment, CommitmentOwner, CommitmentSo
 from tracker.models.decisions import Decision, DecisionCommitment, DecisionSource
 from tracker.models.digests import SignedDigest
 from tracker.models.editors import EditingOrganisation, Membership
+from tracker.models.following import DigestRun, Follow, Follower, SendCursor, Webhook, WebhookDelivery
 from tracker.models.people import Office, Person, Tenure
 from tracker.models.places import Jurisdiction, Organization
 from tracker.models.public_revisions import PublicRevision
@@ -12,9 +13,12 @@ __all__ = [
     "CommitmentOwner",
     "CommitmentSource",
     "Decision",
+    "DigestRun",
     "DecisionCommitment",
     "DecisionSource",
     "EditingOrganisation",
+    "Follow",
+    "Follower",
     "Jurisdiction",
     "Membership",
     "Movement",
@@ -25,7 +29,10 @@ __all__ = [
     "SignedDigest",
     "StatusChange",
     "Tenure",
+    "SendCursor",
     "Tip",
     "TipKind",
     "TipStatus",
+    "Webhook",
+    "WebhookDelivery",
 ]

@@ -21,6 +21,8 @@ urlpatterns = [
     # Citizens' tips go to the moderators' review queue, never straight to a page.
     path("tips/", tips.send_tip, name="send_tip"),
     path("tips/thanks/", tips.tip_thanks, name="tip_thanks"),
+    # Following without an account: the form, the signed links of its e-mails, the feeds of what one follows.
+    path("", include("tracker.following.urls")),
     # Public history (revisions, compares, citations, feeds) lives in its own package.
     path("", include("tracker.history.urls")),
 ]

@@ -12,6 +12,12 @@ def plain_line(value):
     return plain(value, single_line=True)
 
 
+@register.filter(is_safe=True)
+def plain_text(value):
+    """Text for plain-text e-mail: lines kept, control and bidi control characters removed."""
+    return plain(value)
+
+
 @register.filter
 def field_label(name):
     return str(name).replace("_", " ").capitalize()

@@ -1,0 +1,98 @@
+"""A citizen in a real headless Chromium follows a commitment, confirms through the link the SMTP server
+received, an editor publishes a change in the admin, the citizen receives it with its diff, opens the
+compare page, changes the frequency and leaves in one click."""
+
+import pytest
+from django.urls import reverse
+
+from tests import scenario
+from tests.browser import axe_problems
+from tests.factories import OfficeFactory
+from tests.tracker.following.conftest import html_of, link_in, text_of
+from tracker.models import Follower
+
+
+def editor_publishes_a_stall(page, live_server, commitment):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chief.editor")
+    page.fill("#id_password", "a-long-demo-password")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(live_server.url + reverse("wagtailsnippets_tracker_commitment:edit", args=[commitment.pk]))
+    page.click("#id_status_changes-ADD")
+    page.select_option("#id_status_changes-0-from_status", "not_started")
+    page.select_option("#id_status_changes-0-to_status", "stalled")
+    page.fill("#id_status_changes-0-effective_date", "2022-02-01")
+    page.keyboard.press("Escape")
+    page.fill("#id_status_changes-0-url", "https://example.org/news/secretariat-files-stalled")
+    page.fill("#id_status_changes-0-title", "Secretariat file project stalls")
+    page.fill("#id_status_changes-0-quote", "No funds have been released for the project.")
+    page.fill("#id_edit_summary", "Stalled: no funds released")
+    page.click('.w-dropdown:has(button[name="action-publish"]) .w-dropdown__toggle')
+    page.click('button[name="action-publish"]')
+    page.wait_for_load_state("networkidle")
+    assert "updated and published" in page.content()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_citizen_follows_confirms_receives_the_diff_and_leaves(
+    chromium, phone, live_server, mailbox, settings, django_user_model
+):
+    settings.SITE_URL = live_server.url
+    django_user_model.objects.create_superuser("chief.editor", "chief.editor@example.org", "a-long-demo-password")
+    commitment = scenario.published_commitment(
+        title="File tracking system for the secretariat",
+        owner_office=OfficeFactory(title="Chief Secretary Balochistan"),
+    )
+    site = live_server.url
+    address = "citizen@example.org"
+
+    # Follow from the commitment's page, on a phone.
+    phone.goto(f"{site}/commitments/{commitment.slug}/")
+    phone.click("text=Follow by e-mail")
+    assert "File tracking system for the secretariat" in phone.content()
+    assert axe_problems(phone) == []
+    phone.fill("input[type=email]", address)
+    phone.click("button:has-text('Follow')")
+    assert "Check your inbox" in phone.content()
+    [confirmation] = mailbox.to(address)
+    assert len(mailbox.messages()) == 1
+
+    phone.goto(link_in(confirmation, f"{site}/follow/confirm/"))
+    phone.click("text=Yes, send me the changes")
+    assert "Confirmed" in phone.content()
+    assert "Commitment: File tracking system for the secretariat" in phone.content()
+    assert axe_problems(phone) == []
+
+    # An editor publishes a change in the admin.
+    desk = chromium.new_page(viewport={"width": 1280, "height": 900})
+    editor_publishes_a_stall(desk, live_server, commitment)
+
+    [alert] = mailbox.to(address)[1:]
+    text = text_of(alert)
+    assert "Status: Not started -> Stalled" in text
+    assert "No funds have been released for the project." in text
+    assert "Stalled: no funds released" in text
+    assert "<del>" in html_of(alert) and alert["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    phone.goto(link_in(alert, f"{site}/commitments/{commitment.slug}/history/compare/"))
+    assert "Changes from revision 1 to revision 2" in phone.content()
+
+    # How often: a weekly digest instead.
+    phone.goto(link_in(alert, f"{site}/follow/manage/"))
+    phone.check("#frequency-weekly")
+    phone.click("button:has-text('Save')")
+    assert "Saved." in phone.content()
+    assert Follower.objects.get(email=address).frequency == "weekly"
+
+    # One click: what a mail program does with List-Unsubscribe-Post.
+    unsubscribe = "".join(str(alert["List-Unsubscribe"]).split()).strip("<>")
+    answer = phone.request.post(
+        unsubscribe,
+        data="List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert answer.status == 200
+    assert not Follower.objects.filter(email=address).exists()
+    phone.goto(link_in(alert, f"{site}/follow/manage/"))
+    assert "You are unsubscribed" in phone.content()

@@ -1,0 +1,105 @@
+"""Webhooks against a real HTTP receiver: every publish POSTed as the public revision, signed with
+HMAC-SHA256 over the timestamp and body; a 500 is tried again; a URL failing for a day is paused and the
+administrators told; nothing of a taken-down record is sent."""
+
+import datetime
+import json
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from tests import scenario
+from tracker.following import webhooks
+from tracker.models import Commitment, PublicRevision, Webhook, WebhookDelivery
+from tracker.models.following import DeliveryStatus
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hook(receiver, promise):
+    """Registered after the promise was first published."""
+    return Webhook.objects.create(name="Daily Dawn newsroom", url=receiver.url, secret=receiver.secret)
+
+
+def stall(promise, committed):
+    promise = Commitment.objects.get(pk=promise.pk)
+    source = {"url": "https://example.org/s", "title": "Stalls", "quote": "No funds released."}
+    with committed():
+        return scenario.record_status_change(promise, "stalled", on=D(2024, 3, 15), summary="Stalled", **source)
+
+
+def test_a_publish_is_posted_signed_and_tried_again_after_a_500(hook, receiver, promise, committed, settings):
+    settings.SITE_URL = "https://tracker.example"
+    revision = stall(promise, committed)
+    [(headers, body, status)] = receiver.received
+    assert status == 500
+    assert receiver.signature_valid(headers, body)
+    assert abs(int(headers["X-Tracker-Timestamp"]) - timezone.now().timestamp()) < 60
+    sent = json.loads(body)
+    assert sent["event"] == "revision.published"
+    assert sent["revision"]["number"] == 2 and sent["revision"]["hash"] == revision.hash
+    assert sent["revision"]["content"] == PublicRevision.objects.get(pk=revision.pk).content
+    assert sent["links"]["compare"] == f"https://tracker.example/commitments/{promise.slug}/history/compare/1/2/"
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.response_code) == (DeliveryStatus.PENDING, 1, 500)
+
+    assert webhooks.attempt(delivery.pk) == "delivered"
+    (headers_again, body_again, status_again) = receiver.received[1]
+    assert status_again == 200 and body_again == body and receiver.signature_valid(headers_again, body_again)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.DELIVERED, 2)
+    assert Webhook.objects.get().failing_since is None
+
+
+def test_a_forged_signature_does_not_check(hook, receiver, promise, committed):
+    stall(promise, committed)
+    headers, body, _status = receiver.received[0]
+    assert not receiver.signature_valid(headers, body.replace(b"Stalled", b"Delivered"))
+    assert not receiver.signature_valid({**headers, "X-Tracker-Timestamp": "1"}, body)
+
+
+def test_a_url_failing_for_a_day_is_paused_and_administrators_told(hook, receiver, promise, committed, admin_user):
+    receiver.answers = [500] * 10
+    stall(promise, committed)
+    Webhook.objects.filter(pk=hook.pk).update(failing_since=timezone.now() - datetime.timedelta(hours=25))
+    delivery = WebhookDelivery.objects.get()
+    assert webhooks.attempt(delivery.pk) == "stop"
+    hook.refresh_from_db()
+    delivery.refresh_from_db()
+    assert hook.paused_at is not None and delivery.status == DeliveryStatus.FAILED
+    [notice] = mail.outbox
+    assert notice.to == ["admin@example.org"] and "Daily Dawn newsroom" in notice.subject
+    # Paused: the next publish is not queued for it.
+    promise = Commitment.objects.get(pk=promise.pk)
+    with committed():
+        scenario.publish(promise, summary="Another change")
+    assert WebhookDelivery.objects.count() == 1
+
+
+def test_nothing_of_a_taken_down_record_is_sent(hook, receiver, promise, committed, admin_user):
+    from tracker.publishing.takedown import take_down
+
+    promise = Commitment.objects.get(pk=promise.pk)
+    scenario.record_status_change(
+        promise, "stalled", on=D(2024, 3, 15), summary="Secret", url="https://e.org/x", title="X"
+    )
+    take_down(promise, user=admin_user, notice="Removed by court order")
+    assert webhooks.queue_new_deliveries() == []
+    assert receiver.received == []
+
+
+def test_a_lost_retry_is_dispatched_again_by_beat(hook, receiver, promise, committed):
+    from tracker.following import tasks
+
+    stall(promise, committed)
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.PENDING  # in-process: tried once, the retry left to beat
+    assert webhooks.stale_deliveries() == []
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=timezone.now() - datetime.timedelta(hours=3))
+    assert webhooks.stale_deliveries() == [delivery.pk]
+    tasks.queue_webhooks()
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED and [s for _h, _b, s in receiver.received] == [500, 200]

@@ -1,0 +1,13 @@
+"""Settings of the Celery worker the following tests start: the test settings, with mail sent to the test's
+SMTP server (its port in FOLLOWING_TEST_SMTP_PORT) and webhook retries after one second instead of thirty."""
+
+import os
+
+from config.settings.test import *  # noqa: F403
+
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST, EMAIL_PORT = "127.0.0.1", int(os.environ["FOLLOWING_TEST_SMTP_PORT"])
+EMAIL_USE_TLS = EMAIL_USE_SSL = False
+EMAIL_HOST_USER = EMAIL_HOST_PASSWORD = ""  # noqa: S105
+WEBHOOK_RETRY_DELAY = 1
+WEBHOOK_RETRY_MAX_DELAY = 2
