@@ -28,6 +28,7 @@ app.conf.task_routes = [
         "search.*": {"queue": "indexing"},
         # Deliveries wait and retry in their own queue, so a slow receiver never holds up alerts or the index.
         "tracker.following.tasks.deliver_webhook": {"queue": "webhooks"},
+        "tracker.following.tasks.send_*": {"queue": "mail"},  # alerts and digests
         "*mail*": {"queue": "mail"},
         "*alert*": {"queue": "mail"},
         "*notif*": {"queue": "mail"},

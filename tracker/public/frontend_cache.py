@@ -47,6 +47,14 @@ logger = logging.getLogger(__name__)
 SITE_WIDE = ("tracker:dashboard", "tracker:changes_feed", "tracker:accountability", "search:search")
 LISTS = {"commitments": "tracker:commitment_list", "decisions": "tracker:decision_list"}
 EVERYTHING = "^/"
+# The Atom feeds of what one can follow (tracker/following/), beside the pages they follow.
+FOLLOW_FEEDS = {
+    "tracker:person": "tracker:person_follow_feed",
+    "tracker:office": "tracker:office_follow_feed",
+    "tracker:jurisdiction": "tracker:jurisdiction_follow_feed",
+}
+# A followed search's feed has as many addresses as there are queries: every one of them is stale.
+SEARCH_FOLLOW_FEEDS = "^/follow/search/feed/"
 
 _pending = threading.local()
 
@@ -140,7 +148,7 @@ def addresses_touched(record, *, gone=False):
     """(paths to purge, patterns to ban) when `record`'s public state changes; `gone`: it left the public
     site or came back (takedown, restore, unpublish, deletion), so every address under its own is stale."""
     routes = [(name, []) for name in SITE_WIDE]
-    paths, bans = set(), set()
+    paths, bans = set(), {SEARCH_FOLLOW_FEEDS}
     own = _page(record)
     if own:
         segment, slug = own
@@ -157,6 +165,8 @@ def addresses_touched(record, *, gone=False):
             continue
         for slug in model.objects.filter(pk__in=ids).exclude(slug="").values_list("slug", flat=True):
             routes.append((f"tracker:{kind.url_name}", [slug]))
+            if f"tracker:{kind.url_name}" in FOLLOW_FEEDS:
+                routes.append((FOLLOW_FEEDS[f"tracker:{kind.url_name}"], [slug]))
     return paths | _in_every_language(routes), bans
 
 

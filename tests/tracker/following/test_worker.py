@@ -10,9 +10,9 @@ import sys
 import pytest
 from django.db import connection
 
+from config.celery import QUEUES
 from tests import scenario
 from tests.conftest import need
-from config.celery import QUEUES
 from tests.search.conftest import ROOT, _test_database_url, wait_for
 from tracker.models import Commitment, Follow, Follower, Webhook, WebhookDelivery
 from tracker.models.following import DeliveryStatus
