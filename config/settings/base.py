@@ -129,8 +129,9 @@ DIGEST_SIGNING_KEY_FILE = BASE_DIR / "var" / "digest-signing-key.pem"
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"
-# Without a broker, tasks run in-process so the demo needs no other service.
+# Without a broker, tasks run in-process so the demo needs no other service. The in-memory transport is
+# named with a host: without one kombu warns "No hostname was supplied" on every task dispatched.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://localhost/"
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
