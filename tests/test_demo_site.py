@@ -2,6 +2,7 @@
 collected and served by WhiteNoise with hashed names, on the port `make demo PORT=…` names."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def demo_recipe(*args):
     """The commands `make demo` runs, without running them."""
-    result = subprocess.run(["make", "-n", "demo", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    make = shutil.which("make")
+    assert make, "make is needed to read the demo's recipe"
+    result = subprocess.run([make, "-n", "demo", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result.stdout
 

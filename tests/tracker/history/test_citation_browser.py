@@ -2,6 +2,8 @@
 revision's citations; Chicago and MLA keep the title as the record writes it; BibTeX and RIS download as
 files named after the record; the compare form never offers a revision against itself."""
 
+from pathlib import Path
+
 import pytest
 
 from tracker import publishing
@@ -36,7 +38,7 @@ def test_a_reporter_cites_the_record_from_its_page(chromium, live_server, cited)
         with page.expect_download() as download:
             page.locator(f"section[aria-labelledby={section}] a", has_text="download").click()
         assert download.value.suggested_filename == name
-        text = open(download.value.path(), encoding="utf-8").read()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
         assert TITLE in text
 
 
