@@ -1,8 +1,10 @@
 """The tracker's records in the Wagtail admin: snippets with drafts, revisions, locking, preview and
 the moderation workflow; parts edited inline; choosers for every related record."""
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -28,6 +30,27 @@ SOURCE_PANELS = [
     FieldPanel("quote"),
     FieldPanel("archive_url"),
 ]
+
+
+def publication(record):
+    """Where a record stands with the public, in the words of the public site."""
+    if record.taken_down_at is not None:
+        return _("Taken down")
+    return _("Published") if record.live else _("Draft")
+
+
+# In the lists: "Published", "Draft" or "Taken down" rather than Live: True/False.
+PUBLICATION = Column("publication", label=_("Publication"), accessor=publication, sort_key="live")
+
+
+def day(field, label):
+    """A date column written as the public site writes dates ("31 December 2025")."""
+
+    def written(record):
+        value = getattr(record, field)
+        return date_format(value, "j F Y") if value else ""
+
+    return Column(field, label=label, accessor=written, sort_key=field)
 
 
 def editing(panels, form=RecordForm):
@@ -78,7 +101,7 @@ class CommitmentViewSet(RecordViewSet):
     model = Commitment
     icon = "tasks"
     menu_label = _("Commitments")
-    list_display = ["title", "status", "deadline", "jurisdiction", "live"]
+    list_display = ["title", "status", day("deadline", _("Deadline")), "jurisdiction", PUBLICATION]
     list_filter = ["status", "sector", "live"]
     edit_handler = editing(
         [
@@ -122,7 +145,7 @@ class DecisionViewSet(RecordViewSet):
     model = Decision
     icon = "doc-full"
     menu_label = _("Decisions")
-    list_display = ["title", "kind", "decided_on", "deciding_office", "live"]
+    list_display = ["title", "kind", day("decided_on", _("Decided on")), "deciding_office", PUBLICATION]
     list_filter = ["kind", "live"]
     edit_handler = editing(
         [
@@ -142,7 +165,7 @@ class OfficeViewSet(RecordViewSet):
     model = Office
     icon = "user"
     menu_label = _("Offices")
-    list_display = ["title", "kind", "organization", "live"]
+    list_display = ["title", "kind", "organization", PUBLICATION]
     list_filter = ["kind", "live"]
     edit_handler = editing(
         [
@@ -171,7 +194,7 @@ class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
-    list_display = ["name", "live"]
+    list_display = ["name", PUBLICATION]
     edit_handler = editing([FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING])
 
 
@@ -184,7 +207,7 @@ class ClassifiedRecordViewSet(RecordViewSet):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls.list_display = ["name", cls.classified_by, cls.placed_in, "live"]
+        cls.list_display = ["name", cls.classified_by, cls.placed_in, PUBLICATION]
         cls.list_filter = [cls.classified_by]
         cls.edit_handler = editing(
             [
