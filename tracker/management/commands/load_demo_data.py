@@ -16,7 +16,7 @@ from tracker.demo import (
     load_curated_demo,
     mark_as_sample_data,
 )
-from tracker.history.digest import sign_what_is_new
+from tracker.history.digest import make_signed_digests, sign_what_is_new
 
 COUNTED = [
     "Jurisdiction",
@@ -83,11 +83,17 @@ class Command(BaseCommand):
                 scale, user=user, today=today, batch_size=batch_size, progress=verbosity > 0
             )
             self.stdout.write(f"Generated commitments: {added} added, {scale - added} already there.")
-        # A signed digest of everything loaded, so the demo's /history/digests/ has one to check at once
-        # (the hourly task adds one after every publishing hour).
-        signed = sign_what_is_new()
-        if signed is not None:
-            self.stdout.write(f"Signed digest of the public history: {signed.sha256} (/history/digests/)")
+        # The sample history spans years: a signed digest after every hour in which it was published, as the
+        # hourly task would have made them, and one of everything loaded, so /history/digests/ has them at once.
+        signed = make_signed_digests()
+        latest = sign_what_is_new()
+        if latest is not None:
+            signed.append(latest)
+        if signed:
+            self.stdout.write(
+                f"Signed digests of the public history: {len(signed)} made, the latest {signed[-1].sha256} "
+                "(/history/digests/)"
+            )
         self.stdout.write("Records now in the tracker:")
         for name in COUNTED:
             model = apps.get_model("tracker", name)
