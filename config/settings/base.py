@@ -109,6 +109,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Files citizens attach to tips: kept privately, outside MEDIA_ROOT and every public address; only
+# moderators open them, through the admin (tracker/admin/tips.py). At most TIP_EVIDENCE_MAX_BYTES each.
+TIP_EVIDENCE_ROOT = BASE_DIR / "var" / "tip-evidence"
+TIP_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 vars().update(env.email_url("EMAIL_URL"))
 

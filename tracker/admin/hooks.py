@@ -52,6 +52,13 @@ def register_two_factor_urls():
 
 
 @hooks.register("register_admin_urls")
+def register_tip_evidence_urls():
+    from tracker.admin.tips import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_admin_urls")
 def register_takedown_urls():
     from tracker.admin.takedown_views import urlpatterns
 

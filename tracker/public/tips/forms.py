@@ -3,9 +3,11 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Commitment, Tip, TipKind
+from tracker.models.tips import EVIDENCE_TYPES, evidence_type_of
 
 COMMITMENT_ADDRESS = re.compile(r"/commitments/(?P<slug>[^/?#]+)/?")
 
@@ -24,6 +26,14 @@ class TipForm(forms.ModelForm):
         help_text=_("Start typing its title and choose it from the suggestions, or paste the address of its page."),
         widget=forms.TextInput(attrs={"list": "commitment-titles", "autocomplete": "off"}),
     )
+    evidence_file = forms.FileField(
+        label=_("A file with the evidence (optional)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg,image/webp"}),
+        help_text=_(
+            "A PDF or a photo (PNG, JPEG or WebP), up to 10 MB. Only our moderators see it; it is never published."
+        ),
+    )
     # A field people never see and bots fill in (see templates/tracker/tips/form.html).
     website = forms.CharField(label=_("Leave this empty"), required=False)
 
@@ -41,6 +51,35 @@ class TipForm(forms.ModelForm):
             "description": _("The promise, who made it and when, or what has happened since. Up to 5,000 characters."),
             "contact_email": _("Only our moderators see it, to ask you about your tip. It is never published."),
         }
+
+    def clean_evidence_file(self):
+        """A PDF or an image, told by its content (never by its name or the type the browser claims), and
+        no larger than TIP_EVIDENCE_MAX_BYTES; images must also open as images."""
+        upload = self.cleaned_data.get("evidence_file")
+        if not upload:
+            return None
+        limit = settings.TIP_EVIDENCE_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too large: send one of at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
+            )
+        head = upload.read(16)
+        upload.seek(0)
+        kind = evidence_type_of(head)
+        if kind is None or (kind.startswith("image/") and not _opens_as_image(upload)):
+            raise forms.ValidationError(_("Send a PDF or a photo (PNG, JPEG or WebP): this file is none of them."))
+        upload.evidence_type = kind
+        return upload
+
+    def save(self, commit=True):
+        tip = super().save(commit=False)
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            tip.evidence_type = upload.evidence_type
+            tip.evidence.save(f"evidence.{EVIDENCE_TYPES[upload.evidence_type]}", upload, save=False)
+        if commit:
+            tip.save()
+        return tip
 
     def is_spam(self):
         return bool(self.data.get("website"))
@@ -74,6 +113,19 @@ class TipForm(forms.ModelForm):
                         ),
                     )
         return cleaned
+
+
+def _opens_as_image(upload):
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 # Commitments named in the message when a title matches several.

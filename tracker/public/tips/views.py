@@ -16,7 +16,7 @@ def send_tip(request):
     if request.method == "POST":
         if throttle.exhausted(request):
             return render(request, "tracker/tips/too_many.html", {"limit": throttle.limit()}, status=429)
-        form = TipForm(request.POST)
+        form = TipForm(request.POST, request.FILES)
         if form.is_spam():
             # Bots get the same answer as people, so they learn nothing; nothing is kept.
             throttle.count(request)
