@@ -1,8 +1,10 @@
 """The tracker's records in the Wagtail admin: snippets with drafts, revisions, locking, preview and
 the moderation workflow; parts edited inline; choosers for every related record."""
 
+import django_filters
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
@@ -41,6 +43,24 @@ def publication(record):
 
 # In the lists: "Published", "Draft" or "Taken down" rather than Live: True/False.
 PUBLICATION = Column("publication", label=_("Publication"), accessor=publication, sort_key="live")
+
+
+class PublicationFilterSet(WagtailFilterSet):
+    """The lists' filters, with "Publication" (Published, Draft, Taken down) instead of Live: yes/no."""
+
+    publication = django_filters.ChoiceFilter(
+        label=_("Publication"),
+        choices=[("published", _("Published")), ("draft", _("Draft")), ("taken_down", _("Taken down"))],
+        method="by_publication",
+        empty_label=_("All"),
+    )
+
+    def by_publication(self, queryset, name, value):
+        if value == "published":
+            return queryset.published()
+        if value == "taken_down":
+            return queryset.taken_down()
+        return queryset.filter(live=False) if value == "draft" else queryset
 
 
 def day(field, label):
@@ -87,6 +107,14 @@ class RecordViewSet(SnippetViewSet):
     workflow_action_view_class = RecordWorkflowActionView
     unpublish_view_class = RecordUnpublishView
 
+    def get_index_view_kwargs(self, **kwargs):
+        fields = getattr(type(self), "list_filter", None)
+        meta = type(
+            "Meta", (), {"model": self.model, "fields": list(fields) if isinstance(fields, list | tuple) else []}
+        )
+        filterset = type(f"{self.model.__name__}FilterSet", (PublicationFilterSet,), {"Meta": meta})
+        return super().get_index_view_kwargs(filterset_class=filterset, **kwargs)
+
     def get_queryset(self, request):
         # Editors list only their organisation's records; moderators and administrators list all.
         return policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
@@ -102,7 +130,7 @@ class CommitmentViewSet(RecordViewSet):
     icon = "tasks"
     menu_label = _("Commitments")
     list_display = ["title", "status", day("deadline", _("Deadline")), "jurisdiction", PUBLICATION]
-    list_filter = ["status", "sector", "live"]
+    list_filter = ["status", "sector"]
     edit_handler = editing(
         [
             FieldPanel("title"),
@@ -146,7 +174,7 @@ class DecisionViewSet(RecordViewSet):
     icon = "doc-full"
     menu_label = _("Decisions")
     list_display = ["title", "kind", day("decided_on", _("Decided on")), "deciding_office", PUBLICATION]
-    list_filter = ["kind", "live"]
+    list_filter = ["kind"]
     edit_handler = editing(
         [
             FieldPanel("title"),
@@ -166,7 +194,7 @@ class OfficeViewSet(RecordViewSet):
     icon = "user"
     menu_label = _("Offices")
     list_display = ["title", "kind", "organization", PUBLICATION]
-    list_filter = ["kind", "live"]
+    list_filter = ["kind"]
     edit_handler = editing(
         [
             FieldPanel("title"),

@@ -84,6 +84,26 @@ def test_lists_say_published_draft_or_taken_down_and_write_dates_as_the_site_doe
     assert "True" not in html and "False" not in html
 
 
+def test_lists_filter_by_publication(client, moderator):
+    from tracker.publishing.takedown import take_down
+
+    scenario.published_commitment(title="Published promise")
+    take_down(scenario.published_commitment(title="Taken-down promise"), user=moderator, notice="Court order")
+    publishing.save_draft(scenario.unsaved_commitment(title="Draft promise"), user=moderator, summary="Draft")
+
+    client.force_login(moderator)
+    page = client.get(reverse(f"{SNIPPET}:list")).content.decode()
+    assert "Publication" in page and ">Live<" not in page
+    for value, shown in (
+        ("published", "Published promise"),
+        ("draft", "Draft promise"),
+        ("taken_down", "Taken-down promise"),
+    ):
+        html = client.get(reverse(f"{SNIPPET}:list"), {"publication": value}).content.decode()
+        others = {"Published promise", "Draft promise", "Taken-down promise"} - {shown}
+        assert shown in html and not any(other in html for other in others), value
+
+
 def test_counts_of_an_import_are_pluralised():
     assert Applied(created=1, changed=0, rows=1).commitments_created == "1 commitment created"
     assert Applied(created=2, changed=0, rows=2).commitments_created == "2 commitments created"
