@@ -16,8 +16,10 @@ summary at the top counts the tracker's records instead of pages and images.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -97,12 +99,19 @@ class DraftsPanel(RecordsPanel):
 
     def rows(self):
         found = []
+        # Records in review, by content type: the workflow's object ids are text, which PostgreSQL will
+        # not compare with the records' integer keys in one query.
+        active = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+        in_review = defaultdict(set)
+        for content_type_id, object_id in WorkflowState.objects.filter(status__in=active).values_list(
+            "content_type_id", "object_id"
+        ):
+            in_review[content_type_id].add(object_id)
         for model in record_models():
+            reviewed = in_review[ContentType.objects.get_for_model(model).pk]
             drafts = (
                 model.objects.filter(has_unpublished_changes=True, latest_revision__user=self.request.user)
-                .exclude(
-                    _workflow_states__status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
-                )
+                .exclude(pk__in=[int(pk) for pk in reviewed if pk.isdigit()])
                 .select_related("latest_revision")
                 .order_by("-latest_revision__created_at")[:ROWS]
             )
