@@ -24,12 +24,16 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-## demo: the embedded site (SQLite, database search, tasks in-process) with sample data on :8000
+## demo: the embedded site (SQLite, database search, tasks in-process) with sample data on 127.0.0.1:$(PORT)
+## (8000 unless `make demo PORT=8001`), as the real site looks: DEBUG off, its own 404 and 500 pages, static
+## files collected and served by WhiteNoise.
 demo: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_data
+	$(MANAGE) load_demo_data --port $(PORT)
 	$(MANAGE) search_index --rebuild
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	DEBUG=false $(MANAGE) collectstatic --noinput -v0
+	@echo "The demo: http://127.0.0.1:$(PORT)/  (the admin: http://127.0.0.1:$(PORT)/admin/, accounts above)"
+	DEBUG=false $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-test
 	$(BIN)/ruff check .

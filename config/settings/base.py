@@ -125,6 +125,10 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Files citizens attach to tips: kept privately, outside MEDIA_ROOT and every public address; only
+# moderators open them, through the admin (tracker/admin/tips.py). At most TIP_EVIDENCE_MAX_BYTES each.
+TIP_EVIDENCE_ROOT = BASE_DIR / "var" / "tip-evidence"
+TIP_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 vars().update(env.email_url("EMAIL_URL"))
 
@@ -145,8 +149,9 @@ DIGEST_SIGNING_KEY_FILE = BASE_DIR / "var" / "digest-signing-key.pem"
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://"
-# Without a broker, tasks run in-process so the demo needs no other service.
+# Without a broker, tasks run in-process so the demo needs no other service. The in-memory transport is
+# named with a host: without one kombu warns "No hostname was supplied" on every task dispatched.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL") or "memory://localhost/"
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True

@@ -23,6 +23,9 @@ if not env("CACHE_URL"):
     _cache_dir = tempfile.mkdtemp(prefix="tracker-test-cache-")
     atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": _cache_dir}}
+# Tip evidence in a directory of this test run's own.
+TIP_EVIDENCE_ROOT = tempfile.mkdtemp(prefix="tracker-test-evidence-")
+atexit.register(shutil.rmtree, TIP_EVIDENCE_ROOT, ignore_errors=True)
 # Tests build their worlds with factories, behind the publishing signals: reports are not cached, but
 # in the tests of the cache itself (tests/tracker/public/test_report_cache.py).
 ACCOUNTABILITY_CACHE_SECONDS = 0

@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
 from cms.models import TrackerSettings
@@ -37,15 +37,31 @@ FILE_TRACKING = "file-tracking-system-for-the-balochistan-secretariat"
 def test_the_demo_shows_a_signed_digest_of_its_history(demo, client):
     from tracker.models import SignedDigest
 
-    digest = SignedDigest.objects.get()
-    assert f"Signed digest of the public history: {digest.sha256}" in demo
+    digest = SignedDigest.objects.latest("ends_at")
+    assert (
+        f"Signed digests of the public history: {SignedDigest.objects.count()} made, the latest {digest.sha256}" in demo
+    )
     assert digest.records == PublicRevision.objects.values("content_type", "object_id").distinct().count()
     assert digest.sha256 in client.get("/history/digests/").content.decode()
 
 
-def test_the_demo_prints_counts_and_the_admin_login(demo):
+def test_the_demo_prints_counts_and_every_account_with_what_it_may_do(demo):
     assert "commitments: " in demo
-    assert "Admin login: http://127.0.0.1:8000/admin/  user admin  password tracker-demo" in demo
+    assert "The site: http://127.0.0.1:8000/  The admin: http://127.0.0.1:8000/admin/" in demo
+    assert "(password tracker-demo for each, unless you changed it)" in demo
+    assert "  admin      administrator: everything" in demo
+    assert "  moderator  moderator: reviews what editors submit, publishes" in demo
+    assert "  editor     editor for Sample Civic Watch (fictional): drafts and submits its records" in demo
+    assert "hostname" not in demo
+
+
+def test_the_demo_prints_the_port_it_is_served_on(demo):
+    out = StringIO()
+    call_command("load_demo_data", "--port", "8123", stdout=out)
+    assert "The admin: http://127.0.0.1:8123/admin/" in out.getvalue()
+    assert ":8000" not in out.getvalue()
+    with pytest.raises(CommandError, match="--port must be a port number"):
+        call_command("load_demo_data", "--port", "0")
 
 
 def test_real_places_in_a_tree_with_urdu_names(demo):

@@ -41,9 +41,30 @@ def register_citizen_tips():
     return TipViewSet("citizen_tips")
 
 
+@hooks.register("construct_homepage_panels")
+def dashboard_panels(request, panels):
+    from tracker.admin.dashboard import construct_panels
+
+    construct_panels(request, panels)
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def dashboard_summary(request, items):
+    from tracker.admin.dashboard import construct_summary
+
+    construct_summary(request, items)
+
+
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     from tracker.accounts.two_factor import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_tip_evidence_urls():
+    from tracker.admin.tips import urlpatterns
 
     return urlpatterns
 

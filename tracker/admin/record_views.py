@@ -72,6 +72,17 @@ class RecordEditView(PublishRefusedMixin, EditView):
             self.workflow_state.refresh_from_db()
         return super().submit_action()
 
+    def workflow_action_action(self):
+        # The footer's Approve (or Request changes) saves the moderator's form as a new revision first.
+        # With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT a review counts only for the latest revision,
+        # so an approval left on the submitted one would restart the review instead of publishing: the
+        # moderator acts on the revision they have just saved, which is the one that gets published.
+        task_state = self.object.current_workflow_task_state
+        if self.new_revision is not None and task_state is not None and task_state.revision_id != self.new_revision.pk:
+            task_state.revision = self.new_revision
+            task_state.save(update_fields=["revision"])
+        return super().workflow_action_action()
+
 
 class RecordWorkflowActionView(PublishRefusedMixin, WorkflowActionView):
     def get_edit_url_after_refusal(self):

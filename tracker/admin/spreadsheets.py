@@ -166,8 +166,8 @@ class PreviewView(ImportPage):
         self.upload.forget()
         messages.success(
             self.request,
-            _("Imported %(file)s: %(created)d commitments created and %(changed)d changed.")
-            % {"file": self.upload.filename, "created": applied.created, "changed": applied.changed},
+            _("Imported %(file)s: %(created)s and %(changed)d changed.")
+            % {"file": self.upload.filename, "created": applied.commitments_created, "changed": applied.changed},
         )
         return redirect("import:upload")
 

@@ -1,8 +1,12 @@
 """The tracker's records in the Wagtail admin: snippets with drafts, revisions, locking, preview and
 the moderation workflow; parts edited inline; choosers for every related record."""
 
+import django_filters
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -28,6 +32,45 @@ SOURCE_PANELS = [
     FieldPanel("quote"),
     FieldPanel("archive_url"),
 ]
+
+
+def publication(record):
+    """Where a record stands with the public, in the words of the public site."""
+    if record.taken_down_at is not None:
+        return _("Taken down")
+    return _("Published") if record.live else _("Draft")
+
+
+# In the lists: "Published", "Draft" or "Taken down" rather than Live: True/False.
+PUBLICATION = Column("publication", label=_("Publication"), accessor=publication, sort_key="live")
+
+
+class PublicationFilterSet(WagtailFilterSet):
+    """The lists' filters, with "Publication" (Published, Draft, Taken down) instead of Live: yes/no."""
+
+    publication = django_filters.ChoiceFilter(
+        label=_("Publication"),
+        choices=[("published", _("Published")), ("draft", _("Draft")), ("taken_down", _("Taken down"))],
+        method="by_publication",
+        empty_label=_("All"),
+    )
+
+    def by_publication(self, queryset, name, value):
+        if value == "published":
+            return queryset.published()
+        if value == "taken_down":
+            return queryset.taken_down()
+        return queryset.filter(live=False) if value == "draft" else queryset
+
+
+def day(field, label):
+    """A date column written as the public site writes dates ("31 December 2025")."""
+
+    def written(record):
+        value = getattr(record, field)
+        return date_format(value, "j F Y") if value else ""
+
+    return Column(field, label=label, accessor=written, sort_key=field)
 
 
 def editing(panels, form=RecordForm):
@@ -64,6 +107,14 @@ class RecordViewSet(SnippetViewSet):
     workflow_action_view_class = RecordWorkflowActionView
     unpublish_view_class = RecordUnpublishView
 
+    def get_index_view_kwargs(self, **kwargs):
+        fields = getattr(type(self), "list_filter", None)
+        meta = type(
+            "Meta", (), {"model": self.model, "fields": list(fields) if isinstance(fields, list | tuple) else []}
+        )
+        filterset = type(f"{self.model.__name__}FilterSet", (PublicationFilterSet,), {"Meta": meta})
+        return super().get_index_view_kwargs(filterset_class=filterset, **kwargs)
+
     def get_queryset(self, request):
         # Editors list only their organisation's records; moderators and administrators list all.
         return policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
@@ -78,8 +129,8 @@ class CommitmentViewSet(RecordViewSet):
     model = Commitment
     icon = "tasks"
     menu_label = _("Commitments")
-    list_display = ["title", "status", "deadline", "jurisdiction", "live"]
-    list_filter = ["status", "sector", "live"]
+    list_display = ["title", "status", day("deadline", _("Deadline")), "jurisdiction", PUBLICATION]
+    list_filter = ["status", "sector"]
     edit_handler = editing(
         [
             FieldPanel("title"),
@@ -122,8 +173,8 @@ class DecisionViewSet(RecordViewSet):
     model = Decision
     icon = "doc-full"
     menu_label = _("Decisions")
-    list_display = ["title", "kind", "decided_on", "deciding_office", "live"]
-    list_filter = ["kind", "live"]
+    list_display = ["title", "kind", day("decided_on", _("Decided on")), "deciding_office", PUBLICATION]
+    list_filter = ["kind"]
     edit_handler = editing(
         [
             FieldPanel("title"),
@@ -142,8 +193,8 @@ class OfficeViewSet(RecordViewSet):
     model = Office
     icon = "user"
     menu_label = _("Offices")
-    list_display = ["title", "kind", "organization", "live"]
-    list_filter = ["kind", "live"]
+    list_display = ["title", "kind", "organization", PUBLICATION]
+    list_filter = ["kind"]
     edit_handler = editing(
         [
             FieldPanel("title"),
@@ -171,7 +222,7 @@ class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
-    list_display = ["name", "live"]
+    list_display = ["name", PUBLICATION]
     edit_handler = editing([FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING])
 
 
@@ -184,7 +235,7 @@ class ClassifiedRecordViewSet(RecordViewSet):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls.list_display = ["name", cls.classified_by, cls.placed_in, "live"]
+        cls.list_display = ["name", cls.classified_by, cls.placed_in, PUBLICATION]
         cls.list_filter = [cls.classified_by]
         cls.edit_handler = editing(
             [

@@ -13,11 +13,44 @@ may be read as a claim about a real official. The site says so on every page whi
 - `scale`: thousands more commitments of the same shape, written in bulk through `tracker.publishing.bulk`.
 """
 
+import datetime
 from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.dispatch import Signal
+from django.utils import timezone
 
 from tracker import publishing
+
+# The sample history spans the years it describes: the tracker's places, offices and people were
+# entered a month before the first event of the sample data, and each promise, status change and decision
+# was published as it happened (tracker/demo/commitments.py). The moment records published by
+# `publish_if_missing` are stamped with, inside a `stamped` block:
+_sample_moment = ContextVar("tracker_demo_moment", default=None)
+
+
+def tracker_began():
+    """When the sample tracker began: a month before the first promise, status change or decision."""
+    from tracker.demo.commitments import first_sample_day
+
+    return sample_moment(first_sample_day() - datetime.timedelta(days=30))
+
+
+def sample_moment(day, hour=10):
+    """A moment of `day` in Pakistan, as sample publishes are stamped."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+@contextmanager
+def stamped(moment):
+    """Publishes of sample records in this block are recorded as made at `moment` (never later than
+    now; see tracker.publishing.publish `as_of`)."""
+    token = _sample_moment.set(moment)
+    try:
+        yield
+    finally:
+        _sample_moment.reset(token)
 
 
 class LoadReport:
@@ -34,9 +67,10 @@ class LoadReport:
             self.new_records.append(record)
 
 
-def publish_if_missing(model, slug, build, *, user, summary, report=None):
+def publish_if_missing(model, slug, build, *, user, summary, report=None, as_of=None):
     """The record with this slug: the existing one, untouched (an editor may have changed it since),
-    or a new one built by `build()` and published through the publishing service."""
+    or a new one built by `build()` and published through the publishing service, recorded as
+    published `as_of` (or at the moment of the enclosing `stamped` block)."""
     existing = model.objects.filter(slug=slug).first()
     if existing is not None:
         if report is not None:
@@ -44,7 +78,7 @@ def publish_if_missing(model, slug, build, *, user, summary, report=None):
         return existing
     record = build()
     record.maintained_by = demo_editing_organisation()
-    publishing.publish(record, user=user, summary=summary)
+    publishing.publish(record, user=user, summary=summary, as_of=as_of or _sample_moment.get())
     if report is not None:
         report.note(model, added=True, record=record)
     return record
@@ -111,8 +145,11 @@ def load_curated_demo(user, today, report):
     # (the admin's "usage" of each record) is written once per record at the end instead of at each
     # of the several saves a publish makes, which takes a quarter off the load time.
     with transaction.atomic(), disable_reference_index_auto_update():
-        places, organisations = load_places(user, report)
-        offices = load_people_and_offices(organisations, user=user, today=today, report=report)
+        # The tracker's places, offices and people were entered when it began; promises, status changes
+        # and decisions were published as they happened (tracker/demo/commitments.py).
+        with stamped(tracker_began()):
+            places, organisations = load_places(user, report)
+            offices = load_people_and_offices(organisations, user=user, today=today, report=report)
         commitments = load_commitments(places, offices, user=user, today=today, report=report)
         load_decisions(offices, commitments, user=user, report=report)
     with transaction.atomic():

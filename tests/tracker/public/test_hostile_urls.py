@@ -109,9 +109,9 @@ EXAMPLES = settings(deadline=None, suppress_health_check=[HealthCheck.function_s
 
 def test_the_routes_are_read_from_the_urlconf():
     names = {name for name, _route in ROUTES}
-    assert len(FAMILIES) == 7 and all(len(routes) == len(KINDS_WITH_PAGES) for routes in FAMILIES.values())
+    assert len(FAMILIES) == 8 and all(len(routes) == len(KINDS_WITH_PAGES) for routes in FAMILIES.values())
     for record in KINDS_WITH_PAGES.values():
-        for suffix in ("", "_history", "_revision", "_compare", "_choose_compare", "_cite", "_feed"):
+        for suffix in ("", "_history", "_revision", "_compare", "_choose_compare", "_cite", "_cite_latest", "_feed"):
             assert f"tracker:{record.url_name}{suffix}" in names
     assert {"tracker:changes_feed", "tracker:digest", "tracker:send_tip", "search:search"} <= names
 

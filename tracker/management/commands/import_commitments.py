@@ -74,7 +74,7 @@ class Command(BaseCommand):
             bar.close()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported: {applied.created} commitments created, {applied.changed} changed "
-                f"({applied.rows} rows), each as one public revision."
+                f"Imported: {applied.commitments_created}, {applied.changed} changed "
+                f"({applied.rows_read}), each as one public revision."
             )
         )

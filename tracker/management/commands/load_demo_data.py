@@ -8,8 +8,15 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from tracker.demo import LoadReport, ensure_demo_users, load_curated_demo, mark_as_sample_data
-from tracker.history.digest import sign_what_is_new
+from tracker.demo import (
+    DEMO_ORGANISATION,
+    DEMO_PASSWORD,
+    LoadReport,
+    ensure_demo_users,
+    load_curated_demo,
+    mark_as_sample_data,
+)
+from tracker.history.digest import make_signed_digests, sign_what_is_new
 
 COUNTED = [
     "Jurisdiction",
@@ -25,7 +32,12 @@ COUNTED = [
     "Decision",
     "PublicRevision",
 ]
-ADMIN_LOGIN = "Admin login: http://127.0.0.1:8000/admin/  user admin  password tracker-demo (unless you changed it)"
+# What each demo account may do, in the words of the groups' permissions (tracker/admin/moderation.py).
+ACCOUNTS = {
+    "admin": "administrator: everything, including editing organisations, users and settings",
+    "moderator": "moderator: reviews what editors submit, publishes, unpublishes and takes down any record",
+    "editor": "editor for {organisation}: drafts and submits its records for review; cannot publish",
+}
 
 
 class Command(BaseCommand):
@@ -45,10 +57,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=2000, help="Commitments written per transaction with --scale."
         )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=8000,
+            help="The port the demo is served on, for the addresses printed at the end (default 8000).",
+        )
 
-    def handle(self, *args, scale, batch_size, verbosity, **options):
+    def handle(self, *args, scale, batch_size, port, verbosity, **options):
         if scale < 0:
             raise CommandError("--scale must be zero or more.")
+        if not 0 < port < 65536:
+            raise CommandError("--port must be a port number, from 1 to 65535.")
         started = time.monotonic()
         today = timezone.localdate()
         report = LoadReport()
@@ -63,17 +83,33 @@ class Command(BaseCommand):
                 scale, user=user, today=today, batch_size=batch_size, progress=verbosity > 0
             )
             self.stdout.write(f"Generated commitments: {added} added, {scale - added} already there.")
-        # A signed digest of everything loaded, so the demo's /history/digests/ has one to check at once
-        # (the hourly task adds one after every publishing hour).
-        signed = sign_what_is_new()
-        if signed is not None:
-            self.stdout.write(f"Signed digest of the public history: {signed.sha256} (/history/digests/)")
+        # The sample history spans years: a signed digest after every hour in which it was published, as the
+        # hourly task would have made them, and one of everything loaded, so /history/digests/ has them at once.
+        signed = make_signed_digests()
+        latest = sign_what_is_new()
+        if latest is not None:
+            signed.append(latest)
+        if signed:
+            self.stdout.write(
+                f"Signed digests of the public history: {len(signed)} made, the latest {signed[-1].sha256} "
+                "(/history/digests/)"
+            )
         self.stdout.write("Records now in the tracker:")
         for name in COUNTED:
             model = apps.get_model("tracker", name)
             self.stdout.write(f"  {model._meta.verbose_name_plural}: {model.objects.count()}")
         self.stdout.write(f"Done in {time.monotonic() - started:.0f} s.")
-        self.stdout.write(self.style.SUCCESS(ADMIN_LOGIN))
+        self.stdout.write(self.style.SUCCESS(self._accounts(port)))
+
+    def _accounts(self, port):
+        site = f"http://127.0.0.1:{port}"
+        lines = [
+            f"The site: {site}/  The admin: {site}/admin/",
+            f"Sign in as one of (password {DEMO_PASSWORD} for each, unless you changed it):",
+        ]
+        for username, can in ACCOUNTS.items():
+            lines.append(f"  {username:<10} {can.format(organisation=DEMO_ORGANISATION)}")
+        return "\n".join(lines)
 
     def _summary(self, report, what):
         added = ", ".join(f"{n} {kind}" for kind, n in sorted(report.added.items())) or "nothing"

@@ -16,7 +16,7 @@ def start_at_the_end(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0007_signed_digests'),
+        ('tracker', '0009_tip_evidence'),
     ]
 
     operations = [
