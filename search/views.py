@@ -54,6 +54,11 @@ def search_page(request):
         "previous_url": _link(params, page=page - 1) if page > 1 else "",
         "next_url": _link(params, page=page + 1) if page < results.num_pages else "",
         "clear_url": _link({"q": params.get("q", "")}),
+        "did_you_mean": [
+            (form[name].label, [(label, _link(params, **{name: slug})) for label, slug in found])
+            for name, found in form.suggestions.items()
+            if found
+        ],
     }
     return render(request, "search/search.html", context, status=400 if form.errors else 200)
 

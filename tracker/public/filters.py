@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.querysets import descendant_ids
 from tracker.models.vocabulary import CommitmentStatus, JurisdictionTier, OfficeKind, OwnershipRole, Sector
+from tracker.public import names
 
 
 def _with_any(choices):
@@ -72,38 +73,45 @@ class CommitmentFilterForm(forms.Form):
         required=False,
     )
 
-    def clean_jurisdiction(self):
-        from tracker.models import Jurisdiction
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Field name -> [(name, link)]: the "did you mean" choices for a name that matched nothing.
+        self.suggestions = {}
+        for name, placeholder in (("jurisdiction", _("A place, e.g. Quetta")), ("owner", _("An office's name"))):
+            self.fields[name].widget.attrs.update(
+                {"list": f"{name}-names", "autocomplete": "off", "placeholder": placeholder}
+            )
 
-        slug = self.cleaned_data["jurisdiction"]
-        if not slug:
+    def _named(self, field_name, kind):
+        """The published record that the field's name or slug names, or a clear error with the closest names."""
+        value = self.cleaned_data[field_name]
+        if not value:
             return None
-        place = Jurisdiction.objects.published().filter(slug=slug).first()
-        if place is None:
-            raise forms.ValidationError(_("No place called “%(slug)s” is tracked.") % {"slug": slug})
-        return place
+        found = names.find(kind, value)
+        if found.record is None:
+            self.suggestions[field_name] = [(name, self.link_with(field_name, slug)) for name, slug in found.suggestions]
+            raise forms.ValidationError(found.message)
+        return found.record
+
+    def did_you_mean(self):
+        """[(field label, [(name, link)])] for the fields whose names matched nothing."""
+        return [(self[name].label, choices) for name, choices in self.suggestions.items() if choices]
+
+    def link_with(self, field_name, value):
+        """This list's address with one filter set to `value` (back to page 1)."""
+        params = self.data.copy()
+        params.pop("page", None)
+        params[field_name] = value
+        return "?" + params.urlencode()
+
+    def clean_jurisdiction(self):
+        return self._named("jurisdiction", "place")
 
     def clean_held_by(self):
-        from tracker.models import Person
-
-        slug = self.cleaned_data["held_by"]
-        if not slug:
-            return None
-        person = Person.objects.published().filter(slug=slug).first()
-        if person is None:
-            raise forms.ValidationError(_("No person called “%(slug)s” is tracked.") % {"slug": slug})
-        return person
+        return self._named("held_by", "person")
 
     def clean_owner(self):
-        from tracker.models import Office
-
-        slug = self.cleaned_data["owner"]
-        if not slug:
-            return None
-        office = Office.objects.published().filter(slug=slug).first()
-        if office is None:
-            raise forms.ValidationError(_("No office called “%(slug)s” is tracked.") % {"slug": slug})
-        return office
+        return self._named("owner", "office")
 
     def filter(self, commitments):
         data = self.cleaned_data if self.is_bound else {}

@@ -47,3 +47,19 @@ def percent(share):
 @register.inclusion_tag("components/holders.html")
 def holders(owner_on_date):
     return {"o": owner_on_date}
+
+
+@register.filter(name="rupees")
+def rupees_filter(amount):
+    """Money as Pakistani readers write it ("Rs 120 crore"): tracker/models/money.py."""
+    from tracker.models.money import rupees
+
+    return rupees(amount)
+
+
+@register.filter(name="exact_rupees")
+def exact_rupees_filter(amount):
+    """The whole amount with lakh grouping ("Rs 1,20,00,00,000")."""
+    from tracker.models.money import exact_rupees
+
+    return exact_rupees(amount)

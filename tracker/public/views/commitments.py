@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from tracker.models import Commitment, Decision, Office
 from tracker.models.querysets import with_owners
+from tracker.public import names
 from tracker.public.charts import bar_chart
 from tracker.public.filters import CommitmentFilterForm
 from tracker.public.ownership import hide_hidden, holders_on, owners_on, published_owners, tenures_by_office
@@ -61,5 +62,11 @@ def commitment_list(request):
         ordered = commitments.select_related("jurisdiction").order_by("deadline", "title")
         page = page_numbers(request, Paginator(ordered, 25))
         page.object_list = with_owners(page.object_list)
-    context = {"form": form, "page": page, "today": timezone.localdate()}
+    suggested = names.suggested_names()
+    context = {
+        "form": form,
+        "page": page,
+        "today": timezone.localdate(),
+        "name_lists": [("jurisdiction-names", suggested["place"]), ("owner-names", suggested["office"])],
+    }
     return render(request, "tracker/commitment_list.html", context, status=200 if page is not None else 400)
