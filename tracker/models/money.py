@@ -53,7 +53,7 @@ def _in_unit(amount, unit):
 
 
 def rupees(value):
-    """"Rs 120 crore", "Rs 4.5 lakh", "Rs 45,000"; "" when there is no amount."""
+    """ "Rs 120 crore", "Rs 4.5 lakh", "Rs 45,000"; "" when there is no amount."""
     amount = _amount(value)
     if amount is None:
         return ""

@@ -89,7 +89,8 @@ class CommitmentFilterForm(forms.Form):
             return None
         found = names.find(kind, value)
         if found.record is None:
-            self.suggestions[field_name] = [(name, self.link_with(field_name, slug)) for name, slug in found.suggestions]
+            links = [(name, self.link_with(field_name, slug)) for name, slug in found.suggestions]
+            self.suggestions[field_name] = links
             raise forms.ValidationError(found.message)
         return found.record
 
