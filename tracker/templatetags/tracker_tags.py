@@ -63,3 +63,15 @@ def exact_rupees_filter(amount):
     from tracker.models.money import exact_rupees
 
     return exact_rupees(amount)
+
+
+@register.inclusion_tag("components/office_kind.html")
+def office_kind(office):
+    """The elected / appointed / administrator badge of an office (a model, or a search document's
+    owner: a dict with "kind", "kind_label" and "title")."""
+    if isinstance(office, dict):
+        kind, label, title = office.get("kind", ""), office.get("kind_label", ""), office.get("title", "")
+    else:
+        kind, label, title = office.kind, office.get_kind_display(), office.title
+    said = str(title).casefold().startswith(str(label).casefold() + " ")
+    return {"kind": kind, "label": label, "label_said": said or not label}
