@@ -73,6 +73,18 @@ class CommitmentFilterForm(forms.Form):
         required=False,
     )
 
+    # The figures of a person's scorecard (tracker/public/scorecards.py): the person, one of their
+    # tenures (or all of them), and the column.
+    scorecard = forms.CharField(label=_("In the scorecard of"), required=False, max_length=120)
+    tenure = forms.IntegerField(label=_("Tenure (of that scorecard)"), required=False, min_value=1)
+    scored = forms.ChoiceField(
+        label=_("Scorecard column"),
+        choices=_with_any(
+            [("owned", _("Owned")), ("delivered", _("Delivered")), ("broken", _("Broken")), ("overdue", _("Overdue"))]
+        ),
+        required=False,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Field name -> [(name, link)]: the "did you mean" choices for a name that matched nothing.
@@ -113,6 +125,15 @@ class CommitmentFilterForm(forms.Form):
 
     def clean_owner(self):
         return self._named("owner", "office")
+
+    def clean_scorecard(self):
+        return self._named("scorecard", "person")
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("tenure") or data.get("scored")) and not data.get("scorecard") and "scorecard" not in self.errors:
+            self.add_error("scorecard", _("Say whose scorecard: a person's name."))
+        return data
 
     def filter(self, commitments):
         data = self.cleaned_data if self.is_bound else {}
@@ -184,6 +205,11 @@ def accountability_filters(commitments, data):
             tier=data.get("held_tier"),
             person=data.get("held_by"),
         )
+        commitments = commitments.filter(pk__in=sorted(ids))
+    if data.get("scorecard"):
+        from tracker.public.scorecards import scored_commitments
+
+        ids = scored_commitments(data["scorecard"], data.get("scored") or "owned", today, data.get("tenure"))
         commitments = commitments.filter(pk__in=sorted(ids))
     if data.get("counted"):
         commitments = commitments.exclude(status=S.WITHDRAWN)

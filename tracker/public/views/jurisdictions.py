@@ -3,8 +3,10 @@ from django.utils import timezone
 
 from tracker.models import Commitment, Jurisdiction, Office
 from tracker.models.querysets import descendant_ids, status_counts
+from tracker.public.delivery import MIN_COUNT
 from tracker.public.presenters import place_jsonld
-from tracker.public.scorecards import compare_owner_roles
+from tracker.public.report_cache import cached_report
+from tracker.public.scorecards import compare_owner_groups
 from tracker.public.views.common import published_or_404
 
 
@@ -25,7 +27,10 @@ def jurisdiction_detail(request, slug):
         "commitments": list(listed[:50]),
         "commitment_count": commitments.count(),
         "status_counts": status_counts(commitments),
-        "comparison": compare_owner_roles(commitments, today),
+        "comparison": cached_report(
+            {"jurisdiction": place.pk}, today, lambda: compare_owner_groups(commitments, place, today)
+        ),
+        "min_count": MIN_COUNT,
         "canonical_url": url,
         "jsonld": place_jsonld(place, url),
     }
