@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import queries
@@ -43,10 +44,19 @@ def search_page(request):
             bucket.url = _link(params, **{name: None if bucket.selected else bucket.value})
         facets.append(facet)
     page = results.request.page
+    kinds = results.facets.get("kind")
+    kind_tabs = []
+    if kinds is not None and kinds.buckets:
+        # Tabs by kind above the results, commitments first, each with its count.
+        chosen = form.cleaned_data.get("kind") or ""
+        everything = sum(b.count for b in kinds.buckets)
+        kind_tabs = [(_("All"), everything, _link(params, kind=None), not chosen)]
+        kind_tabs += [(b.label, b.count, _link(params, kind=b.value), b.selected) for b in kinds.buckets]
     context = {
         "form": form,
         "results": results,
         "facets": facets,
+        "kind_tabs": kind_tabs,
         "hidden_filters": form.active_filters(),
         "sort_links": [
             (key, label, _link(params, sort=key), key == results.request.sort) for key, label in SORTS.items()
