@@ -113,7 +113,9 @@ class CommitmentFilterForm(forms.Form):
     def link_with(self, field_name, value):
         """This list's address with one filter set to `value` (back to page 1)."""
         params = self.data.copy()
-        params.pop("page", None)
+        for key in list(params):
+            if key == "page" or not any(params.getlist(key)):
+                del params[key]  # the empty fields a submitted form sends, and the page
         params[field_name] = value
         return "?" + params.urlencode()
 

@@ -41,7 +41,7 @@ def test_owners_and_holders_are_chosen_by_name(client, quetta):
 
 
 def test_a_near_miss_answers_with_did_you_mean_links(client, quetta):
-    response = client.get("/commitments/", {"jurisdiction": "Queta", "status": "stalled", "page": "2"})
+    response = client.get("/commitments/", {"jurisdiction": "Queta", "status": "stalled", "sector": "", "page": "2"})
     assert response.status_code == 400
     text = words(response)
     assert "Place: No place called “Queta” is tracked." in text
