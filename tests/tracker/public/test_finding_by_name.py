@@ -79,3 +79,12 @@ def test_unpublished_records_are_never_found_or_suggested(client, quetta):
     quetta.punjab.save()
     assert names.find("place", "Punjab").record is None
     assert "Punjab" not in client.get("/commitments/").content.decode()
+
+
+def test_the_accountability_page_takes_places_by_name_too(client, quetta):
+    by_name = client.get("/accountability/", {"district": "Quetta"})
+    assert by_name.status_code == 200
+    assert by_name.context["form"].place == quetta.quetta
+    wrong_tier = client.get("/accountability/", {"province": "Quetta"})
+    assert wrong_tier.status_code == 400
+    assert "No province called “Quetta” is tracked." in words(wrong_tier)
