@@ -41,6 +41,7 @@ def person_detail(request, slug):
     context = {
         "person": person,
         "scorecard": scorecard_cells(person, rows, total),
+        "totals": total.counts(),
         "owned_commitments": behind,
         "owned_count": len(total.owned),
         "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
