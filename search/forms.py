@@ -2,13 +2,13 @@
 of the choices is reported and left out; the rest of the search still runs."""
 
 from django import forms
-from django.core.validators import validate_unicode_slug
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import KIND_LABELS
 from search.results import SORTS, SearchRequest
 from search.text import parse_query
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
+from tracker.public import names
 
 
 def _any(choices):
@@ -20,9 +20,9 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=_any(KIND_LABELS.items()), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=_any(CommitmentStatus.choices), required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=_any(Sector.choices), required=False)
-    jurisdiction = forms.CharField(label=_("Place"), required=False, max_length=120, validators=[validate_unicode_slug])
+    jurisdiction = forms.CharField(label=_("Place"), required=False, max_length=120)
     office_kind = forms.ChoiceField(label=_("Owner kind"), choices=_any(OfficeKind.choices), required=False)
-    owner = forms.CharField(label=_("Owner office"), required=False, max_length=120, validators=[validate_unicode_slug])
+    owner = forms.CharField(label=_("Owner office"), required=False, max_length=120)
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=list(SORTS.items()), required=False)
     page = forms.CharField(required=False)
@@ -31,6 +31,26 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Control characters (NUL included) are dropped by search.text rather than refused.
         self.fields["q"].validators = []
+        # Field name -> [(name, slug)]: the "did you mean" choices for a name that matched nothing.
+        self.suggestions = {}
+
+    def _named(self, field_name, kind):
+        """The slug of the published place or office named (by name or slug, in any case), as the
+        commitment list resolves it (tracker.public.names): the same words find the same records."""
+        value = self.cleaned_data[field_name]
+        if not value:
+            return ""
+        found = names.find(kind, value)
+        if found.record is None:
+            self.suggestions[field_name] = found.suggestions
+            raise forms.ValidationError(found.message)
+        return found.record.slug
+
+    def clean_jurisdiction(self):
+        return self._named("jurisdiction", "place")
+
+    def clean_owner(self):
+        return self._named("owner", "office")
 
     FILTERS = ("kind", "status", "sector", "jurisdiction", "office_kind", "owner", "overdue")
 

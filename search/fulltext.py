@@ -142,8 +142,8 @@ class SqliteFullText:
         """The entries joined to their full-text row, for what only a MATCH join gives: rank, highlights."""
         return entries.filter(fulltext__search_fts__match=self.expression(query))
 
-    def by_relevance(self, entries, query):
-        return self._joined(entries, query).order_by("fulltext__rank", "uid")
+    def by_relevance(self, entries, query, first=()):
+        return self._joined(entries, query).order_by(*first, "fulltext__rank", "uid")
 
     def highlights(self, entries, query):
         """{entry id: {"title", "title_ur", "snippet"}} with MARK_START/MARK_END around matches."""
@@ -192,9 +192,9 @@ class PostgresFullText:
     def match(self, entries, query):
         return entries.filter(search_vector=self.tsquery(query))
 
-    def by_relevance(self, entries, query):
+    def by_relevance(self, entries, query, first=()):
         rank = SearchRank(F("search_vector"), self.tsquery(query))
-        return entries.annotate(rank=rank).order_by("-rank", "uid")
+        return entries.annotate(rank=rank).order_by(*first, "-rank", "uid")
 
     def highlights(self, entries, query):
         tsquery = self.tsquery(query)

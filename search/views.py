@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import queries
@@ -50,10 +51,19 @@ def search_page(request):
             bucket.url = _link(params, **{name: None if bucket.selected else bucket.value})
         facets.append(facet)
     page = results.request.page
+    kinds = results.facets.get("kind")
+    kind_tabs = []
+    if kinds is not None and kinds.buckets:
+        # Tabs by kind above the results, commitments first, each with its count.
+        chosen = form.cleaned_data.get("kind") or ""
+        everything = sum(b.count for b in kinds.buckets)
+        kind_tabs = [(_("All"), everything, _link(params, kind=None), not chosen)]
+        kind_tabs += [(b.label, b.count, _link(params, kind=b.value), b.selected) for b in kinds.buckets]
     context = {
         "form": form,
         "results": results,
         "facets": facets,
+        "kind_tabs": kind_tabs,
         "hidden_filters": form.active_filters(),
         "sort_links": [
             (key, label, _link(params, sort=key), key == results.request.sort) for key, label in SORTS.items()
@@ -64,6 +74,11 @@ def search_page(request):
         # Following this search (tracker's follow form and feed take the same parameters).
         "follow_params": _followed(form),
         "follow_feed": reverse("tracker:search_follow_feed") + "?" + urlencode(_followed(form)),
+        "did_you_mean": [
+            (form[name].label, [(label, _link(params, **{name: slug})) for label, slug in found])
+            for name, found in form.suggestions.items()
+            if found
+        ],
     }
     return render(request, "search/search.html", context, status=400 if form.errors else 200)
 

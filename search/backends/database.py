@@ -2,7 +2,7 @@
 without Elasticsearch, and the fallback whenever the search server does not answer."""
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Case, Count, F, Max, Q, Value, When
 
 from search.backends import SearchBackend
 from search.documents import NAME_KINDS
@@ -11,6 +11,8 @@ from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
 from search.results import TOP_BUCKETS, SearchResults, empty_counts, make_hit
 from search.text import fold
 from tracker.models.vocabulary import CommitmentStatus
+
+COMMITMENTS_FIRST = Case(When(kind="commitment", then=Value(0)), default=Value(1)).asc()
 
 
 def _overdue(today):
@@ -53,7 +55,9 @@ class DatabaseBackend(SearchBackend):
         if request.sort == "deadline":
             ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
         elif request.sort == "relevance" and not query.is_empty:
-            ordered = text.by_relevance(found, query)
+            # Readers come for commitments: they come first, then the offices, people and places
+            # that share the words, each group by relevance (as the Elasticsearch backend ranks them).
+            ordered = text.by_relevance(found, query, first=[COMMITMENTS_FIRST])
         else:
             ordered = found.order_by(F("changed_at").desc(nulls_last=True), "uid")
         page = list(ordered.values("id", "document")[request.offset : request.offset + request.per_page])

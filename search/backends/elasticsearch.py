@@ -85,12 +85,20 @@ def overdue_query(today):
     )
 
 
+# Added to a commitment's score: readers come for commitments, so for "schools" or "Quetta" the
+# promises come before the offices, people and places that share the word (as the database backend
+# orders them). Text scores stay far below it, so the order within each group is relevance.
+COMMITMENTS_FIRST = 1000.0
+
+
 def text_query(query):
     must = [Q("multi_match", query=t, fields=TEXT_FIELDS, fuzziness="AUTO", prefix_length=1) for t in query.terms]
     must += [Q("multi_match", query=" ".join(p), type="phrase", fields=TEXT_FIELDS) for p in query.phrases]
     if not must:
         return Q("match_all")
-    return Q("bool", should=must, minimum_should_match=1) if query.match_any else Q("bool", must=must)
+    matching = Q("bool", should=must, minimum_should_match=1) if query.match_any else Q("bool", must=must)
+    first = Q("constant_score", filter=Q("term", kind="commitment"), boost=COMMITMENTS_FIRST)
+    return Q("bool", must=[matching], should=[first])
 
 
 def filter_clauses(filters, today):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import JurisdictionTier, Sector
 from tracker.public import council_periods as cp
-from tracker.public import delivery
+from tracker.public import delivery, names
 
 
 def _with_any(choices):
@@ -25,13 +25,11 @@ class AccountabilityForm(forms.Form):
     due_to = forms.DateField(label=_("Due until (YYYY-MM-DD)"), required=False)
 
     def _place(self, name, tier):
-        from tracker.models import Jurisdiction
-
         slug = self.cleaned_data[name]
         if not slug:
             return None
-        place = Jurisdiction.objects.published().filter(slug=slug, tier=tier).first()
-        if place is None:
+        place = names.find("place", slug).record  # by name or slug, in any case, as the lists take it
+        if place is None or place.tier != tier:
             raise forms.ValidationError(_("No %(tier)s called “%(slug)s” is tracked.") % {"tier": tier, "slug": slug})
         return place
 

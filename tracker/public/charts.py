@@ -1,12 +1,18 @@
 """Server-rendered SVG charts: the geometry is worked out here so templates only draw it, and pages
-need no charting JavaScript."""
+need no charting JavaScript.
+
+Each bar has its label on a line of its own above it, written out in full, and its value after it,
+inside the chart: a long office title is never cut off, and the widest label sets the chart's
+width (the SVG scales to the screen)."""
 
 from dataclasses import dataclass
 
-ROW_HEIGHT = 28
-LABEL_WIDTH = 150
-BAR_AREA = 130
-VALUE_WIDTH = 60
+LABEL_HEIGHT = 18
+BAR_HEIGHT = 16
+ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + 10
+BAR_AREA = 220
+VALUE_WIDTH = 100
+CHAR_WIDTH = 7  # at the charts' 12px font, a generous average width of a letter
 
 
 @dataclass
@@ -20,11 +26,19 @@ class Bar:
 
     @property
     def text_y(self):
-        return self.y + ROW_HEIGHT // 2 + 5
+        return self.y + LABEL_HEIGHT - 5
+
+    @property
+    def bar_y(self):
+        return self.y + LABEL_HEIGHT
 
     @property
     def value_x(self):
-        return LABEL_WIDTH + self.width + 6
+        return self.width + 6
+
+    @property
+    def value_y(self):
+        return self.bar_y + BAR_HEIGHT - 3
 
 
 @dataclass
@@ -32,12 +46,12 @@ class BarChart:
     title: str
     bars: list
 
-    label_width = LABEL_WIDTH
-    bar_height = ROW_HEIGHT - 8
+    bar_height = BAR_HEIGHT
 
     @property
     def width(self):
-        return LABEL_WIDTH + BAR_AREA + VALUE_WIDTH
+        widest = max((len(bar.label) * CHAR_WIDTH for bar in self.bars), default=0)
+        return max(BAR_AREA + VALUE_WIDTH, widest)
 
     @property
     def height(self):
@@ -55,6 +69,6 @@ def bar_chart(title, rows, unit=""):
     for index, row in enumerate(rows):
         label, value = row[0], row[1]
         css = row[2] if len(row) > 2 else ""
-        text = f"{value} {unit}".strip()
+        text = f"{value:,} {unit}".strip()
         bars.append(Bar(str(label), value, text, index * ROW_HEIGHT, round(BAR_AREA * value / largest, 1), css))
     return BarChart(title, bars)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.querysets import descendant_ids
 from tracker.models.vocabulary import CommitmentStatus, JurisdictionTier, OfficeKind, OwnershipRole, Sector
+from tracker.public import names
 
 
 def _with_any(choices):
@@ -72,38 +73,69 @@ class CommitmentFilterForm(forms.Form):
         required=False,
     )
 
-    def clean_jurisdiction(self):
-        from tracker.models import Jurisdiction
+    # The figures of a person's scorecard (tracker/public/scorecards.py): the person, one of their
+    # tenures (or all of them), and the column.
+    scorecard = forms.CharField(label=_("In the scorecard of"), required=False, max_length=120)
+    tenure = forms.IntegerField(label=_("Tenure (of that scorecard)"), required=False, min_value=1)
+    scored = forms.ChoiceField(
+        label=_("Scorecard column"),
+        choices=_with_any(
+            [("owned", _("Owned")), ("delivered", _("Delivered")), ("broken", _("Broken")), ("overdue", _("Overdue"))]
+        ),
+        required=False,
+    )
 
-        slug = self.cleaned_data["jurisdiction"]
-        if not slug:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Field name -> [(name, link)]: the "did you mean" choices for a name that matched nothing.
+        self.suggestions = {}
+        for name, placeholder in (("jurisdiction", _("A place, e.g. Quetta")), ("owner", _("An office's name"))):
+            self.fields[name].widget.attrs.update(
+                {"list": f"{name}-names", "autocomplete": "off", "placeholder": placeholder}
+            )
+
+    def _named(self, field_name, kind):
+        """The published record that the field's name or slug names, or a clear error with the closest names."""
+        value = self.cleaned_data[field_name]
+        if not value:
             return None
-        place = Jurisdiction.objects.published().filter(slug=slug).first()
-        if place is None:
-            raise forms.ValidationError(_("No place called “%(slug)s” is tracked.") % {"slug": slug})
-        return place
+        found = names.find(kind, value)
+        if found.record is None:
+            links = [(name, self.link_with(field_name, slug)) for name, slug in found.suggestions]
+            self.suggestions[field_name] = links
+            raise forms.ValidationError(found.message)
+        return found.record
+
+    def did_you_mean(self):
+        """[(field label, [(name, link)])] for the fields whose names matched nothing."""
+        return [(self[name].label, choices) for name, choices in self.suggestions.items() if choices]
+
+    def link_with(self, field_name, value):
+        """This list's address with one filter set to `value` (back to page 1)."""
+        params = self.data.copy()
+        for key in list(params):
+            if key == "page" or not any(params.getlist(key)):
+                del params[key]  # the empty fields a submitted form sends, and the page
+        params[field_name] = value
+        return "?" + params.urlencode()
+
+    def clean_jurisdiction(self):
+        return self._named("jurisdiction", "place")
 
     def clean_held_by(self):
-        from tracker.models import Person
-
-        slug = self.cleaned_data["held_by"]
-        if not slug:
-            return None
-        person = Person.objects.published().filter(slug=slug).first()
-        if person is None:
-            raise forms.ValidationError(_("No person called “%(slug)s” is tracked.") % {"slug": slug})
-        return person
+        return self._named("held_by", "person")
 
     def clean_owner(self):
-        from tracker.models import Office
+        return self._named("owner", "office")
 
-        slug = self.cleaned_data["owner"]
-        if not slug:
-            return None
-        office = Office.objects.published().filter(slug=slug).first()
-        if office is None:
-            raise forms.ValidationError(_("No office called “%(slug)s” is tracked.") % {"slug": slug})
-        return office
+    def clean_scorecard(self):
+        return self._named("scorecard", "person")
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("tenure") or data.get("scored")) and not data.get("scorecard") and "scorecard" not in self.errors:
+            self.add_error("scorecard", _("Say whose scorecard: a person's name."))
+        return data
 
     def filter(self, commitments):
         data = self.cleaned_data if self.is_bound else {}
@@ -175,6 +207,11 @@ def accountability_filters(commitments, data):
             tier=data.get("held_tier"),
             person=data.get("held_by"),
         )
+        commitments = commitments.filter(pk__in=sorted(ids))
+    if data.get("scorecard"):
+        from tracker.public.scorecards import scored_commitments
+
+        ids = scored_commitments(data["scorecard"], data.get("scored") or "owned", today, data.get("tenure"))
         commitments = commitments.filter(pk__in=sorted(ids))
     if data.get("counted"):
         commitments = commitments.exclude(status=S.WITHDRAWN)

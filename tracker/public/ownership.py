@@ -10,8 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from tracker.models.vocabulary import OwnershipRole, TenureStart
+from tracker.models.vocabulary import OfficeKind, OwnershipRole, TenureStart
+
+# How an owner's role is said when its office's kind does not imply it.
+ROLE_NOTES = {
+    OwnershipRole.POLITICAL: _("answers politically for it"),
+    OwnershipRole.ADMINISTRATIVE: _("carries it out"),
+    OwnershipRole.SUPPORTING: _("supporting"),
+}
 
 
 def tenures_by_office(office_ids):
@@ -52,6 +60,19 @@ class OwnerOnDate:
     @property
     def vacant(self):
         return not self.holders
+
+    @property
+    def role_note(self):
+        """The owner's role, only where the office's kind does not already say it: pages name owners in
+        one vocabulary (elected, appointed, administrator), not also "political" and "administrative"."""
+        role, kind = self.owner.role, self.office.kind
+        implied = {
+            OwnershipRole.POLITICAL: {OfficeKind.ELECTED},
+            OwnershipRole.ADMINISTRATIVE: set(OfficeKind) - {OfficeKind.ELECTED},
+        }
+        if kind in implied.get(role, ()):
+            return ""
+        return ROLE_NOTES[role]
 
 
 def is_public(record):

@@ -2,6 +2,7 @@
 JSON-LD. Kept out of templates, which only present."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from tracker.models.vocabulary import CommitmentStatus
 
@@ -16,6 +17,33 @@ STATUS_EXPLANATIONS = {
     CommitmentStatus.BROKEN: _("The commitment was abandoned or cannot now be met. This is final."),
     CommitmentStatus.WITHDRAWN: _("The government formally withdrew the commitment. This is final."),
 }
+
+
+def years_months_days(start, end):
+    """(years, months, days) from `start` to `end` on the calendar: 30 June 2020 to 1 June 2028 is
+    (7, 11, 2). A month is counted when its day of the month is reached (31 January to 28 February is
+    0 months 28 days)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    if months <= 0:
+        return 0, 0, max((end - start).days, 0)
+    years, months = divmod(months, 12)
+    return years, months, 0
+
+
+def duration(start, end):
+    """How long from `start` to `end` as readers say it: "7 years 11 months", "5 months", "12 days"."""
+    years, months, days = years_months_days(start, end)
+    if not years and not months:
+        return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+    parts = []
+    if years:
+        parts.append(ngettext("%(n)s year", "%(n)s years", years) % {"n": years})
+    if months:
+        parts.append(ngettext("%(n)s month", "%(n)s months", months) % {"n": months})
+    return " ".join(parts)
+
 
 # schema.org Action statuses, for search engines and data reusers.
 ACTION_STATUS = {

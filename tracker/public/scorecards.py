@@ -11,9 +11,7 @@ from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
-
-from tracker.models.vocabulary import CommitmentStatus, OwnershipRole
+from tracker.models.vocabulary import CommitmentStatus
 from tracker.public.timelines import terminal_date
 
 
@@ -114,70 +112,87 @@ def facts_by_office(office_ids):
     return grouped
 
 
+SCORE_COLUMNS = ("owned", "delivered", "broken", "overdue")
+
+
 @dataclass
 class TenureScorecard:
     tenure: object
     counts: dict
+    score: Score = field(default_factory=Score)
 
 
 def person_scorecard(tenures, today):
     """([TenureScorecard per tenure], totals) for a person's tenures."""
+    rows, total = person_scores(tenures, today)
+    return rows, total.counts()
+
+
+def person_scores(tenures, today):
+    """([TenureScorecard per tenure], the totals' Score: the commitments behind every figure)."""
     grouped = facts_by_office(t.office_id for t in tenures)
     total = Score()
     rows = []
     for tenure in tenures:
         score = score_tenure(tenure, grouped.get(tenure.office_id, []), today)
         total.add(score)
-        rows.append(TenureScorecard(tenure, score.counts()))
-    return rows, total.counts()
+        rows.append(TenureScorecard(tenure, score.counts(), score))
+    return rows, total
+
+
+def person_tenures(person):
+    """The person's tenures of published offices, in order: the rows of their scorecard."""
+    from tracker.models import Office
+
+    return list(
+        person.tenures.filter(office__in=Office.objects.published())
+        .select_related("office__organization")
+        .order_by("start_date")
+    )
+
+
+def scored_commitments(person, column, today, tenure_id=None):
+    """The ids behind one figure of a person's scorecard: `column` (one of SCORE_COLUMNS) of one
+    tenure, or of all of them (each commitment once), as the scorecard counts them."""
+    tenures = [t for t in person_tenures(person) if tenure_id is None or t.pk == tenure_id]
+    _rows, total = person_scores(tenures, today)
+    return getattr(total, column)
 
 
 @dataclass
-class KindComparison:
-    role: str
-    label: str
-    total: int
-    delivered_share: float | None
-    overdue_share: float | None
-    median_days_overdue: float | None
+class OwnerGroupRow:
+    """One owner group of a place (elected political owners, appointed administrative owners, and
+    administrators in either role): the accountability page's measures and the overdue share."""
+
+    measures: object  # delivery.Measures
+    overdue: object  # delivery.Share
 
 
-def compare_owner_roles(commitments, today):
-    """Elected (political) against appointed (administrative) owners, side by side, for a queryset of
-    commitments. Counted by the database (two queries per role), so a province with 100,000
-    commitments costs what a district with ten does."""
-    from tracker.models import CommitmentOwner, Office
+@dataclass
+class PlaceComparison:
+    groups: list  # [OwnerGroupRow] of the groups that own a commitment here
+    stays: list  # [delivery.KindStay]: how long the next step waited with each kind of office
 
-    terminal = CommitmentStatus.terminal()
-    overdue = Q(deadline__lt=today) & ~Q(status__in=terminal)
-    rows = []
-    for role in (OwnershipRole.POLITICAL, OwnershipRole.ADMINISTRATIVE):
-        owned = CommitmentOwner.objects.filter(role=role, office__in=Office.objects.published()).values("commitment_id")
-        group = commitments.filter(pk__in=owned).order_by()
-        figures = group.aggregate(
-            total=Count("pk"),
-            delivered=Count("pk", filter=Q(status=CommitmentStatus.DELIVERED)),
-            overdue=Count("pk", filter=overdue),
+
+def compare_owner_groups(commitments, place, today):
+    """What differs between the commitments here owned by elected offices, by appointed offices and by
+    administrators, with the accountability page's rules (tracker/public/delivery.py): outcomes,
+    overdue, delay past the deadline, and where the next step waited. A commitment usually has an
+    elected and an appointed owner, so the groups share commitments; the figures that differ are who
+    holds each role, how the commitments went, and which offices they waited with. Five queries."""
+    from tracker.public import delivery
+
+    facts = delivery.load_facts(commitments, today)
+    query = {"jurisdiction": place.slug}
+    groups = []
+    measured = delivery.by_owner_group(facts, today, query)
+    for (_key, role, kind, _label), measures in zip(delivery.OWNER_GROUPS, measured, strict=True):
+        members = [f for f in facts if f.counted and (role, kind) in f.owners]
+        if not members and not measures.withdrawn.count:
+            continue
+        late = sum(
+            1 for f in members if f.deadline and f.deadline < today and f.status not in CommitmentStatus.terminal()
         )
-        total, late = figures["total"], figures["overdue"]
-        rows.append(
-            KindComparison(
-                role=role,
-                label=role.label,
-                total=total,
-                delivered_share=figures["delivered"] / total if total else None,
-                overdue_share=late / total if total else None,
-                median_days_overdue=_median_days_overdue(group.filter(overdue), late, today),
-            )
-        )
-    return rows
-
-
-def _median_days_overdue(overdue, count, today):
-    """The median of (today - deadline) over `count` overdue commitments: the middle one or two
-    deadlines, fetched from the database in order rather than all of them."""
-    if not count:
-        return None
-    middle = overdue.order_by("-deadline").values_list("deadline", flat=True)[(count - 1) // 2 : count // 2 + 1]
-    days = [(today - deadline).days for deadline in middle]
-    return sum(days) / len(days)
+        url = delivery.list_url(query, owner_role=role, office_kind=kind, counted=1, overdue=1)
+        groups.append(OwnerGroupRow(measures, delivery.Share(late, len(members), url)))
+    return PlaceComparison(groups, delivery.time_with_kinds(facts, query))

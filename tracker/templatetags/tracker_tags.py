@@ -53,3 +53,31 @@ def percent(share):
 @register.inclusion_tag("components/holders.html")
 def holders(owner_on_date):
     return {"o": owner_on_date}
+
+
+@register.filter(name="rupees")
+def rupees_filter(amount):
+    """Money as Pakistani readers write it ("Rs 120 crore"): tracker/models/money.py."""
+    from tracker.models.money import rupees
+
+    return rupees(amount)
+
+
+@register.filter(name="exact_rupees")
+def exact_rupees_filter(amount):
+    """The whole amount with lakh grouping ("Rs 1,20,00,00,000")."""
+    from tracker.models.money import exact_rupees
+
+    return exact_rupees(amount)
+
+
+@register.inclusion_tag("components/office_kind.html")
+def office_kind(office):
+    """The elected / appointed / administrator badge of an office (a model, or a search document's
+    owner: a dict with "kind", "kind_label" and "title")."""
+    if isinstance(office, dict):
+        kind, label, title = office.get("kind", ""), office.get("kind_label", ""), office.get("title", "")
+    else:
+        kind, label, title = office.kind, office.get_kind_display(), office.title
+    said = str(title).casefold().startswith(str(label).casefold() + " ")
+    return {"kind": kind, "label": label, "label_said": said or not label}

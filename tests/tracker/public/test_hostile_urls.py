@@ -109,7 +109,14 @@ EXAMPLES = settings(deadline=None, suppress_health_check=[HealthCheck.function_s
 
 def test_the_routes_are_read_from_the_urlconf():
     names = {name for name, _route in ROUTES}
-    assert len(FAMILIES) == 8 and all(len(routes) == len(KINDS_WITH_PAGES) for routes in FAMILIES.values())
+    # The follow feeds are for people, offices and places (tracker/following/); every other family for all kinds.
+    families = dict(FAMILIES)
+    assert sorted(families.pop("<str:slug>/follow/feed/", None) or []) == [
+        "/jurisdictions/<str:slug>/follow/feed/",
+        "/offices/<str:slug>/follow/feed/",
+        "/people/<str:slug>/follow/feed/",
+    ]
+    assert len(families) == 8 and all(len(routes) == len(KINDS_WITH_PAGES) for routes in families.values())
     for record in KINDS_WITH_PAGES.values():
         for suffix in ("", "_history", "_revision", "_compare", "_choose_compare", "_cite", "_cite_latest", "_feed"):
             assert f"tracker:{record.url_name}{suffix}" in names

@@ -8,7 +8,13 @@ import pytest
 from tests import scenario
 from tests.factories import CommitmentFactory, CommitmentOwnerFactory, OfficeFactory
 from tracker.models import Commitment, Person
-from tracker.public.scorecards import CommitmentFacts, Score, compare_owner_roles, person_scorecard, score_tenure
+from tracker.public.scorecards import (
+    CommitmentFacts,
+    Score,
+    compare_owner_groups,
+    person_scorecard,
+    score_tenure,
+)
 
 D = datetime.date
 TODAY = D(2024, 1, 1)
@@ -65,24 +71,35 @@ def test_a_commitment_counts_once_across_several_tenures():
 
 
 @pytest.mark.django_db
-def test_elected_and_appointed_side_by_side():
-    def c(status, deadline, *roles):
+def test_elected_appointed_and_administrator_owners_compared_by_what_differs():
+    elected, appointed = OfficeFactory(kind="elected"), OfficeFactory(kind="appointed")
+    administrator = OfficeFactory(kind="administrator")
+
+    def c(status, deadline, *owners):
         made = CommitmentFactory(status=status, deadline=deadline, made_on=D(2022, 1, 1))
-        for role in roles:
-            CommitmentOwnerFactory(commitment=made, role=role)
+        for office, role in owners:
+            CommitmentOwnerFactory(commitment=made, office=office, role=role)
         return made
 
-    c("delivered", D(2023, 1, 1), "political")
-    c("stalled", D(2023, 12, 22), "political", "administrative")  # 10 days overdue
-    c("in_progress", D(2023, 12, 2), "administrative")  # 30 days overdue
-    c("broken", D(2023, 1, 2), "administrative", "supporting")  # closed: not overdue
-    c("not_started", D(2023, 11, 1), "political").owners.create(office=OfficeFactory(), role="political")
-    political, administrative = compare_owner_roles(Commitment.objects.all(), TODAY)
-    # 3 political commitments (the one with two political owners counts once): 1 delivered, 2 overdue.
-    assert (political.total, political.delivered_share, political.overdue_share) == (3, 1 / 3, 2 / 3)
-    assert political.median_days_overdue == (10 + 61) / 2
-    assert (administrative.total, administrative.delivered_share, administrative.overdue_share) == (3, 0.0, 2 / 3)
-    assert administrative.median_days_overdue == 20
+    c("delivered", D(2023, 1, 1), (elected, "political"))
+    c("stalled", D(2023, 12, 22), (elected, "political"), (appointed, "administrative"))  # 10 days overdue
+    c("in_progress", D(2023, 12, 2), (administrator, "administrative"))  # 30 days overdue
+    c("broken", D(2023, 1, 2), (appointed, "administrative"))  # closed: not overdue
+    c("withdrawn", D(2023, 1, 2), (appointed, "administrative"))  # shown beside, never counted
+    place = Obj(slug="somewhere")
+    found = compare_owner_groups(Commitment.objects.all(), place, TODAY)
+    rows = {row.measures.key: row for row in found.groups}
+    assert list(rows) == ["political-elected", "administrative-appointed", "administrative-administrator"]
+    elected_row, appointed_row, administrator_row = rows.values()
+    assert (elected_row.measures.counted.count, elected_row.measures.outcome("delivered").count) == (2, 1)
+    assert (elected_row.overdue.count, elected_row.overdue.total) == (1, 2)
+    assert elected_row.measures.delay.values == [10]
+    assert (appointed_row.measures.counted.count, appointed_row.measures.withdrawn.count) == (2, 1)
+    assert (appointed_row.overdue.count, appointed_row.measures.outcome("broken").count) == (1, 1)
+    assert (administrator_row.overdue.count, administrator_row.measures.delay.values) == (1, [30])
+    assert administrator_row.overdue.url == (
+        "/commitments/?jurisdiction=somewhere&owner_role=administrative&office_kind=administrator&counted=1&overdue=1"
+    )
 
 
 @pytest.mark.django_db

@@ -58,7 +58,7 @@ def test_a_scorecard_does_not_count_a_taken_down_commitment(client, quetta):
 def test_the_owner_comparison_leaves_out_a_taken_down_office(client, quetta):
     def political_total():
         comparison = client.get(quetta.quetta.get_absolute_url()).context["comparison"]
-        return next(row.total for row in comparison if row.role == "political")
+        return next(row.measures.counted.count for row in comparison.groups if row.measures.key == "political-elected")
 
     assert political_total() == 2
     takedown.take_down(quetta.mayor, notice=NOTICE)

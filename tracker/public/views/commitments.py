@@ -1,15 +1,35 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from tracker.models import Commitment, Decision, Office
 from tracker.models.querysets import with_owners
+from tracker.public import names
 from tracker.public.charts import bar_chart
 from tracker.public.filters import CommitmentFilterForm
 from tracker.public.ownership import hide_hidden, holders_on, owners_on, published_owners, tenures_by_office
-from tracker.public.presenters import STATUS_EXPLANATIONS, commitment_jsonld
+from tracker.public.presenters import STATUS_EXPLANATIONS, commitment_jsonld, duration
 from tracker.public.timelines import terminal_date, time_with_offices, timeline
 from tracker.public.views.common import page_numbers, parse_day, published_or_404
+
+
+def on_caveat(commitment, on, today):
+    """What a reader must know about owners on a date before the promise was made, or to come."""
+    if on is None:
+        return ""
+    if on < commitment.made_on:
+        return _(
+            "The promise was made on %(made)s, after this date: nobody owned it yet. These are the people "
+            "who held its owners' offices then."
+        ) % {"made": date_format(commitment.made_on, "j F Y")}
+    if on > today:
+        return _(
+            "This date is in the future: these are the people who hold the offices today, as far as the "
+            "tracker knows. Postings and transfers may change that."
+        )
+    return ""
 
 
 def commitment_detail(request, slug):
@@ -31,7 +51,9 @@ def commitment_detail(request, slug):
     context = {
         "commitment": commitment,
         "explanation": STATUS_EXPLANATIONS[commitment.status],
-        "days_overdue": (today - commitment.deadline).days if commitment.is_overdue else None,
+        "overdue_for": duration(commitment.deadline, today) if commitment.is_overdue else "",
+        "latest_change": changes[-1] if changes and changes[-1].to_status == commitment.status else None,
+        "on_caveat": on_caveat(commitment, on, today),
         "owners_now": owners_now,
         "on": on,
         "on_error": on_error,
@@ -44,7 +66,7 @@ def commitment_detail(request, slug):
         "timeline": timeline(commitment, changes, movements, decisions),
         "stays": stays,
         "stays_chart": bar_chart(
-            "Days the next step waited with each office", [(s.office, s.days) for s in stays], "days"
+            _("Days the next step waited with each office"), [(s.office, s.days) for s in stays], _("days")
         ),
         "sources": list(commitment.sources.all()),
         "canonical_url": url,
@@ -61,5 +83,11 @@ def commitment_list(request):
         ordered = commitments.select_related("jurisdiction").order_by("deadline", "title")
         page = page_numbers(request, Paginator(ordered, 25))
         page.object_list = with_owners(page.object_list)
-    context = {"form": form, "page": page, "today": timezone.localdate()}
+    suggested = names.suggested_names()
+    context = {
+        "form": form,
+        "page": page,
+        "today": timezone.localdate(),
+        "name_lists": [("jurisdiction-names", suggested["place"]), ("owner-names", suggested["office"])],
+    }
     return render(request, "tracker/commitment_list.html", context, status=200 if page is not None else 400)

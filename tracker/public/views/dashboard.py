@@ -4,7 +4,6 @@ from django.utils import timezone
 
 from tracker.models import Commitment, CommitmentOwner, Office
 from tracker.models.querysets import status_counts, with_owners
-from tracker.public.charts import bar_chart
 from tracker.public.ownership import holders_on, tenures_by_office
 
 
@@ -36,7 +35,6 @@ def dashboard(request):
     counts = status_counts(published)
     context = {
         "status_counts": counts,
-        "status_chart": bar_chart("Commitments by status", [(label, n, f"bar-{value}") for value, label, n in counts]),
         "total": sum(n for _value, _label, n in counts),
         "overdue_count": overdue.count(),
         "most_overdue": with_owners(overdue.select_related("jurisdiction").order_by("deadline")[:8]),

@@ -1,0 +1,102 @@
+"""Places, offices and people chosen by the names readers know, not by the tracker's internal slugs.
+
+`/commitments/?jurisdiction=Quetta` and `?jurisdiction=quetta` both mean the district of Quetta: a
+value is matched, case-insensitively, against the published records' slugs and names (and the slug
+made from what was typed, so "Quetta Division" finds `quetta-division`). When nothing matches, or
+several records share the name, the reader gets the closest names as "did you mean" choices instead
+of a bare refusal. The search app resolves its filters with the same functions, so a name that
+lists commitments here never silently finds nothing there.
+
+The filter forms offer the names as suggestions (an HTML datalist, no script): `suggested_names`
+keeps that list to what a reader is likely to pick (places above union councils, offices that own a
+commitment), so the page stays light when thousands of records are tracked; any other name still
+works when typed.
+"""
+
+import difflib
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.text import slugify
+
+MAX_SUGGESTIONS = 5
+MAX_NAMES = 500
+
+
+@dataclass
+class Kind:
+    """How one kind of record is named: its model's name field and the words for it."""
+
+    model_name: str
+    name_field: str
+    missing: str  # "No place called “%(name)s” is tracked."
+
+    @property
+    def model(self):
+        from tracker import models
+
+        return getattr(models, self.model_name)
+
+
+def _kinds():
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        "place": Kind("Jurisdiction", "name", _("No place called “%(name)s” is tracked.")),
+        "office": Kind("Office", "title", _("No office called “%(name)s” is tracked.")),
+        "person": Kind("Person", "name", _("No person called “%(name)s” is tracked.")),
+    }
+
+
+@dataclass
+class Found:
+    """What a typed name resolved to: the record, or nothing and the closest names (`suggestions`:
+    [(name, slug)])."""
+
+    record: object = None
+    suggestions: list = field(default_factory=list)
+    message: str = ""
+
+
+def find(kind, value):
+    """The published record of `kind` ("place", "office", "person") that `value` names, by slug or name,
+    in any case; else a Found with the closest names and the message to show."""
+    spec = _kinds()[kind]
+    value = " ".join(str(value).split())[:120]
+    if not value or "\x00" in value:
+        return Found(message=spec.missing % {"name": value})
+    published = spec.model.objects.published()
+    name = spec.name_field
+    made = slugify(value, allow_unicode=True)
+    exact = list(published.filter(Q(slug__iexact=value) | Q(slug=made) | Q(**{f"{name}__iexact": value}))[:10])
+    by_slug = [r for r in exact if r.slug.lower() in (value.lower(), made)]
+    if len(by_slug) == 1 or len(exact) == 1:
+        return Found(record=(by_slug or exact)[0])
+    return Found(suggestions=_closest(published, name, value, exact), message=spec.missing % {"name": value})
+
+
+def _closest(published, name, value, exact):
+    """[(name, slug)]: the records that share the name, then those whose names contain what was
+    typed, then the most similar names."""
+    found = [(getattr(r, name), r.slug) for r in exact]
+    found += list(published.filter(**{f"{name}__icontains": value}).values_list(name, "slug")[:MAX_SUGGESTIONS])
+    names = dict(published.values_list(name, "slug")[:20_000])
+    lowered = {n.lower(): n for n in names}
+    for close in difflib.get_close_matches(value.lower(), list(lowered), n=MAX_SUGGESTIONS, cutoff=0.6):
+        found.append((lowered[close], names[lowered[close]]))
+    unique = list(dict.fromkeys(found))
+    return unique[:MAX_SUGGESTIONS]
+
+
+def suggested_names():
+    """{"place": [names], "office": [names]} for the filter forms' datalists."""
+    from tracker.models import CommitmentOwner, Jurisdiction, Office
+    from tracker.models.vocabulary import JurisdictionTier
+
+    places = Jurisdiction.objects.published().exclude(tier=JurisdictionTier.UNION_COUNCIL)
+    owning = CommitmentOwner.objects.values("office_id")
+    offices = Office.objects.published().filter(pk__in=owning)
+    return {
+        "place": list(places.order_by("name").values_list("name", flat=True).distinct()[:MAX_NAMES]),
+        "office": list(offices.order_by("title").values_list("title", flat=True).distinct()[:MAX_NAMES]),
+    }
