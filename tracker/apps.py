@@ -11,7 +11,8 @@ class TrackerConfig(AppConfig):
 
         from tracker.admin.moderation import ensure_moderation
         from tracker.models import audit  # noqa: F401  (connect receivers)
-        from tracker.public import report_cache
+        from tracker.public import report_cache, summaries
 
         post_migrate.connect(ensure_moderation, sender=self)
         report_cache.connect()
+        summaries.connect()

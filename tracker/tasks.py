@@ -1,9 +1,12 @@
-"""Celery tasks of the tracker: the hourly signed digests of the public history (config/settings/base.py
-schedules it)."""
+"""Celery tasks of the tracker: the hourly signed digests of the public history, and the refresh of the
+maintained page summaries (tracker/public/summaries.py; config/settings/base.py schedules both)."""
 
 from celery import shared_task
 
 from tracker.history.digest import make_signed_digests
+from tracker.public.summaries import refresh_public_summaries
+
+__all__ = ["make_digests", "refresh_public_summaries"]
 
 
 @shared_task(ignore_result=True)

@@ -177,6 +177,12 @@ CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_index_queue", "schedule": 60.0}
 # A signed digest of the public history after every hour in which something was published.
 CELERY_BEAT_SCHEDULE["tracker-make-digests"] = {"task": "tracker.tasks.make_digests", "schedule": 300.0}
+# The page summaries (tracker/public/summaries.py) are refreshed after every publish; this catches a
+# refresh the broker lost, and moves them on to a new day.
+CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {
+    "task": "tracker.tasks.refresh_public_summaries",
+    "schedule": 300.0,
+}
 
 # --- The shared cache and the client's address ---------------------------------------------------------
 # The tips limit is counted in this cache, so every worker process must see the same one: Redis when
@@ -191,6 +197,9 @@ CACHES = {
 # The accountability report (/accountability/) is kept in this cache until the public state changes
 # (tracker/public/report_cache.py); this bounds how long one is kept. 0: computed on every request.
 ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
+# The dashboard, office, person and place pages and the accountability report read maintained summaries
+# (tracker/public/summaries.py); False computes them on every request.
+PUBLIC_SUMMARIES = True
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in limit and the tips limit both count by it.

@@ -26,3 +26,5 @@ if not env("CACHE_URL"):
 # Tests build their worlds with factories, behind the publishing signals: reports are not cached, but
 # in the tests of the cache itself (tests/tracker/public/test_report_cache.py).
 ACCOUNTABILITY_CACHE_SECONDS = 0
+# Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
+PUBLIC_SUMMARIES = False

@@ -11,11 +11,17 @@ from tracker.public.accountability import TABLES, AccountabilityForm, build_repo
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.report_cache import cached_report
 from tracker.public.share_charts import share_chart
+from tracker.public.summaries import accountability_key, figures
 
 
 def _report(form):
-    """The report for a valid (or unbound) form, from the cache while the public state is unchanged."""
+    """The report for a valid (or unbound) form: from its maintained summary when it is filtered by place
+    and sector only (a bounded number of them), else from the cache while the public state is unchanged."""
     today = timezone.localdate()
+    data = form.cleaned_data if form.is_bound else {}
+    if not data.get("due_from") and not data.get("due_to"):
+        filters = {name: form.data.get(name, "") for name in ("province", "district", "sector")}
+        return figures(accountability_key(filters), today, lambda: build_report(form, today))
     return cached_report(form.query(), today, lambda: build_report(form, today))
 
 

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -26,3 +27,15 @@ def published_or_404(queryset, slug):
 def page_numbers(request, paginator):
     """The requested page, falling back to the last page for numbers past the end."""
     return paginator.get_page(request.GET.get("page"))
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from a maintained summary) instead of counting the rows per request."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self):
+        return self._known_count

@@ -1,19 +1,15 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from tracker.models import Commitment, Jurisdiction, Office
-from tracker.models.querysets import descendant_ids, status_counts
+from tracker.models import Jurisdiction, Office
 from tracker.public.presenters import place_jsonld
-from tracker.public.scorecards import compare_owner_roles
+from tracker.public.summaries import figures, key_of
 from tracker.public.views.common import published_or_404
 
 
 def jurisdiction_detail(request, slug):
     place = published_or_404(Jurisdiction.objects.select_related("parent"), slug)
     today = timezone.localdate()
-    area = descendant_ids(place)
-    commitments = Commitment.objects.published().filter(jurisdiction_id__in=area)
-    listed = commitments.only("pk", "title", "slug", "status", "deadline", "made_on").order_by("deadline")
     url = request.build_absolute_uri(request.path)
     context = {
         "place": place,
@@ -22,10 +18,7 @@ def jurisdiction_detail(request, slug):
         "offices": list(
             Office.objects.published().filter(organization__jurisdiction=place).select_related("organization")
         ),
-        "commitments": list(listed[:50]),
-        "commitment_count": commitments.count(),
-        "status_counts": status_counts(commitments),
-        "comparison": compare_owner_roles(commitments, today),
+        **figures(key_of("place", place.pk), today),
         "canonical_url": url,
         "jsonld": place_jsonld(place, url),
     }
