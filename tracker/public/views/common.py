@@ -1,4 +1,5 @@
 import datetime
+from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -39,3 +40,45 @@ class CountedPaginator(Paginator):
     @property
     def count(self):
         return self._known_count
+
+
+class UncountedPage:
+    """A page of a list that is never counted: it reads one row more than it shows, to know whether there
+    is a next page. `paginator.count` and `paginator.num_pages` are None unless the caller knows the count
+    (from a maintained summary). Shaped like Django's Page for templates/components/pagination.html."""
+
+    def __init__(self, queryset, number, per_page, count=None):
+        self.number = number
+        rows = list(queryset[(number - 1) * per_page : number * per_page + 1])
+        self._has_next = len(rows) > per_page
+        self.object_list = rows[:per_page]
+        self.paginator = SimpleNamespace(
+            count=count, num_pages=None if count is None else max(1, -(-count // per_page)), per_page=per_page
+        )
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def page_number(request, last=None):
+    """The page number asked for: 1 for anything that is not a positive number, at most `last` if known."""
+    try:
+        number = max(1, int(request.GET.get("page") or 1))
+    except (TypeError, ValueError):
+        number = 1
+    return min(number, last) if last else number
