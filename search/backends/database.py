@@ -2,13 +2,14 @@
 without Elasticsearch, and the fallback whenever the search server does not answer."""
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import F, Max, Q
 
 from search.backends import SearchBackend
+from search.backends.facets import count_facets
 from search.documents import NAME_KINDS
 from search.fulltext import strategy
 from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
-from search.results import TOP_BUCKETS, SearchResults, empty_counts, make_hit
+from search.results import SearchResults, make_hit
 from search.text import fold
 from tracker.models.vocabulary import CommitmentStatus
 
@@ -49,7 +50,7 @@ class DatabaseBackend(SearchBackend):
         query = request.query
         matched = SearchEntry.objects.all() if query.is_empty else text.match(SearchEntry.objects.all(), query)
         found = apply_filters(matched, request.filters(), request.today)
-        total = found.count()
+        total, facets = count_facets(matched, request.filters(), request.today)
         if request.sort == "deadline":
             ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
         elif request.sort == "relevance" and not query.is_empty:
@@ -61,34 +62,7 @@ class DatabaseBackend(SearchBackend):
         if page and not query.is_empty:
             highlights = text.highlights(SearchEntry.objects.filter(id__in=[row["id"] for row in page]), query)
         hits = [make_hit(row["document"], highlights.get(row["id"], {}), request.today) for row in page]
-        return SearchResults(
-            hits=hits, total=total, request=request, facets=self._facets(matched, request), backend=self.name
-        )
-
-    def _facets(self, matched, request):
-        counts = empty_counts()
-        today = request.today
-
-        def scope(facet, commitments=True):
-            entries = apply_filters(matched, request.filters(without=facet), today)
-            return entries.filter(kind="commitment") if commitments else entries
-
-        for facet in ("kind", "status", "sector"):
-            rows = scope(facet, commitments=facet != "kind").order_by().values(facet).annotate(n=Count("id"))
-            counts[facet].update({row[facet]: row["n"] for row in rows if row[facet]})
-        owners = SearchEntryOwner.objects.filter(entry__in=scope("office_kind").values("id"))
-        rows = owners.order_by().values("office_kind").annotate(n=Count("entry_id", distinct=True))
-        counts["office_kind"].update({row["office_kind"]: row["n"] for row in rows})
-        owners = SearchEntryOwner.objects.filter(entry__in=scope("owner").values("id"))
-        rows = owners.order_by().values("office_slug").annotate(n=Count("entry_id", distinct=True))
-        counts["owner"] = {r["office_slug"]: r["n"] for r in rows.order_by("-n", "office_slug")[:TOP_BUCKETS]}
-        places = SearchEntryPlace.objects.filter(entry__in=scope("jurisdiction").values("id"))
-        rows = places.order_by().values("jurisdiction_slug").annotate(n=Count("entry_id"))
-        counts["jurisdiction"] = {
-            r["jurisdiction_slug"]: r["n"] for r in rows.order_by("-n", "jurisdiction_slug")[:TOP_BUCKETS]
-        }
-        counts["overdue"]["1"] = scope("overdue").filter(_overdue(today)).count()
-        return counts
+        return SearchResults(hits=hits, total=total, request=request, facets=facets, backend=self.name)
 
     def autocomplete(self, prefix, limit):
         folded = fold(prefix)
