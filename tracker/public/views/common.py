@@ -2,7 +2,7 @@ import datetime
 from types import SimpleNamespace
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -82,3 +82,10 @@ def page_number(request, last=None):
     except (TypeError, ValueError):
         number = 1
     return min(number, last) if last else number
+
+
+def csv_download(text, filename):
+    """A CSV file (UTF-8) to download, named `filename` (made of our own words and numbers only)."""
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

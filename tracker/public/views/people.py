@@ -2,11 +2,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tracker.models import Person
+from tracker.public.comparison_csv import PERSON_HEADER, as_csv, person_rows
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.figures import person_tenures
 from tracker.public.presenters import person_jsonld
 from tracker.public.summaries import figures, key_of
-from tracker.public.views.common import published_or_404
+from tracker.public.views.common import csv_download, published_or_404
 
 
 def person_detail(request, slug):
@@ -26,3 +27,10 @@ def person_detail(request, slug):
         "jsonld": person_jsonld(person, url, tenures),
     }
     return render(request, "tracker/person_detail.html", context)
+
+
+def person_comparison_csv(request, slug):
+    """The person page's comparison with their peers as CSV."""
+    person = published_or_404(Person.objects, slug)
+    comparison = figures(key_of("person", person.pk), timezone.localdate())["comparison"]
+    return csv_download(as_csv(PERSON_HEADER, person_rows(person, comparison)), f"person-{person.pk}-comparison.csv")
