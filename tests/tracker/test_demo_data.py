@@ -234,6 +234,8 @@ def test_the_accountability_page_shows_the_demo_counts_derived_independently(dem
 
     table, withdrawn = demo_owner_table()
     assert table["political-elected"]["counted"] > 0 and table["administrative-appointed"]["counted"] > 0
+    # Promises administrators made while councils had lapsed: elected against administrator political owners.
+    assert table["political-administrator"]["counted"] >= 6
     rows = list(csv_module.reader(io.StringIO(client.get("/accountability/csv/?table=owners").content.decode())))
     shown = {(r[0], r[1]): (int(r[2]), r[3]) for r in rows[1:]}
     for key, counts in table.items():
