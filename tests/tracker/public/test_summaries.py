@@ -42,7 +42,8 @@ def plain(value):
     if isinstance(value, models.Model):
         return (type(value).__name__, *(plain(getattr(value, f.attname)) for f in value._meta.concrete_fields))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(plain(getattr(value, f.name)) for f in dataclasses.fields(value)))
+        fields = [f for f in dataclasses.fields(value) if f.compare]  # what its equality compares
+        return (type(value).__name__, *(plain(getattr(value, f.name)) for f in fields))
     if isinstance(value, dict):
         return tuple(sorted((str(k), plain(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple, set, frozenset)):
