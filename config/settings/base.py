@@ -158,6 +158,8 @@ SEARCH = {
     "RETRY_AFTER": 15,  # after a failed query, answer from the database this long without asking it
     "BATCH_SIZE": 500,  # index-queue entries per bulk request
     "DRAIN_SECONDS": 50,  # one drain stops after this long; the next one goes on
+    # The empty search box's counts of the whole database index kept in the cache until the index changes.
+    "CACHE_WHOLE_INDEX": True,
 }
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.

@@ -28,3 +28,5 @@ if not env("CACHE_URL"):
 ACCOUNTABILITY_CACHE_SECONDS = 0
 # Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
 PUBLIC_SUMMARIES = False
+# And the search's stored counts of the whole index (search/backends/facets.py), but in their own test.
+SEARCH = {**SEARCH, "CACHE_WHOLE_INDEX": False}  # noqa: F405

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F, Max, Q
 
 from search.backends import SearchBackend
-from search.backends.facets import count_facets
+from search.backends.facets import count_facets, index_changed, whole_index_counts
 from search.documents import NAME_KINDS
 from search.fulltext import strategy
 from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
@@ -50,7 +50,10 @@ class DatabaseBackend(SearchBackend):
         query = request.query
         matched = SearchEntry.objects.all() if query.is_empty else text.match(SearchEntry.objects.all(), query)
         found = apply_filters(matched, request.filters(), request.today)
-        total, facets = count_facets(matched, request.filters(), request.today)
+        if query.is_empty and not request.filters():
+            total, facets = whole_index_counts(matched, request.today)
+        else:
+            total, facets = count_facets(matched, request.filters(), request.today)
         if request.sort == "deadline":
             ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
         elif request.sort == "relevance" and not query.is_empty:
@@ -74,6 +77,7 @@ class DatabaseBackend(SearchBackend):
 
     @transaction.atomic
     def write(self, documents, delete_uids):
+        index_changed()
         SearchEntry.objects.filter(uid__in=[*documents, *delete_uids]).delete()
         docs = list(documents.values())
         entries = SearchEntry.objects.bulk_create(
@@ -120,6 +124,7 @@ class DatabaseBackend(SearchBackend):
             progress(len(documents))
         # Entries a batch (or a drain meanwhile) rewrote have new ids; the rest are no longer published.
         SearchEntry.objects.filter(id__lte=last_old).delete()
+        index_changed()
         return len(written)
 
     def digests(self):

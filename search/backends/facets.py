@@ -12,10 +12,15 @@ The SQL is built only from constants; every value (the match, the filter values,
 
 # ruff: noqa: S608  (table and column names are this module's constants; values are parameters)
 
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from search.models import SearchEntryOwner, SearchEntryPlace
 from search.results import COMMITMENT_FILTERS, TOP_BUCKETS, empty_counts
+from tracker.models.transactions import on_commit_once
 from tracker.models.vocabulary import CommitmentStatus
 
 OWNERS = SearchEntryOwner._meta.db_table
@@ -104,3 +109,38 @@ def count_facets(matched, filters, today):
     for facet, buckets in top.items():
         counts[facet] = dict(sorted(buckets, key=lambda b: (-b[1], b[0]))[:TOP_BUCKETS])
     return total, counts
+
+
+# --- The whole index: a maintained count ---------------------------------------------------------------
+# The empty search box with no filter counts every entry of the index, which no query can do in constant
+# time. Its counts are kept in the shared cache under a version of the database index that every write to
+# the index (a drain, a rebuild) moves on, at once and again when its transaction commits, so the first
+# search after a change counts again and every later one reads the counts.
+VERSION_KEY = "search:database-index-version"
+
+
+def _new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def index_changed():
+    """The database index changed: counts of the whole index stored so far are no longer read."""
+    _new_version()
+    on_commit_once(_new_version)
+
+
+def whole_index_counts(matched, today):
+    """count_facets() of the empty search with no filter, from the cache while the index is unchanged
+    (`SEARCH["CACHE_WHOLE_INDEX"]`; off in the tests, whose rolled-back worlds the cache would outlive)."""
+    if not settings.SEARCH.get("CACHE_WHOLE_INDEX", True):
+        return count_facets(matched, {}, today)
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    key = f"search:whole-index-facets:{version}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = count_facets(matched, {}, today)
+        cache.set(key, found, 24 * 60 * 60)
+    return found

@@ -83,3 +83,27 @@ def test_a_search_with_every_filter_takes_a_fixed_few_queries(client, corpus):
     assert response.status_code == 200
     search_queries = [q for q in captured.captured_queries if "search_searchentry" in q["sql"]]
     assert len(search_queries) <= 3, [q["sql"][:120] for q in search_queries]  # counts, the page, highlights
+
+
+def test_the_empty_box_reads_the_whole_index_counts_until_the_index_changes(client, corpus, settings):
+    from django.core.cache import cache
+
+    from search import indexing
+
+    settings.SEARCH = {**settings.SEARCH, "CACHE_WHOLE_INDEX": True}
+    cache.delete("search:database-index-version")
+
+    def empty_search():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/search/")
+        counted = any("WITH f AS MATERIALIZED" in q["sql"] for q in captured.captured_queries)
+        return response.context["results"].total, counted
+
+    total, counted = empty_search()
+    assert counted and total == SearchEntry.objects.count()
+    assert empty_search() == (total, False)  # read, not counted again
+    SearchEntry.objects.filter(kind="person").delete()  # behind the index's back: still the stored counts
+    assert empty_search() == (total, False)
+    indexing.rebuild("database")  # every write to the index moves its version on
+    after, counted = empty_search()
+    assert counted and after == SearchEntry.objects.count() == total
