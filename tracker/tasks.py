@@ -1,10 +1,14 @@
-"""Celery tasks of the tracker: the hourly signed digests of the public history (config/settings/base.py
-schedules it), and those of following (alerts, digests, webhooks), registered by importing them here."""
+"""Celery tasks of the tracker: the hourly signed digests of the public history, the refresh of the
+maintained page summaries (tracker/public/summaries.py; config/settings/base.py schedules both), and those
+of following (alerts, digests, webhooks), registered by importing them here."""
 
 from celery import shared_task
 
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history.digest import make_signed_digests
+from tracker.public.summaries import refresh_public_summaries
+
+__all__ = ["make_digests", "refresh_public_summaries"]
 
 
 @shared_task(ignore_result=True)

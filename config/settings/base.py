@@ -181,6 +181,8 @@ SEARCH = {
     "DRAIN_SECONDS": 50,  # one drain stops after this long; the next one goes on
     "SHARDS": env("ELASTICSEARCH_SHARDS"),  # of each new index (a rebuild applies a change)
     "REPLICAS": env("ELASTICSEARCH_REPLICAS"),  # copies of each shard on other nodes of the cluster
+    # The empty search box's counts of the whole database index kept in the cache until the index changes.
+    "CACHE_WHOLE_INDEX": True,
 }
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.
@@ -200,6 +202,12 @@ CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_index_queue", "schedule": 60.0}
 # A signed digest of the public history after every hour in which something was published.
 CELERY_BEAT_SCHEDULE["tracker-make-digests"] = {"task": "tracker.tasks.make_digests", "schedule": 300.0}
+# The page summaries (tracker/public/summaries.py) are refreshed after every publish; this catches a
+# refresh the broker lost, and moves them on to a new day.
+CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {
+    "task": "tracker.tasks.refresh_public_summaries",
+    "schedule": 300.0,
+}
 
 # --- Following: e-mail alerts and webhooks (tracker/following/; docs/following.md) ----------------------
 # The public site's address, for the links in e-mails and webhook payloads (made with no request at hand).
@@ -236,6 +244,9 @@ CACHES = {
 # The accountability report (/accountability/) is kept in this cache until the public state changes
 # (tracker/public/report_cache.py); this bounds how long one is kept. 0: computed on every request.
 ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
+# The dashboard, office, person and place pages and the accountability report read maintained summaries
+# (tracker/public/summaries.py); False computes them on every request.
+PUBLIC_SUMMARIES = True
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in limit and the tips limit both count by it.

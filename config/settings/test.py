@@ -32,3 +32,7 @@ ACCOUNTABILITY_CACHE_SECONDS = 0
 # A second alias on the same test database, as a replica would be (Django's TEST MIRROR), for the tests
 # of the replica router (tests/deploy/test_scaling.py), which switch the router on; off, it is never used.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+# Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
+PUBLIC_SUMMARIES = False
+# And the search's stored counts of the whole index (search/backends/facets.py), but in their own test.
+SEARCH = {**SEARCH, "CACHE_WHOLE_INDEX": False}  # noqa: F405

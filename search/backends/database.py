@@ -2,13 +2,14 @@
 without Elasticsearch, and the fallback whenever the search server does not answer."""
 
 from django.db import transaction
-from django.db.models import Case, Count, F, Max, Q, Value, When
+from django.db.models import Case, F, Max, Q, Value, When
 
 from search.backends import SearchBackend
+from search.backends.facets import count_facets, index_changed, whole_index_counts
 from search.documents import NAME_KINDS
 from search.fulltext import strategy
 from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
-from search.results import TOP_BUCKETS, SearchResults, empty_counts, make_hit
+from search.results import SearchResults, make_hit
 from search.text import fold
 from tracker.models.vocabulary import CommitmentStatus
 
@@ -51,7 +52,10 @@ class DatabaseBackend(SearchBackend):
         query = request.query
         matched = SearchEntry.objects.all() if query.is_empty else text.match(SearchEntry.objects.all(), query)
         found = apply_filters(matched, request.filters(), request.today)
-        total = found.count()
+        if query.is_empty and not request.filters():
+            total, facets = whole_index_counts(matched, request.today)
+        else:
+            total, facets = count_facets(matched, request.filters(), request.today)
         if request.sort == "deadline":
             ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
         elif request.sort == "relevance" and not query.is_empty:
@@ -65,34 +69,7 @@ class DatabaseBackend(SearchBackend):
         if page and not query.is_empty:
             highlights = text.highlights(SearchEntry.objects.filter(id__in=[row["id"] for row in page]), query)
         hits = [make_hit(row["document"], highlights.get(row["id"], {}), request.today) for row in page]
-        return SearchResults(
-            hits=hits, total=total, request=request, facets=self._facets(matched, request), backend=self.name
-        )
-
-    def _facets(self, matched, request):
-        counts = empty_counts()
-        today = request.today
-
-        def scope(facet, commitments=True):
-            entries = apply_filters(matched, request.filters(without=facet), today)
-            return entries.filter(kind="commitment") if commitments else entries
-
-        for facet in ("kind", "status", "sector"):
-            rows = scope(facet, commitments=facet != "kind").order_by().values(facet).annotate(n=Count("id"))
-            counts[facet].update({row[facet]: row["n"] for row in rows if row[facet]})
-        owners = SearchEntryOwner.objects.filter(entry__in=scope("office_kind").values("id"))
-        rows = owners.order_by().values("office_kind").annotate(n=Count("entry_id", distinct=True))
-        counts["office_kind"].update({row["office_kind"]: row["n"] for row in rows})
-        owners = SearchEntryOwner.objects.filter(entry__in=scope("owner").values("id"))
-        rows = owners.order_by().values("office_slug").annotate(n=Count("entry_id", distinct=True))
-        counts["owner"] = {r["office_slug"]: r["n"] for r in rows.order_by("-n", "office_slug")[:TOP_BUCKETS]}
-        places = SearchEntryPlace.objects.filter(entry__in=scope("jurisdiction").values("id"))
-        rows = places.order_by().values("jurisdiction_slug").annotate(n=Count("entry_id"))
-        counts["jurisdiction"] = {
-            r["jurisdiction_slug"]: r["n"] for r in rows.order_by("-n", "jurisdiction_slug")[:TOP_BUCKETS]
-        }
-        counts["overdue"]["1"] = scope("overdue").filter(_overdue(today)).count()
-        return counts
+        return SearchResults(hits=hits, total=total, request=request, facets=facets, backend=self.name)
 
     def autocomplete(self, prefix, limit):
         folded = fold(prefix)
@@ -104,6 +81,7 @@ class DatabaseBackend(SearchBackend):
 
     @transaction.atomic
     def write(self, documents, delete_uids):
+        index_changed()
         SearchEntry.objects.filter(uid__in=[*documents, *delete_uids]).delete()
         docs = list(documents.values())
         entries = SearchEntry.objects.bulk_create(
@@ -150,6 +128,7 @@ class DatabaseBackend(SearchBackend):
             progress(len(documents))
         # Entries a batch (or a drain meanwhile) rewrote have new ids; the rest are no longer published.
         SearchEntry.objects.filter(id__lte=last_old).delete()
+        index_changed()
         return len(written)
 
     def digests(self):

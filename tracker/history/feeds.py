@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -127,13 +126,26 @@ class _HistoryFeed(Feed):
         return {"changes_link": self.absolute(entry.changes_link) if entry.changes_link else ""}
 
 
-def _public_keys():
-    """A filter for revisions of records the public may see (live, not taken down), by content type."""
-    visible = Q(pk__in=[])
-    for model in (kind.model for kind in KINDS_WITH_PAGES.values()):
-        ids = model.objects.published().annotate(key=Cast("pk", CharField())).values("key")
-        visible |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
-    return visible
+def latest_public_revisions(limit):
+    """The `limit` latest revisions of records the public may see (live, not taken down), newest first,
+    with each record's slug now: {(content type, id): slug}.
+
+    Walks the revisions newest first along the index of `published_at`, a batch at a time, and asks each
+    kind present in a batch which of its records are public, by primary key (one query per kind). A
+    filter `object_id IN (every public id, cast to text)` instead would read every record of every kind
+    on each request."""
+    found, slugs, offset, batch = [], {}, 0, limit * 2
+    kinds = [ContentType.objects.get_for_model(kind.model) for kind in KINDS_WITH_PAGES.values()]
+    latest = PublicRevision.objects.filter(content_type__in=kinds).order_by("-published_at", "-pk")
+    while len(found) < limit:
+        revisions = list(latest[offset : offset + batch])
+        visible = _current_slugs(revisions)
+        found += [r for r in revisions if (r.content_type_id, r.object_id) in visible]
+        slugs.update(visible)
+        if len(revisions) < batch:
+            break
+        offset, batch = offset + batch, batch * 2
+    return found[:limit], slugs
 
 
 def _current_slugs(revisions):
@@ -165,8 +177,8 @@ class ChangesFeed(_HistoryFeed):
         return reverse("tracker:changes_feed")
 
     def items(self):
-        revisions = list(PublicRevision.objects.filter(_public_keys()).order_by("-published_at", "-pk")[:ENTRIES])
-        entries = _revision_entries(revisions, _current_slugs(revisions), self)
+        revisions, slugs = latest_public_revisions(ENTRIES)
+        entries = _revision_entries(revisions, slugs, self)
         entries += [self._digest_entry(digests.digest_for(day)) for day in digests.recent_days()]
         return sorted(entries, key=lambda entry: entry.published, reverse=True)
 

@@ -20,6 +20,8 @@ from tracker.models.rules import (
 from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import CommitmentStatus, OwnershipRole, Sector
 
+PUBLISHED = models.Q(live=True, taken_down_at__isnull=True)
+
 
 class CommitmentQuerySet(RecordQuerySet):
     def owned_or_made_by(self, office_ids):
@@ -119,6 +121,15 @@ class Commitment(TrackerRecord):
                 name="commitment_external_id_unique",
                 violation_error_message=_("Another commitment already has this external id."),
             )
+        ]
+        # What the public pages order and filter by, over the published rows only (the condition is
+        # RecordQuerySet.published()'s, so the planner uses these for every public query): the list's
+        # order, the status and overdue counts, the latest publishes.
+        indexes = [
+            models.Index(fields=["deadline", "title", "id"], condition=PUBLISHED, name="commitment_public_deadline"),
+            models.Index(fields=["status", "deadline"], condition=PUBLISHED, name="commitment_public_status"),
+            models.Index(fields=["-last_published_at", "id"], condition=PUBLISHED, name="commitment_public_latest"),
+            models.Index(fields=["jurisdiction", "deadline"], condition=PUBLISHED, name="commitment_public_place"),
         ]
 
     @property

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models.vocabulary import JurisdictionTier, Sector
 from tracker.public import council_periods as cp
 from tracker.public import delivery, names
+from tracker.spreadsheets.cells import exported
 
 
 def _with_any(choices):
@@ -208,7 +209,7 @@ def report_csv(report, table):
         writer.writerow(["council", "place_id", "period", "from", "until", *MEASURE_HEADER])
         for row in report.council_rows:
             p = row.period
-            prefix = [row.council.organization.name, row.council.jurisdiction_id, p.kind, p.start, p.end]
+            prefix = [exported(row.council.organization.name), row.council.jurisdiction_id, p.kind, p.start, p.end]
             writer.writerows(_measure_rows(row.measures, prefix))
     elif table == "time":
         writer.writerow(["office_kind", "commitments", "q1_days", "median_days", "q3_days", "enough"])

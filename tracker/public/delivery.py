@@ -223,14 +223,23 @@ class Share:
 
 @dataclass
 class Spread:
-    """A median (with its quartiles) of `count` values."""
+    """A median (with its quartiles) of `count` values. The values themselves are not kept when a report is
+    stored (tracker/public/summaries.py pickles it): over 100,000 commitments they would make the stored
+    report hundreds of kilobytes, read on every request, for figures that need only the count and quartiles."""
 
-    values: list
+    values: list = field(compare=False)
     url: str
+    summary: tuple = field(init=False)  # (count, quartiles)
+
+    def __post_init__(self):
+        self.summary = (len(self.values), quartiles(self.values))
+
+    def __getstate__(self):
+        return {**self.__dict__, "values": None}
 
     @property
     def count(self):
-        return len(self.values)
+        return self.summary[0]
 
     @property
     def enough(self):
@@ -238,7 +247,7 @@ class Spread:
 
     @property
     def quartiles(self):
-        return quartiles(self.values)
+        return self.summary[1]
 
     @property
     def median(self):

@@ -1,7 +1,7 @@
 """The filters of the commitment list (the same names as the search URL of docs/reference.md)."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -145,22 +145,22 @@ class CommitmentFilterForm(forms.Form):
             commitments = commitments.filter(sector=data["sector"])
         if data.get("jurisdiction"):
             commitments = commitments.filter(jurisdiction_id__in=descendant_ids(data["jurisdiction"]))
-        if data.get("owner_role") or data.get("owner_tier"):
-            commitments = commitments.filter(
-                pk__in=owned_by(data.get("owner_role"), data.get("office_kind"), data.get("owner_tier"))
-            )
-        elif data.get("office_kind"):
-            commitments = commitments.filter(owners__office__kind=data["office_kind"]).distinct()
+        # EXISTS, not a join: a join repeats a commitment per owner, and .distinct() would make the list
+        # sort and count every matching row instead of walking the deadline index.
+        if data.get("owner_role") or data.get("owner_tier") or data.get("office_kind"):
+            owners = owners_matching(data.get("owner_role"), data.get("office_kind"), data.get("owner_tier"))
+            commitments = commitments.filter(Exists(owners.filter(commitment=OuterRef("pk"))))
         if data.get("owner"):
-            commitments = commitments.filter(owners__office=data["owner"]).distinct()
+            owners = owners_matching().filter(office=data["owner"], commitment=OuterRef("pk"))
+            commitments = commitments.filter(Exists(owners))
         if data.get("overdue"):
             commitments = commitments.overdue(timezone.localdate())
         return accountability_filters(commitments, data)
 
 
-def owned_by(role=None, kind=None, tier=None):
-    """The ids of commitments with an owner in `role` (of `kind`, in an organisation of a jurisdiction
-    of `tier`; each when given) whose office the public may see."""
+def owners_matching(role=None, kind=None, tier=None):
+    """The owners in `role` (of `kind`, in an organisation of a jurisdiction of `tier`; each when given)
+    whose office the public may see."""
     from tracker.models import CommitmentOwner, Office
 
     offices = Office.objects.published()
@@ -169,7 +169,7 @@ def owned_by(role=None, kind=None, tier=None):
     if tier:
         offices = offices.filter(organization__jurisdiction__tier=tier)
     owners = CommitmentOwner.objects.filter(office__in=offices)
-    return (owners.filter(role=role) if role else owners).values("commitment_id")
+    return owners.filter(role=role) if role else owners
 
 
 def accountability_filters(commitments, data):

@@ -11,6 +11,8 @@ from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from tracker.models.vocabulary import CommitmentStatus
 from tracker.public.timelines import terminal_date
 
@@ -138,6 +140,27 @@ def person_scores(tenures, today):
         total.add(score)
         rows.append(TenureScorecard(tenure, score.counts(), score))
     return rows, total
+
+
+SCORE_LABELS = (_("Owned"), _("Delivered"), _("Broken"), _("Overdue"))
+
+
+def scorecard_cells(person, rows, total):
+    """([(tenure, [(label, count, url) per column]) per tenure], [(label, count, url) per column] for all
+    tenures): every figure of the scorecard links to the commitment list showing the commitments behind it."""
+    from tracker.public.delivery import list_url
+
+    columns = list(zip(SCORE_COLUMNS, SCORE_LABELS, strict=True))
+    query = {"scorecard": person.slug}
+    tenures = [
+        (
+            row.tenure,
+            [(label, row.counts[c], list_url({**query, "tenure": row.tenure.pk}, scored=c)) for c, label in columns],
+        )
+        for row in rows
+    ]
+    counts = total.counts()
+    return tenures, [(label, counts[c], list_url(query, scored=c)) for c, label in columns]
 
 
 def person_tenures(person):

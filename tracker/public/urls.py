@@ -13,7 +13,17 @@ urlpatterns = [
     path("decisions/", views.decision_list, name="decision_list"),
     path("decisions/<str:slug>/", answers_gone(Decision)(views.decision_detail), name="decision"),
     path("people/<str:slug>/", answers_gone(Person)(views.person_detail), name="person"),
+    path(
+        "people/<str:slug>/comparison.csv",
+        answers_gone(Person)(views.person_comparison_csv),
+        name="person_comparison_csv",
+    ),
     path("offices/<str:slug>/", answers_gone(Office)(views.office_detail), name="office"),
+    path(
+        "offices/<str:slug>/comparison.csv",
+        answers_gone(Office)(views.office_comparison_csv),
+        name="office_comparison_csv",
+    ),
     # Who delivers: elected and appointed offices compared (tracker/public/delivery.py).
     path("accountability/", views.accountability, name="accountability"),
     path("accountability/csv/", views.accountability_csv, name="accountability_csv"),

@@ -149,3 +149,21 @@ def test_query_counts_do_not_grow_with_the_data(client):
     for page in ("office", "person"):  # the comparison with peers is on both pages, in their counts
         assert "Against offices of the same kind and tier" in client.get(world_pages[page]).content.decode()
     assert max(small.values()) <= 25, small
+
+
+def test_with_maintained_summaries_the_pages_read_fewer_queries(client, settings):
+    """The same pages reading their maintained summaries (tracker/public/summaries.py), as in production:
+    still constant, and the dashboard, office, person and place pages no longer compute their figures."""
+    settings.PUBLIC_SUMMARIES = True
+    TrackerSettings.load()
+
+    def warm(pages):
+        for url in pages.values():
+            client.get(url)  # stores each page's summary
+        return {page: queries(client, url) for page, url in pages.items()}
+
+    small = warm(world("small", 10))
+    large = warm(world("large", 500))
+    assert large == small
+    assert small["dashboard"] <= 2 and small["jurisdiction"] <= 5, small
+    assert small["office"] <= 8 and small["person"] <= 7, small

@@ -3,8 +3,8 @@ from tracker.public.views.commitments import commitment_detail, commitment_list
 from tracker.public.views.dashboard import dashboard
 from tracker.public.views.decisions import decision_detail, decision_list
 from tracker.public.views.jurisdictions import jurisdiction_detail
-from tracker.public.views.offices import office_detail
-from tracker.public.views.people import person_detail
+from tracker.public.views.offices import office_comparison_csv, office_detail
+from tracker.public.views.people import person_comparison_csv, person_detail
 
 __all__ = [
     "accountability",
@@ -15,6 +15,8 @@ __all__ = [
     "decision_detail",
     "decision_list",
     "jurisdiction_detail",
+    "office_comparison_csv",
     "office_detail",
+    "person_comparison_csv",
     "person_detail",
 ]

@@ -8,14 +8,22 @@ from django.utils.translation import gettext as _
 from tracker.models import Jurisdiction
 from tracker.models.vocabulary import JurisdictionTier
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
+from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.report_cache import cached_report
 from tracker.public.share_charts import share_chart
+from tracker.public.summaries import accountability_key, figures
+from tracker.public.views.common import csv_download
 
 
 def _report(form):
-    """The report for a valid (or unbound) form, from the cache while the public state is unchanged."""
+    """The report for a valid (or unbound) form: from its maintained summary when it is filtered by place
+    and sector only (a bounded number of them), else from the cache while the public state is unchanged."""
     today = timezone.localdate()
+    data = form.cleaned_data if form.is_bound else {}
+    if not data.get("due_from") and not data.get("due_to"):
+        filters = {name: form.data.get(name, "") for name in ("province", "district", "sector")}
+        return figures(accountability_key(filters), today, lambda: build_report(form, today))
     return cached_report(form.query(), today, lambda: build_report(form, today))
 
 
@@ -33,6 +41,7 @@ def accountability(request):
         .order_by("tier", "name")
         .values_list("tier", "slug", "name"),
         "csv": {table: f"/accountability/csv/?{urlencode({'table': table, **filters})}" for table in TABLES},
+        "comparison_csv": {table: f"/accountability/csv/?table={table}" for table in COMPARISONS},
     }
     if report is not None:
         too_few = _("too few to say")
@@ -49,10 +58,18 @@ def accountability(request):
     return render(request, "tracker/accountability.html", context, status=200 if valid else 400)
 
 
+# Every office's and every person's comparison with their peers (as on their own pages): not filtered.
+COMPARISONS = {"offices": every_office_csv, "people": every_person_csv}
+
+
 def accountability_csv(request):
     table = request.GET.get("table", "")
+    if table in COMPARISONS:
+        text = COMPARISONS[table](timezone.localdate())
+        return csv_download(text, f"who-delivers-{table}-against-peers.csv")
     if table not in TABLES:
-        return HttpResponseBadRequest(_("Choose a table: %(tables)s.") % {"tables": ", ".join(TABLES)})
+        tables = ", ".join([*TABLES, *COMPARISONS])
+        return HttpResponseBadRequest(_("Choose a table: %(tables)s.") % {"tables": tables})
     form = AccountabilityForm({k: v for k, v in request.GET.items() if k != "table"} or None)
     if form.is_bound and not form.is_valid():
         return HttpResponseBadRequest(_("A filter is not valid; see the page for the reason."))

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,8 +10,9 @@ from tracker.public.charts import bar_chart
 from tracker.public.filters import CommitmentFilterForm
 from tracker.public.ownership import hide_hidden, holders_on, owners_on, published_owners, tenures_by_office
 from tracker.public.presenters import STATUS_EXPLANATIONS, commitment_jsonld, duration
+from tracker.public.summaries import figures
 from tracker.public.timelines import terminal_date, time_with_offices, timeline
-from tracker.public.views.common import page_numbers, parse_day, published_or_404
+from tracker.public.views.common import UncountedPage, page_number, parse_day, published_or_404
 
 
 def on_caveat(commitment, on, today):
@@ -75,13 +75,21 @@ def commitment_detail(request, slug):
     return render(request, "tracker/commitment_detail.html", context, status=400 if on_error else 200)
 
 
+PER_PAGE = 25
+
+
 def commitment_list(request):
+    """The list, in the order of an index (deadline, title, id), never counted: the whole list's count is
+    the dashboard's summary; a filtered list says how many it shows and whether there are more."""
     form = CommitmentFilterForm(request.GET or None)
     commitments = form.filter(Commitment.objects.published()) if form.is_valid() or not request.GET else None
     page = None
     if commitments is not None:
-        ordered = commitments.select_related("jurisdiction").order_by("deadline", "title")
-        page = page_numbers(request, Paginator(ordered, 25))
+        filtered = any(v for k, v in request.GET.items() if k != "page")
+        count = None if filtered else figures("dashboard", timezone.localdate())["total"]
+        ordered = commitments.select_related("jurisdiction").order_by("deadline", "title", "pk")
+        last = -(-count // PER_PAGE) if count else None
+        page = UncountedPage(ordered, page_number(request, last), PER_PAGE, count)
         page.object_list = with_owners(page.object_list)
     suggested = names.suggested_names()
     context = {

@@ -1,54 +1,37 @@
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Commitment, Person
-from tracker.models.querysets import with_owners
-from tracker.public.delivery import MIN_COUNT, list_url
-from tracker.public.peers import person_comparison
+from tracker.models import Person
+from tracker.public.comparison_csv import PERSON_HEADER, as_csv, person_rows
+from tracker.public.delivery import MIN_COUNT
 from tracker.public.presenters import person_jsonld
-from tracker.public.report_cache import cached_report
-from tracker.public.scorecards import SCORE_COLUMNS, person_scores, person_tenures
-from tracker.public.views.common import published_or_404
+from tracker.public.scorecards import person_tenures
+from tracker.public.summaries import figures, key_of
+from tracker.public.views.common import csv_download, published_or_404
 
-COLUMNS = list(zip(SCORE_COLUMNS, (_("Owned"), _("Delivered"), _("Broken"), _("Overdue")), strict=True))
-LISTED = 50  # commitments listed under the scorecard; the rest are one link away
-
-
-def scorecard_cells(person, rows, total):
-    """([(tenure, [(count, url) per column]) per tenure], [(count, url) per column] for all tenures):
-    every figure of the scorecard links to the commitment list showing the commitments behind it."""
-    query = {"scorecard": person.slug}
-    tenures = [
-        (
-            row.tenure,
-            [(label, row.counts[c], list_url({**query, "tenure": row.tenure.pk}, scored=c)) for c, label in COLUMNS],
-        )
-        for row in rows
-    ]
-    counts = total.counts()
-    return tenures, [(label, counts[c], list_url(query, scored=c)) for c, label in COLUMNS]
+# What the page takes from the person's maintained summary (tracker/public/figures.py `person`).
+FROM_SUMMARY = ("scorecard", "totals", "owned_commitments", "owned_count", "all_owned_url", "comparison")
 
 
 def person_detail(request, slug):
     person = published_or_404(Person.objects, slug)
     today = timezone.localdate()
     tenures = person_tenures(person)
-    rows, total = person_scores(tenures, today)
-    owned = Commitment.objects.published().filter(pk__in=sorted(total.owned))
-    behind = with_owners(owned.select_related("jurisdiction").order_by("deadline", "title")[:LISTED])
     url = request.build_absolute_uri(request.path)
+    found = figures(key_of("person", person.pk), today)
     context = {
         "person": person,
-        "scorecard": scorecard_cells(person, rows, total),
-        "totals": total.counts(),
-        "owned_commitments": behind,
-        "owned_count": len(total.owned),
-        "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
-        "comparison": cached_report({"person": person.pk}, today, lambda: person_comparison(person, today)),
+        **{name: found[name] for name in FROM_SUMMARY},
         "min_count": MIN_COUNT,
         "today": today,
         "canonical_url": url,
         "jsonld": person_jsonld(person, url, tenures),
     }
     return render(request, "tracker/person_detail.html", context)
+
+
+def person_comparison_csv(request, slug):
+    """The person page's comparison with their peers as CSV."""
+    person = published_or_404(Person.objects, slug)
+    comparison = figures(key_of("person", person.pk), timezone.localdate())["comparison"]
+    return csv_download(as_csv(PERSON_HEADER, person_rows(person, comparison)), f"person-{person.pk}-comparison.csv")

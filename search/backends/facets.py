@@ -1,0 +1,146 @@
+"""The database backend's facet counts in one query, whatever the number of facets.
+
+Facets are disjunctive: each is counted over the matches with every *other* active filter applied (so a
+reader sees what choosing another value of it would give). Counted as seven GROUP BYs, each re-ran the
+full-text match and the filters (13 queries a search). Here the match runs once, in a materialised CTE
+that also works out, per entry, whether it passes each active filter; each facet is then a GROUP BY over
+that CTE with the other filters' flags, all joined with UNION ALL into one statement, together with the
+number of results (every filter applied).
+
+The SQL is built only from constants; every value (the match, the filter values, today) is a parameter.
+"""
+
+# ruff: noqa: S608  (table and column names are this module's constants; values are parameters)
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+from search.models import SearchEntryOwner, SearchEntryPlace
+from search.results import COMMITMENT_FILTERS, TOP_BUCKETS, empty_counts
+from tracker.models.transactions import on_commit_once
+from tracker.models.vocabulary import CommitmentStatus
+
+OWNERS = SearchEntryOwner._meta.db_table
+PLACES = SearchEntryPlace._meta.db_table
+
+
+def _flags(filters, today):
+    """{filter name: (SQL of a boolean over the entry `m`, params)} for the active filters."""
+    terminal = list(CommitmentStatus.terminal())
+    flags = {}
+    for name in ("kind", "status", "sector"):
+        if filters.get(name):
+            flags[name] = (f"m.{name} = %s", [filters[name]])
+    if filters.get("jurisdiction"):
+        flags["jurisdiction"] = (
+            f"EXISTS (SELECT 1 FROM {PLACES} p WHERE p.entry_id = m.id AND p.jurisdiction_slug = %s)",
+            [filters["jurisdiction"]],
+        )
+    for name, column in (("owner", "office_slug"), ("office_kind", "office_kind")):
+        if filters.get(name):
+            flags[name] = (
+                f"EXISTS (SELECT 1 FROM {OWNERS} o WHERE o.entry_id = m.id AND o.{column} = %s)",
+                [filters[name]],
+            )
+    # Whether each entry is overdue: the overdue facet counts it whether or not the filter is chosen.
+    overdue = f"(m.kind = 'commitment' AND m.deadline < %s AND m.status NOT IN ({', '.join(['%s'] * len(terminal))}))"
+    if filters.get("overdue"):
+        flags["overdue"] = (overdue, [today, *terminal])
+    return flags, (overdue, [today, *terminal])
+
+
+def _where(flags, without, commitments):
+    """The WHERE of one facet: every active filter but its own, and commitments only when asked for or
+    when a commitment filter remains (as `apply_filters` limits them)."""
+    names = [name for name in flags if name != without]
+    conditions = [f"f.passes_{name}" for name in names]
+    if commitments or set(names) & set(COMMITMENT_FILTERS):
+        conditions.append("f.kind = 'commitment'")
+    return " AND ".join(conditions) or "1 = 1"
+
+
+def count_facets(matched, filters, today):
+    """(number of results, {facet: {value: count}}) for the entries `matched` (a SearchEntry queryset of the
+    full-text match, no filters) under `filters` ({facet: value}): one query."""
+    flags, (overdue_sql, overdue_params) = _flags(filters, today)
+    inner_sql, inner_params = (
+        matched.order_by().values("id", "kind", "status", "sector", "deadline").query.sql_with_params()
+    )
+    columns = ", ".join(f"{sql} AS passes_{name}" for name, (sql, _p) in flags.items())
+    # In the order they appear: the overdue test, the filters' flags, then the match.
+    params = [*overdue_params, *(p for _sql, ps in flags.values() for p in ps), *inner_params]
+    with_sql = (
+        f"WITH f AS MATERIALIZED (SELECT m.id, m.kind, m.status, m.sector, {overdue_sql} AS overdue"
+        f"{', ' + columns if columns else ''} FROM ({inner_sql}) m)"
+    )
+    everything = dict.fromkeys(flags)
+    parts = [
+        f"SELECT 'total', '', COUNT(*) FROM f WHERE {_where(everything, None, False)}",
+        f"SELECT 'kind', f.kind, COUNT(*) FROM f WHERE {_where(flags, 'kind', False)} GROUP BY f.kind",
+        f"SELECT 'status', f.status, COUNT(*) FROM f WHERE {_where(flags, 'status', True)} GROUP BY f.status",
+        f"SELECT 'sector', f.sector, COUNT(*) FROM f WHERE {_where(flags, 'sector', True)} GROUP BY f.sector",
+        f"SELECT 'overdue', '1', COUNT(*) FROM f WHERE f.overdue AND {_where(flags, 'overdue', True)}",
+        f"SELECT 'office_kind', o.office_kind, COUNT(DISTINCT o.entry_id) FROM f JOIN {OWNERS} o ON o.entry_id = f.id "
+        f"WHERE {_where(flags, 'office_kind', True)} GROUP BY o.office_kind",
+        f"SELECT 'owner', o.office_slug, COUNT(DISTINCT o.entry_id) FROM f JOIN {OWNERS} o ON o.entry_id = f.id "
+        f"WHERE {_where(flags, 'owner', True)} GROUP BY o.office_slug",
+        f"SELECT 'jurisdiction', p.jurisdiction_slug, COUNT(*) FROM f JOIN {PLACES} p ON p.entry_id = f.id "
+        f"WHERE {_where(flags, 'jurisdiction', True)} GROUP BY p.jurisdiction_slug",
+    ]
+    sql = with_sql + " " + " UNION ALL ".join(parts)
+    counts = empty_counts()
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    top = {"owner": [], "jurisdiction": []}
+    for facet, value, n in rows:
+        if facet == "total":
+            total = n
+        elif facet == "overdue":
+            counts["overdue"]["1"] = n
+        elif facet in top:
+            top[facet].append((value, n))
+        elif value and n:
+            counts[facet][value] = n
+    for facet, buckets in top.items():
+        counts[facet] = dict(sorted(buckets, key=lambda b: (-b[1], b[0]))[:TOP_BUCKETS])
+    return total, counts
+
+
+# --- The whole index: a maintained count ---------------------------------------------------------------
+# The empty search box with no filter counts every entry of the index, which no query can do in constant
+# time. Its counts are kept in the shared cache under a version of the database index that every write to
+# the index (a drain, a rebuild) moves on, at once and again when its transaction commits, so the first
+# search after a change counts again and every later one reads the counts.
+VERSION_KEY = "search:database-index-version"
+
+
+def _new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def index_changed():
+    """The database index changed: counts of the whole index stored so far are no longer read."""
+    _new_version()
+    on_commit_once(_new_version)
+
+
+def whole_index_counts(matched, today):
+    """count_facets() of the empty search with no filter, from the cache while the index is unchanged
+    (`SEARCH["CACHE_WHOLE_INDEX"]`; off in the tests, whose rolled-back worlds the cache would outlive)."""
+    if not settings.SEARCH.get("CACHE_WHOLE_INDEX", True):
+        return count_facets(matched, {}, today)
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    key = f"search:whole-index-facets:{version}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = count_facets(matched, {}, today)
+        cache.set(key, found, 24 * 60 * 60)
+    return found

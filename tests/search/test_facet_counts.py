@@ -1,0 +1,109 @@
+"""The database backend counts the results and all seven facets in one query (search/backends/facets.py),
+and gives what counting each facet on its own gives: the matches with every other active filter applied."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from search.backends.database import _overdue, apply_filters
+from search.backends.facets import count_facets
+from search.fulltext import strategy
+from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
+from search.text import parse_query as parse
+
+pytestmark = pytest.mark.parametrize("backend", ["database"], indirect=True)
+
+FILTERS = {
+    "kind": ["commitment", "office"],
+    "status": ["in_progress"],
+    "sector": ["education"],
+    "jurisdiction": ["balochistan"],
+    "office_kind": ["appointed"],
+    "owner": ["deputy-commissioner-quetta"],
+    "overdue": [True],
+}
+
+
+def one_by_one(matched, filters, today):
+    """Each facet counted on its own, the simple way."""
+
+    def scope(facet, commitments=True):
+        entries = apply_filters(matched, {k: v for k, v in filters.items() if k != facet}, today)
+        return entries.filter(kind="commitment") if commitments else entries
+
+    counts = {}
+    for facet in ("kind", "status", "sector"):
+        rows = scope(facet, facet != "kind").order_by().values(facet).annotate(n=Count("id"))
+        counts[facet] = {row[facet]: row["n"] for row in rows if row[facet]}
+    owners = SearchEntryOwner.objects.filter(entry__in=scope("office_kind").values("id"))
+    counts["office_kind"] = dict(owners.values_list("office_kind").annotate(n=Count("entry_id", distinct=True)))
+    owners = SearchEntryOwner.objects.filter(entry__in=scope("owner").values("id"))
+    counts["owner"] = dict(owners.values_list("office_slug").annotate(n=Count("entry_id", distinct=True)))
+    places = SearchEntryPlace.objects.filter(entry__in=scope("jurisdiction").values("id"))
+    counts["jurisdiction"] = dict(places.values_list("jurisdiction_slug").annotate(n=Count("entry_id")))
+    counts["overdue"] = {"1": scope("overdue").filter(_overdue(today)).count()}
+    return apply_filters(matched, filters, today).count(), counts
+
+
+def without_zeros(counts):
+    return {facet: {k: n for k, n in values.items() if n} for facet, values in counts.items()}
+
+
+def combinations():
+    names = list(FILTERS)
+    for size in (0, 1, 2, 3):
+        for chosen in itertools.combinations(names, size):
+            for values in itertools.product(*(FILTERS[name] for name in chosen)):
+                yield dict(zip(chosen, values, strict=True))
+
+
+@pytest.mark.parametrize("words", ["", "school", "quetta water"])
+def test_one_query_counts_what_each_facet_counted_alone_gives(corpus, words):
+    today = timezone.localdate()
+    query = parse(words)
+    matched = SearchEntry.objects.all() if query.is_empty else strategy().match(SearchEntry.objects.all(), query)
+    for filters in combinations():
+        with CaptureQueriesContext(connection) as captured:
+            total, counts = count_facets(matched, filters, today)
+        assert len(captured) == 1
+        expected_total, expected = one_by_one(matched, filters, today)
+        assert (total, without_zeros(counts)) == (expected_total, without_zeros(expected)), filters
+
+
+def test_a_search_with_every_filter_takes_a_fixed_few_queries(client, corpus):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(
+            "/search/?q=water&status=in_progress&sector=water_sanitation&jurisdiction=balochistan"
+            "&office_kind=appointed&owner=deputy-commissioner-quetta&overdue=1"
+        )
+    assert response.status_code == 200
+    search_queries = [q for q in captured.captured_queries if "search_searchentry" in q["sql"]]
+    assert len(search_queries) <= 3, [q["sql"][:120] for q in search_queries]  # counts, the page, highlights
+
+
+def test_the_empty_box_reads_the_whole_index_counts_until_the_index_changes(client, corpus, settings):
+    from django.core.cache import cache
+
+    from search import indexing
+
+    settings.SEARCH = {**settings.SEARCH, "CACHE_WHOLE_INDEX": True}
+    cache.delete("search:database-index-version")
+
+    def empty_search():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/search/")
+        counted = any("WITH f AS MATERIALIZED" in q["sql"] for q in captured.captured_queries)
+        return response.context["results"].total, counted
+
+    total, counted = empty_search()
+    assert counted and total == SearchEntry.objects.count()
+    assert empty_search() == (total, False)  # read, not counted again
+    SearchEntry.objects.filter(kind="person").delete()  # behind the index's back: still the stored counts
+    assert empty_search() == (total, False)
+    indexing.rebuild("database")  # every write to the index moves its version on
+    after, counted = empty_search()
+    assert counted and after == SearchEntry.objects.count() == total

@@ -1,0 +1,261 @@
+"""The maintained page summaries (tracker/public/summaries.py) always equal the figures computed from
+scratch: after every kind of write (publish, status change, unpublish, takedown, restore, bulk publish,
+deletion, a new tenure) in any order (Hypothesis), after the refresh that follows the commit, and after
+`rebuild_summaries`; and a page reads its row instead of computing."""
+
+import dataclasses
+import datetime
+import itertools
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, models, transaction
+from django.db.models.functions import Now
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.functional import Promise
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cms.models import TrackerSettings
+from tests import factories, scenario
+from tracker import publishing
+from tracker.models import Commitment, PublicSummary
+from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole
+from tracker.public import summaries
+from tracker.publishing.bulk import publish_new_records
+from tracker.publishing.takedown import restore, take_down
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+numbers = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def summaries_on(settings):
+    settings.PUBLIC_SUMMARIES = True
+
+
+def plain(value):
+    """`value` as nested tuples of plain values, so that two computations compare field by field (a model
+    instance by its fields, not only its primary key)."""
+    if isinstance(value, models.Model):
+        return (type(value).__name__, *(plain(getattr(value, f.attname)) for f in value._meta.concrete_fields))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = [f for f in dataclasses.fields(value) if f.compare]  # what its equality compares
+        return (type(value).__name__, *(plain(getattr(value, f.name)) for f in fields))
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), plain(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        return tuple(sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items)
+    if isinstance(value, Promise):
+        return str(value)
+    return value
+
+
+class World:
+    """A province with a district, an elected and an appointed office (each held by someone), and the keys
+    of every summary their pages read."""
+
+    def __init__(self):
+        self.province = factories.JurisdictionFactory(tier="province")
+        self.district = factories.JurisdictionFactory(tier="district", parent=self.province)
+        org = factories.OrganizationFactory(jurisdiction=self.province)
+        self.elected = factories.OfficeFactory(kind=OfficeKind.ELECTED, organization=org)
+        self.appointed = factories.OfficeFactory(kind=OfficeKind.APPOINTED, organization=org)
+        self.person = factories.PersonFactory()
+        factories.TenureFactory(office=self.elected, person=self.person, start_date=D(2015, 1, 1))
+        self.commitments = []
+        self.taken_down = []
+        self.keys = [
+            "dashboard",
+            summaries.accountability_key({}),
+            summaries.accountability_key({"province": self.province.slug}),
+            summaries.key_of("office", self.elected.pk),
+            summaries.key_of("office", self.appointed.pk),
+            summaries.key_of("person", self.person.pk),
+            summaries.key_of("place", self.province.pk),
+        ]
+
+    def unsaved(self, **fields):
+        n = next(numbers)
+        return scenario.commitment(
+            owners=[(self.elected, OwnershipRole.POLITICAL), (self.appointed, OwnershipRole.ADMINISTRATIVE)],
+            jurisdiction=self.district,
+            slug=f"summary-commitment-{n}",
+            title=f"Summary commitment {n}",
+            made_on=D(2016, 1, 1),
+            deadline=D(2018 + n % 4, 1, 1),
+            live=False,
+            **fields,
+        )
+
+    # --- The writes ---
+
+    def publish(self):
+        self.commitments.append(scenario.publish(self.unsaved()))
+
+    def deliver(self):
+        open_ = [c for c in self.commitments if c.status not in CommitmentStatus.terminal()]
+        if open_:
+            scenario.record_status_change(open_[0], CommitmentStatus.DELIVERED, on=D(2019, 5, 1), summary="Done")
+
+    def unpublish(self):
+        if self.commitments:
+            publishing.unpublish(self.commitments.pop(), reason="Published by mistake")
+
+    def take_down(self):
+        if self.commitments:
+            record = self.commitments.pop(0)
+            take_down(record, notice="A court order")
+            self.taken_down.append(record)
+
+    def restore(self):
+        if self.taken_down:
+            record = self.taken_down.pop()
+            restore(record, reason="Order lifted")
+            self.commitments.append(record)
+
+    def bulk_publish(self):
+        records = [self.unsaved(), self.unsaved()]
+        publish_new_records(Commitment, records, summary="Bulk")
+        self.commitments += list(Commitment.objects.filter(pk__in=[r.pk for r in records]))
+
+    def delete(self):
+        if self.commitments:
+            Commitment.objects.filter(pk=self.commitments.pop().pk).delete()
+
+    def new_tenure(self):
+        office = type(self.appointed).objects.get(pk=self.appointed.pk)
+        if not office.tenures.exists():
+            scenario.add_tenures(office, (self.person, D(2017, 1, 1)))
+            scenario.publish(office, summary="A new holder")
+
+
+WRITES = [name for name in vars(World) if not name.startswith("_") and callable(getattr(World, name))]
+WRITES.remove("unsaved")
+
+
+def read_all(world, today):
+    return {key: summaries.figures(key, today) for key in world.keys}
+
+
+def assert_equal_to_fresh(world, today):
+    for key in world.keys:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_after_each_kind_of_write_the_pages_read_what_a_fresh_computation_gives(write):
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    world.publish()
+    read_all(world, today)  # every row stored and fresh
+    assert PublicSummary.objects.filter(fresh=True).count() == len(world.keys)
+    if write in ("restore", "deliver"):
+        world.take_down()
+    getattr(world, write)()
+    assert_equal_to_fresh(world, today)
+    summaries.refresh(today)  # what the task after the commit does
+    stored = dict(PublicSummary.objects.values_list("key", "fresh"))
+    assert all(stored[key] for key in world.keys), stored
+    assert_equal_to_fresh(world, today)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(writes=st.lists(st.sampled_from(WRITES), min_size=1, max_size=5))
+def test_any_sequence_of_writes_keeps_the_summaries_true(writes):
+    today = timezone.localdate()
+    with transaction.atomic():  # each example in a savepoint of its own, rolled back after it
+        world = World()
+        world.publish()
+        for write in writes:
+            read_all(world, today)
+            getattr(world, write)()
+            assert_equal_to_fresh(world, today)
+            if write.startswith("p"):  # sometimes the refresh runs between writes, sometimes not
+                summaries.refresh(today)
+        transaction.set_rollback(True)
+
+
+def test_the_refresh_runs_once_after_the_commit(django_capture_on_commit_callbacks):
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        world = World()
+        world.publish()
+        read_all(world, today)  # rows stored fresh within the transaction
+        world.bulk_publish()  # many rows and signals: one refresh
+        world.publish()
+        assert not PublicSummary.objects.filter(fresh=True).exists()
+    assert callbacks.count(summaries.dispatch_refresh) == 1
+    assert PublicSummary.objects.filter(fresh=False).count() == 0
+    assert_equal_to_fresh(world, today)
+
+
+def test_a_figure_computed_before_a_change_is_never_stored_as_fresh():
+    today = timezone.localdate()
+    world = World()
+    factories.CommitmentFactory()  # a plain row: nothing published in this (test) transaction yet
+
+    def compute_while_someone_publishes():
+        before = summaries.compute_key("dashboard", today)
+        world.publish()  # commits (in production) while this request is still computing
+        return before
+
+    old = summaries.figures("dashboard", today, compute_while_someone_publishes)
+    assert old["total"] == 1
+    assert summaries.figures("dashboard", today)["total"] == 2
+
+
+def test_a_row_of_another_day_is_computed_again():
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    read_all(world, today)
+    PublicSummary.objects.update(day=today - datetime.timedelta(days=1))
+    factories.CommitmentFactory(deadline=today - datetime.timedelta(days=3))  # a plain row: no signal
+    assert summaries.figures("dashboard", today)["overdue_count"] == Commitment.objects.published().overdue().count()
+    assert PublicSummary.objects.get(key="dashboard").day == today
+
+
+def test_rebuild_summaries_computes_every_page_from_scratch():
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    world.deliver()
+    read_all(world, today)
+    # Rows written behind the publishing actions send no signal: only a rebuild sees them.
+    factories.CommitmentOwnerFactory(office=world.appointed, commitment=factories.CommitmentFactory())
+    PublicSummary.objects.filter(key="dashboard").update(computed_at=Now())
+    call_command("rebuild_summaries", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    rows = dict(PublicSummary.objects.values_list("key", "fresh"))
+    assert set(world.keys) <= set(rows) and all(rows.values())
+    assert_equal_to_fresh(world, today)
+    assert summaries.figures("dashboard", today)["total"] == 2
+
+
+def test_a_page_reads_its_row_instead_of_computing(client):
+    world = World()
+    world.publish()
+    pages = {
+        "dashboard": "/",
+        "office": world.appointed.get_absolute_url(),
+        "person": world.person.get_absolute_url(),
+        "place": world.province.get_absolute_url(),
+        "accountability": "/accountability/",
+    }
+    TrackerSettings.load()  # created on first use; that one-off insert is not the page's cost
+
+    def count(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    cold = {page: count(url) for page, url in pages.items()}
+    warm = {page: count(url) for page, url in pages.items()}
+    # One query for the row and one for the site's settings; besides them, only what names the record
+    # itself (its children and offices, holders; the office's page of commitments and their owners).
+    assert warm == {"dashboard": 2, "office": 8, "person": 7, "place": 5, "accountability": 3}, warm
+    assert all(warm[page] < cold[page] for page in pages), (cold, warm)

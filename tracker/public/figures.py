@@ -1,0 +1,129 @@
+"""The figures of the public pages that read every commitment: computed here from the public state,
+from scratch, in a fixed number of queries. Pages never call these directly: they read the figures
+kept in `PublicSummary` rows (tracker/public/summaries.py), which these compute when a row is missing
+or stale, and which `rebuild_summaries` and the refresh after every publish recompute.
+
+Each function takes the subject (None for the site-wide figures) and today's date, and returns plain
+values, lists and model instances that pickle.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count
+
+from tracker.models.querysets import descendant_ids, status_counts, with_owners
+from tracker.public.ownership import holders_on, tenures_by_office
+from tracker.public.peers import office_comparison, person_comparison
+from tracker.public.scorecards import compare_owner_groups, person_scores, person_tenures, scorecard_cells
+from tracker.public.timelines import terminal_date, waits_at
+
+
+def most_overdue_owners(overdue, today, limit=8):
+    """Offices owning the most overdue commitments, each with whoever holds it today."""
+    from tracker.models import CommitmentOwner, Office
+
+    rows = list(
+        CommitmentOwner.objects.filter(commitment__in=overdue, office__in=Office.objects.published())
+        .values("office_id")
+        .annotate(overdue=Count("commitment", distinct=True))
+        .order_by("-overdue", "office_id")[:limit]
+    )
+    offices = Office.objects.published().in_bulk([row["office_id"] for row in rows])
+    tenures = tenures_by_office(offices)
+    return [
+        {
+            "office": offices[row["office_id"]],
+            "overdue": row["overdue"],
+            "holders": holders_on(tenures.get(row["office_id"], []), today),
+        }
+        for row in rows
+        if row["office_id"] in offices
+    ]
+
+
+def dashboard(_subject, today):
+    from tracker.models import Commitment
+
+    published = Commitment.objects.published()
+    overdue = published.overdue(today)
+    counts = status_counts(published)
+    return {
+        "status_counts": counts,
+        "total": sum(n for _value, _label, n in counts),
+        "overdue_count": overdue.count(),
+        "most_overdue": with_owners(overdue.select_related("jurisdiction").order_by("deadline", "title", "pk")[:8]),
+        "recent": with_owners(published.select_related("jurisdiction").order_by("-last_published_at", "pk")[:8]),
+        "owners_most_overdue": most_overdue_owners(overdue, today),
+    }
+
+
+def average_wait_here(office, today):
+    """Average days a commitment's next step waited at this office, over every visit (3 queries)."""
+    from tracker.models import Commitment, Movement, StatusChange
+
+    moved_here = Commitment.objects.published().filter(movements__office=office).values("pk")
+    movements = list(Movement.objects.filter(commitment__in=moved_here))
+    changes = defaultdict(list)
+    for change in StatusChange.objects.filter(commitment__in=moved_here):
+        changes[change.commitment_id].append(change)
+    closed_on = {cid: terminal_date(items) for cid, items in changes.items()}
+    waits = waits_at(office.pk, movements, closed_on, today)
+    return (sum(waits) / len(waits), len(waits)) if waits else (None, 0)
+
+
+def owned_by_office(office):
+    """The published commitments `office` owns, in the office page's order."""
+    from tracker.models import Commitment, CommitmentOwner
+
+    return (
+        Commitment.objects.published()
+        .filter(pk__in=CommitmentOwner.objects.filter(office=office).values("commitment_id"))
+        .order_by("deadline", "title", "pk")
+    )
+
+
+def office(office, today):
+    average, visits = average_wait_here(office, today)
+    return {
+        "owned_count": owned_by_office(office).count(),
+        "average_wait": average,
+        "visits": visits,
+        "comparison": office_comparison(office, today),
+    }
+
+
+SCORECARD_LISTED = 50  # commitments listed under a person's scorecard; the rest are one link away
+
+
+def person(person, today):
+    from tracker.models import Commitment
+    from tracker.public.delivery import list_url
+
+    rows, total = person_scores(person_tenures(person), today)
+    owned = Commitment.objects.published().filter(pk__in=sorted(total.owned))
+    return {
+        "scorecard": scorecard_cells(person, rows, total),
+        "totals": total.counts(),
+        "owned_commitments": with_owners(
+            owned.select_related("jurisdiction").order_by("deadline", "title", "pk")[:SCORECARD_LISTED]
+        ),
+        "owned_count": len(total.owned),
+        "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
+        "comparison": person_comparison(person, today),
+    }
+
+
+PLACE_LISTED = 50
+
+
+def place(place, today):
+    from tracker.models import Commitment
+
+    commitments = Commitment.objects.published().filter(jurisdiction_id__in=descendant_ids(place))
+    listed = commitments.select_related("jurisdiction").order_by("deadline", "title", "pk")
+    return {
+        "commitments": with_owners(listed[:PLACE_LISTED]),
+        "commitment_count": commitments.count(),
+        "status_counts": status_counts(commitments),
+        "comparison": compare_owner_groups(commitments, place, today),
+    }
