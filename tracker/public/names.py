@@ -89,7 +89,16 @@ def _closest(published, name, value, exact):
 
 
 def suggested_names():
-    """{"place": [names], "office": [names]} for the filter forms' datalists."""
+    """{"place": [names], "office": [names]} for the filter forms' datalists, kept in the shared cache
+    until the public state changes (every list and search page shows them)."""
+    from django.utils import timezone
+
+    from tracker.public.report_cache import cached_report
+
+    return cached_report({"suggested": "names"}, timezone.localdate(), _suggested_names)
+
+
+def _suggested_names():
     from tracker.models import CommitmentOwner, Jurisdiction, Office
     from tracker.models.vocabulary import JurisdictionTier
 

@@ -109,8 +109,13 @@ EXAMPLES = settings(deadline=None, suppress_health_check=[HealthCheck.function_s
 
 def test_the_routes_are_read_from_the_urlconf():
     names = {name for name, _route in ROUTES}
-    # The follow feeds are for people, offices and places (tracker/following/); every other family for all kinds.
+    # The follow feeds are for people, offices and places (tracker/following/), the comparisons with peers
+    # for offices and people; every other family is there for all kinds.
     families = dict(FAMILIES)
+    assert sorted(families.pop("<str:slug>/comparison.csv", None) or []) == [
+        "/offices/<str:slug>/comparison.csv",
+        "/people/<str:slug>/comparison.csv",
+    ]
     assert sorted(families.pop("<str:slug>/follow/feed/", None) or []) == [
         "/jurisdictions/<str:slug>/follow/feed/",
         "/offices/<str:slug>/follow/feed/",
