@@ -180,9 +180,12 @@ def refresh_public_summaries():
 
 
 def dispatch_refresh():
-    """Ask a worker to refresh the summaries (in-process without a broker). An unreachable broker costs
-    the publisher nothing: the rows are already stale, the pages compute their own figures meanwhile, and
-    beat refreshes them later."""
+    """Ask a worker to refresh the summaries. An unreachable broker costs the publisher nothing: the rows
+    are already stale, the pages compute their own figures meanwhile, and beat refreshes them later.
+    Without a broker (the demo: tasks run in-process) nothing is refreshed here: recomputing every stored
+    row would hold up the editor's publish; each page recomputes its own row on its next request."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return
     try:
         refresh_public_summaries.apply_async(retry=False)
     except (OperationalError, ConnectionError, OSError) as exc:
