@@ -18,4 +18,6 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     TRACKER_PUBLISHER=(str, "Accountability Tracker editors"),
     DIGEST_SIGNING_KEY=(str, ""),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
+    API_THROTTLE_RATE=(str, "600/minute"),
 )

@@ -10,8 +10,10 @@ class TrackerConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from tracker.admin.moderation import ensure_moderation
+        from tracker.api import freshness
         from tracker.models import audit  # noqa: F401  (connect receivers)
         from tracker.public import report_cache
 
         post_migrate.connect(ensure_moderation, sender=self)
         report_cache.connect()
+        freshness.connect()

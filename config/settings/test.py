@@ -3,6 +3,7 @@
 import atexit
 import shutil
 import tempfile
+from pathlib import Path
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
@@ -26,3 +27,7 @@ if not env("CACHE_URL"):
 # Tests build their worlds with factories, behind the publishing signals: reports are not cached, but
 # in the tests of the cache itself (tests/tracker/public/test_report_cache.py).
 ACCOUNTABILITY_CACHE_SECONDS = 0
+# Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.
+API_THROTTLE_RATE = ""
+DOWNLOADS_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-downloads-"))
+atexit.register(shutil.rmtree, DOWNLOADS_ROOT, ignore_errors=True)
