@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,7 +12,11 @@ from tracker.public import urls as tracker_urls
 from tracker.public.sitemaps import SITEMAPS
 
 # The open-data API (tracker/api/, docs/api.md); search answers its part from its own app.
-api_patterns = [path("search/", search_api, name="search"), *api_urls.urlpatterns]
+api_patterns = [
+    path("search/", search_api, name="search"),
+    *api_urls.urlpatterns,
+    re_path(r"^.*$", api_documents.not_found),
+]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -2,6 +2,7 @@
 document and documentation pages (Swagger UI and Redoc, served from this site's own static files)."""
 
 from csp.decorators import csp_update
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from drf_spectacular.types import OpenApiTypes
@@ -58,6 +59,12 @@ class PopoloView(APIView):
     )
     def get(self, request):
         return Response(popolo.document(request))
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/ answers 404 in JSON, as the API's own addresses do, not with the HTML
+    page."""
+    return JsonResponse({"detail": "Nothing at this address: see /api/v1/ for what the API offers."}, status=404)
 
 
 class SchemaView(SpectacularAPIView):

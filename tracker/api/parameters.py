@@ -20,7 +20,7 @@ ON = OpenApiParameter(
 )
 CHANGED_SINCE = OpenApiParameter(
     "changed_since",
-    OpenApiTypes.STR,
+    OpenApiTypes.DATETIME,
     description="Only records published (first or again) at or after this date (YYYY-MM-DD, from the start of the "
     "day in Pakistan's time) or moment (ISO 8601, e.g. 2026-11-27T10:00:00Z).",
 )

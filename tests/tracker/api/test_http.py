@@ -11,8 +11,8 @@ from django.test import override_settings
 
 from tests import scenario
 from tracker import publishing
-from tracker.publishing.takedown import take_down
 from tracker.models import Commitment
+from tracker.publishing.takedown import take_down
 
 pytestmark = pytest.mark.django_db
 
