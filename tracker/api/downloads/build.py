@@ -108,11 +108,7 @@ def _moment_digest(moment):
     listing, records = listing_at(moment)
     sha = hashlib.sha256(listing.encode("utf-8")).hexdigest()
     last = PublicRevision.objects.filter(published_at__lt=moment).aggregate(last=Max("published_at"))["last"]
-    signed = (
-        SignedDigest.objects.filter(ends_at__gt=last, ends_at__lte=moment, sha256=sha).order_by("ends_at").first()
-        if last
-        else None
-    )
+    signed = SignedDigest.objects.filter(ends_at__gt=last, sha256=sha).order_by("ends_at").first() if last else None
     return {
         "sha256": sha,
         "records": records,
