@@ -24,10 +24,10 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 SEGMENTS = ("commitments", "decisions", "people", "offices", "jurisdictions")
 
 
-def api_addresses(world):
+def api_addresses(slugs):
     addresses = ["/api/v1/popolo.json", "/api/v1/tenures/", "/api/v1/organisations/"]
     for segment in SEGMENTS:
-        slug = world[segment]
+        slug = slugs[segment]
         addresses += [f"/api/v1/{segment}/", f"/api/v1/{segment}/{slug}/", f"/api/v1/{segment}/{slug}/revisions/"]
     return addresses
 
@@ -59,12 +59,7 @@ def assert_safe_csv(text, where):
 
 def test_csv_has_no_formula_and_no_control_character(client, world):  # noqa: F811
     for address in api_addresses(world):
-        if (
-            address.endswith(".json")
-            or not address.endswith("/")
-            or address.count("/") > 4
-            and "revisions" not in address
-        ):
+        if address.endswith(".json"):  # Popolo is JSON only
             continue
         answer = client.get(address, {"format": "csv"})
         assert answer.status_code == 200, address
