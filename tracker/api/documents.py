@@ -5,6 +5,7 @@ from csp.decorators import csp_update
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
@@ -71,6 +72,7 @@ class SchemaView(SpectacularAPIView):
     """The OpenAPI 3 document, as JSON by default (`?format=yaml` for YAML)."""
 
     throttle_classes = []
+    renderer_classes = [OpenApiJsonRenderer, OpenApiYamlRenderer]
 
 
 # Swagger UI and Redoc set styles from their scripts, and Redoc starts a worker from a blob: the documentation
@@ -86,5 +88,7 @@ class SwaggerView(SpectacularSwaggerSplitView):
 
 @method_decorator(DOCS_POLICY, name="dispatch")
 class RedocView(SpectacularRedocView):
+    # drf-spectacular's own page loads fonts from another site; this one loads nothing but this site's files.
+    template_name = "api/redoc.html"
     throttle_classes = []
     url_name = "api:schema"
