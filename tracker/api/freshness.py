@@ -11,9 +11,11 @@ then sent the answer again, never an old one.
 
 import datetime
 import hashlib
+from functools import wraps
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
@@ -66,8 +68,17 @@ def etag(request, *args, **kwargs):
 
 
 def conditional(view):
-    """`view` answering with ETag and Last-Modified, and 304 to a request that has the current answer."""
-    return condition(etag_func=etag, last_modified_func=last_modified)(view)
+    """`view` answering with ETag and Last-Modified, and 304 to a request that has the current answer. The same
+    address answers JSON or CSV by the Accept header, so caches are told to keep them apart."""
+    checked = condition(etag_func=etag, last_modified_func=last_modified)(view)
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        response = checked(request, *args, **kwargs)
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    return answer
 
 
 def connect():

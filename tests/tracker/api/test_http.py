@@ -41,7 +41,7 @@ def test_csv_flattens_references_and_writes_lists_as_json(client, quetta):
 def test_an_unchanged_answer_is_304_until_the_public_state_changes(client, quetta):
     url = f"/api/v1/commitments/{quetta.files.slug}/"
     first = client.get(url)
-    assert first["ETag"] and first["Last-Modified"]
+    assert first["ETag"] and first["Last-Modified"] and "Accept" in first["Vary"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again.content == b""
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
