@@ -9,9 +9,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
 
 from tracker.api import parameters, serializers
 from tracker.api.errors import ErrorSerializer, Gone, GoneSerializer
+from tracker.history.digest import signed_digest_named
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -148,8 +150,6 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
         pagination_class=None,
     )
     def revision(self, request, slug=None, number=None):
-        from rest_framework.response import Response
-
         record = self.record()
         found = self._revisions(record).filter(number=int(number)).first()
         if found is None:
@@ -343,8 +343,6 @@ class DigestViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[0-9]{8}T[0-9]{6}Z"
 
     def get_object(self):
-        from tracker.history.digest import signed_digest_named
-
         found = signed_digest_named(self.kwargs["stamp"])
         if found is None:
             raise NotFound("No signed digest has this name.")
