@@ -14,6 +14,7 @@ revisions table. Files are written under a temporary name and moved into place, 
 never offers a half-written file.
 """
 
+import contextlib
 import hashlib
 import io
 import json
@@ -117,14 +118,16 @@ def _moment_digest(moment):
     }
 
 
+@contextlib.contextmanager
 def _snapshot():
-    """One consistent view of the database for the whole build."""
-    atomic = transaction.atomic()
-    atomic.__enter__()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-    return atomic
+    """One consistent view of the database for the whole build (a transaction of its own: inside another one,
+    such as a test's, the view is that transaction's)."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
 
 
 def build(root=None, *, progress=None):
@@ -134,8 +137,7 @@ def build(root=None, *, progress=None):
     say = progress or (lambda message: None)
     with tempfile.TemporaryDirectory(dir=root, prefix=".building-") as work:
         work = Path(work)
-        atomic = _snapshot()
-        try:
+        with _snapshot():
             moment = timezone.now()
             context = tables.context()
             digest = _moment_digest(moment)
@@ -150,8 +152,6 @@ def build(root=None, *, progress=None):
                 _write_json(archive, context)
                 archive.writestr("LICENCE.txt", LICENCE_TEXT)
                 archive.writestr("manifest.json", json.dumps({**head, "records": counts}, indent=1))
-        finally:
-            atomic.__exit__(None, None, None)
         files = []
         for name in (CSV_ZIP, JSON_ZIP):
             sha = sha256_of(work / name)
