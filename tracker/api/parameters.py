@@ -51,7 +51,9 @@ def changed_since(request):
         raise ValidationError({"changed_since": [problem]}) from None
     if moment.year < 2 or moment.year > 9998:
         raise ValidationError({"changed_since": [problem]})
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    # In UTC: the database refuses some offsets a moment may be written with (+16:14).
+    return moment.astimezone(datetime.UTC)
 
 
 def ids(request):

@@ -88,6 +88,8 @@ def test_changed_since_lists_only_what_was_published_since(client, quetta):
     later = datetime.datetime(2031, 1, 1, tzinfo=datetime.UTC)
     assert results(client.get("/api/v1/commitments/", {"changed_since": later.isoformat()})) == []
     assert len(results(client.get("/api/v1/commitments/", {"changed_since": "2000-01-01"}))) == 2
+    # Any offset a moment may be written with, even one no time zone has.
+    assert len(results(client.get("/api/v1/decisions/", {"changed_since": "1224-01-05T18:31:18+16:14"}))) == 1
     scenario.record_status_change(
         quetta.files, "in_progress", on=datetime.date(2021, 5, 1), summary="Moving again", url="https://e.org/a"
     )
