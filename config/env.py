@@ -26,6 +26,7 @@ env = environ.Env(
     ELASTICSEARCH_REPLICAS=(int, 0),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     ALERTS_FROM_EMAIL=(str, "Accountability Tracker <alerts@localhost>"),
+    API_THROTTLE_RATE=(str, "600/minute"),
 )
 
 

@@ -1,15 +1,43 @@
 from django.conf import settings
-from django.urls import include, path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.api import search_api
+from tracker.api import documents as api_documents
+from tracker.api import urls as api_urls
 from tracker.public import urls as tracker_urls
+from tracker.public.sitemaps import SITEMAPS
+
+# The open-data API (tracker/api/, docs/api.md); search answers its part from its own app.
+api_patterns = [
+    path("search/", search_api, name="search"),
+    *api_urls.urlpatterns,
+    re_path(r"^.*$", api_documents.not_found),
+]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
+    path("api/v1/", include((api_patterns, "api"))),
+    path("api/docs/", api_documents.SwaggerView.as_view(), name="api_docs"),
+    path("api/docs/redoc/", api_documents.RedocView.as_view(), name="api_redoc"),
+    path("data/", include("tracker.api.downloads.urls")),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("", include(tracker_urls)),
 ]
 

@@ -1,17 +1,25 @@
 """Celery tasks of the tracker: the hourly signed digests of the public history, the refresh of the
-maintained page summaries (tracker/public/summaries.py; config/settings/base.py schedules both), and those
-of following (alerts, digests, webhooks), registered by importing them here."""
+maintained page summaries (tracker/public/summaries.py), the nightly build of the bulk downloads
+(config/settings/base.py schedules them), and those of following (alerts, digests, webhooks), registered
+by importing them here."""
 
 from celery import shared_task
 
+from tracker.api.downloads.build import build
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history.digest import make_signed_digests
 from tracker.public.summaries import refresh_public_summaries
 
-__all__ = ["make_digests", "refresh_public_summaries"]
+__all__ = ["build_downloads", "make_digests", "refresh_public_summaries"]
 
 
 @shared_task(ignore_result=True)
 def make_digests():
     """Sign a digest for every ended hour in which something was published. Idempotent."""
     return len(make_signed_digests())
+
+
+@shared_task(ignore_result=True)
+def build_downloads():
+    """Build the bulk downloads of /data/ (zipped CSV and JSON, with their SHA-256 and the digest)."""
+    return build()["digest"]["sha256"]

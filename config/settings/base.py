@@ -2,6 +2,7 @@
 
 import ipaddress
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import BASE_DIR, env
@@ -33,6 +34,12 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "django_celery_beat",
+    # Open data (tracker/api/): the read-only API, its OpenAPI document and its offline docs, CORS for GET.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "django.contrib.sitemaps",
     # Account security (tracker/accounts/security.py): sign-in rate limit, optional two-factor, CSP.
     "axes",
     "django_otp",
@@ -47,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything that may answer: open data (/api/, /data/) may be read from any site's scripts.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # HTML, feeds and JSON compressed (the changes feed: 54 KB -> about 8 KB); static files are
     # compressed ahead of time by WhiteNoise in production.
@@ -210,8 +219,7 @@ CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {
 }
 
 # --- Following: e-mail alerts and webhooks (tracker/following/; docs/following.md) ----------------------
-# The public site's address, for the links in e-mails and webhook payloads (made with no request at hand).
-SITE_URL = env("SITE_URL")
+# SITE_URL (below, with open data) makes the links in e-mails and webhook payloads.
 # The sender of alerts, digests and confirmation e-mails.
 ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL")
 # Asking to follow, counted in the shared cache below: per e-mail address and per client, per hour.
@@ -309,3 +317,61 @@ if env("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "tracker.public.frontend_cache.VarnishBackend", "LOCATION": env("FRONTEND_CACHE_URL")}
     }
+# --- Open data (tracker/api/; docs/api.md) ---------------------------------------------------------------
+# The address the site is reached at, for the links inside what is made without a request: the bulk
+# downloads of /data/ (`manage.py build_downloads`, the nightly task), alert e-mails, webhook payloads.
+SITE_URL = env("SITE_URL").rstrip("/")
+# Anonymous API requests per client address, counted in the shared cache (CACHES), e.g. "600/minute"; over it
+# the API answers 429 with Retry-After. Empty: not limited.
+API_THROTTLE_RATE = env("API_THROTTLE_RATE")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["tracker.api.renderers.JSONRenderer", "tracker.api.renderers.CSVRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.CursorPagination",
+    "URL_FORMAT_OVERRIDE": "format",
+    "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Accountability Tracker API",
+    "DESCRIPTION": (
+        "Read-only open data: the published commitments and decisions of Pakistan's local government, the "
+        "elected and appointed offices that own them and who held each office on any date, with each record's "
+        "hash-chained public history. JSON by default, CSV for every list (`?format=csv`). Licence: CC BY 4.0."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["tracker.api.schema.only_open_data"],
+    "ENUM_NAME_OVERRIDES": {
+        "CommitmentStatus": "tracker.models.vocabulary.CommitmentStatus",
+        "OfficeKind": "tracker.models.vocabulary.OfficeKind",
+        "DecisionKind": "tracker.models.vocabulary.DecisionKind",
+        "OwnershipRole": "tracker.models.vocabulary.OwnershipRole",
+        "JurisdictionTier": "tracker.models.vocabulary.JurisdictionTier",
+        "OrganisationKind": "tracker.models.vocabulary.OrganizationKind",
+        "TenureStart": "tracker.models.vocabulary.TenureStart",
+        "TenureEnd": "tracker.models.vocabulary.TenureEnd",
+        "Sector": "tracker.models.vocabulary.Sector",
+    },
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+}
+CORS_URLS_REGEX = r"^/(ur/)?(api|data)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+# Where the bulk downloads are built and kept (served at /data/).
+DOWNLOADS_ROOT = BASE_DIR / "var" / "downloads"
+CELERY_BEAT_SCHEDULE["tracker-build-downloads"] = {
+    "task": "tracker.tasks.build_downloads",
+    "schedule": crontab(hour=2, minute=30),
+}

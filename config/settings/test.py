@@ -3,6 +3,7 @@
 import atexit
 import shutil
 import tempfile
+from pathlib import Path
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
@@ -36,3 +37,7 @@ DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  
 PUBLIC_SUMMARIES = False
 # And the search's stored counts of the whole index (search/backends/facets.py), but in their own test.
 SEARCH = {**SEARCH, "CACHE_WHOLE_INDEX": False}  # noqa: F405
+# Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.
+API_THROTTLE_RATE = ""
+DOWNLOADS_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-downloads-"))
+atexit.register(shutil.rmtree, DOWNLOADS_ROOT, ignore_errors=True)
