@@ -138,6 +138,9 @@ def test_the_production_stack_serves_the_public_pages_through_the_proxy(site):
     # A change published with the production settings is visible through Varnish within seconds.
     page = f"/commitments/{promise.slug}/"
     assert proxy.get(page).headers["X-Cache"] == "HIT"
+    api = f"/api/v1/commitments/{promise.slug}/"
+    proxy.get(api)
+    assert proxy.get(api).headers["X-Cache"] == "HIT"
     assert page not in proxy.get("/search/?q=phase").text  # nothing is named so before the change
     code = (
         "from tracker.models import Commitment; from tracker.publishing import publish; "
@@ -149,6 +152,7 @@ def test_the_production_stack_serves_the_public_pages_through_the_proxy(site):
     assert "Clean water for Sariab, phase two" in proxy.get(page).text, log()
     assert "Clean water for Sariab, phase two" in proxy.get("/commitments/").text
     assert "Clean water for Sariab, phase two" in proxy.get("/").text
+    assert proxy.get(api).json()["title"] == "Clean water for Sariab, phase two"  # the open data too
     assert time.monotonic() - started < 5
     # Search follows once the worker has drained the index queue (the second purge, seconds later).
     wait_for_text = lambda: page in proxy.get("/search/?q=phase").text  # noqa: E731
@@ -163,5 +167,7 @@ def test_the_production_stack_serves_the_public_pages_through_the_proxy(site):
         assert "Court order 7/2026" in gone.text
         assert gone.headers["Cache-Control"] == "no-store"
     assert "phase two" not in proxy.get("/commitments/").text
+    assert proxy.get(api).status_code == 410
+    assert "phase two" not in proxy.get("/api/v1/commitments/").text
     assert page not in proxy.get("/search/?q=phase").text
     assert proxy.get(f"/decisions/{records['decision'].slug}/").status_code == 200

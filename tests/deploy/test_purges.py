@@ -93,7 +93,9 @@ def test_a_status_change_purges_the_record_its_lists_and_its_owners_pages(world)
     # The feeds of the followed owners, and every followed search's feed (one address per query).
     assert {f"/offices/{world['office'].slug}/follow/feed/", f"/people/{world['holder'].slug}/follow/feed/"} <= purged
     assert f"/jurisdictions/{world['district'].slug}/follow/feed/" in purged
-    assert recording.BANNED == [frontend_cache.SEARCH_FOLLOW_FEEDS] * 2  # at commit, then by the task
+    # Every address of the open data (API lists, cursors and filters; the sitemap) and followed searches.
+    assert sorted(recording.BANNED) == sorted(frontend_cache.ALWAYS_BANNED * 2)  # at commit, then by the task
+    assert {"^/api/", "^/sitemap", frontend_cache.SEARCH_FOLLOW_FEEDS} == set(frontend_cache.ALWAYS_BANNED)
 
 
 def test_every_purge_is_repeated_once_by_a_worker(world):
@@ -145,7 +147,7 @@ def test_the_ban_pattern_matches_the_record_and_nothing_else(world):
     import re
 
     _paths, bans = frontend_cache.addresses_touched(world["promise"], gone=True)
-    (pattern,) = bans - {frontend_cache.SEARCH_FOLLOW_FEEDS}
+    (pattern,) = bans - set(frontend_cache.ALWAYS_BANNED)
     slug = world["promise"].slug
     assert re.match(pattern, f"/commitments/{slug}/history/compare/1/2/")
     assert re.match(pattern, f"/commitments/{slug}/cite/1/")

@@ -55,6 +55,10 @@ FOLLOW_FEEDS = {
 }
 # A followed search's feed has as many addresses as there are queries: every one of them is stale.
 SEARCH_FOLLOW_FEEDS = "^/follow/search/feed/"
+# Open data (tracker/api/): every list, filter and cursor of the API, and the sitemap, may show any record,
+# so every change bans them all.
+OPEN_DATA = ("^/api/", "^/sitemap")
+ALWAYS_BANNED = (SEARCH_FOLLOW_FEEDS, *OPEN_DATA)
 
 _pending = threading.local()
 
@@ -148,7 +152,7 @@ def addresses_touched(record, *, gone=False):
     """(paths to purge, patterns to ban) when `record`'s public state changes; `gone`: it left the public
     site or came back (takedown, restore, unpublish, deletion), so every address under its own is stale."""
     routes = [(name, []) for name in SITE_WIDE]
-    paths, bans = set(), {SEARCH_FOLLOW_FEEDS}
+    paths, bans = set(), set(ALWAYS_BANNED)
     own = _page(record)
     if own:
         segment, slug = own
