@@ -40,7 +40,7 @@ EXAMPLES = {
 # Views that answer any path: a documented address must not rely on them (unless it is a Wagtail page).
 CATCH_ALL_VIEWS = {"wagtail_serve", "wagtail.admin.views.home.default"}
 # The namespaces of the project's own routes, every one of which must be documented.
-PROJECT_NAMESPACES = ("tracker", "search")
+PROJECT_NAMESPACES = ("tracker", "search", "api", "data")
 PROJECT_APPS = ("tracker", "search")
 # `manage.py help` is manage.py's own, not a command.
 NOT_COMMANDS = {"help"}
