@@ -66,6 +66,7 @@ class DecisionCommitment(RecordPart, Orderable):
     )
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("linked commitment")
 
     def __str__(self):
