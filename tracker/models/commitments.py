@@ -187,9 +187,6 @@ class CommitmentOwner(RecordPart, Orderable):
     role = models.CharField(_("role"), max_length=20, choices=OwnershipRole.choices)
 
     class Meta(Orderable.Meta):
-        # Parts without a sort order (made in code, not the admin's inline forms) keep the order they were
-        # added in, so a record read back lists them as its public revision does.
-        ordering = ["sort_order", "pk"]
         verbose_name = _("owner")
 
     def __str__(self):
@@ -208,7 +205,7 @@ class StatusChange(RecordPart, Orderable, SourceFields):
     note = models.TextField(_("note"), blank=True)
 
     class Meta(Orderable.Meta):
-        ordering = ["effective_date", "sort_order", "pk"]
+        ordering = ["effective_date", "sort_order"]
         verbose_name = _("status change")
 
     def __str__(self):
@@ -237,7 +234,7 @@ class Movement(RecordPart, Orderable):
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     class Meta(Orderable.Meta):
-        ordering = ["arrived_on", "sort_order", "pk"]
+        ordering = ["arrived_on", "sort_order"]
         verbose_name = _("movement")
 
     def __str__(self):

@@ -66,7 +66,6 @@ class DecisionCommitment(RecordPart, Orderable):
     )
 
     class Meta(Orderable.Meta):
-        ordering = ["sort_order", "pk"]
         verbose_name = _("linked commitment")
 
     def __str__(self):

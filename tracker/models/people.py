@@ -113,7 +113,7 @@ class Tenure(RecordPart, Orderable):
     )
 
     class Meta(Orderable.Meta):
-        ordering = ["start_date", "sort_order", "pk"]
+        ordering = ["start_date", "sort_order"]
         verbose_name = _("tenure")
 
     def __str__(self):

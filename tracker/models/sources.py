@@ -19,7 +19,6 @@ class RecordSource(RecordPart, Orderable, SourceFields):
 
     class Meta(Orderable.Meta):
         abstract = True
-        ordering = ["sort_order", "pk"]
         verbose_name = _("source")
 
     def __str__(self):
