@@ -10,7 +10,6 @@ class TrackerConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from tracker.admin.moderation import ensure_moderation
-        from tracker.api import freshness
         from tracker.following import dispatch
         from tracker.models import audit  # noqa: F401  (connect receivers)
         from tracker.public import frontend_cache, report_cache, summaries
@@ -20,4 +19,3 @@ class TrackerConfig(AppConfig):
         summaries.connect()
         frontend_cache.connect()
         dispatch.connect()
-        freshness.connect()

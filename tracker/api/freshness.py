@@ -1,51 +1,31 @@
 """ETag and Last-Modified for every API answer, and 304 Not Modified when the client has it already.
 
 An answer depends only on the public state, the day (what is overdue, who holds an office today) and the
-request (address, format, host, language). The moment the public state last changed is kept in the shared
-cache and moved on by every change of it (Wagtail's `published` and `unpublished`, a takedown, a restore, a
-bulk publish, a deletion of a tracker row), at once and again when the change commits, as
-tracker/public/report_cache.py does for its version. A conditional request is therefore answered 304
-before anything is computed. When the cache has forgotten the moment, it starts again from now: a client is
-then sent the answer again, never an old one.
+request (address, format, host, language). The public state's version, kept in the shared cache by
+tracker/public/report_cache.py and moved on by every change of it (at once and again when the change
+commits), says both: the ETag names it, and Last-Modified is the moment it was made. A conditional request
+is therefore answered 304 before anything is computed. When the cache has forgotten the version, a new one
+starts from now: a client is then sent the answer again, never an old one.
 """
 
 import datetime
 import hashlib
+import time
 from functools import wraps
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
-from tracker.models.transactions import on_commit_once
-
-CHANGED_KEY = "tracker:api:public-state-changed-at"
+from tracker.public import report_cache
 
 
 def changed_at():
-    """When the public state last changed (as far as the shared cache knows), to the microsecond."""
-    stamp = cache.get(CHANGED_KEY)
-    if stamp is None:
-        stamp = timezone.now().timestamp()
-        cache.add(CHANGED_KEY, stamp, None)
-        stamp = cache.get(CHANGED_KEY, stamp)
-    return datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC)
-
-
-def _moved_on():
-    cache.set(CHANGED_KEY, timezone.now().timestamp(), None)
-
-
-def moved_on(**_signal_arguments):
-    _moved_on()
-    on_commit_once(_moved_on)
-
-
-def _deleted(sender, **kwargs):
-    if sender._meta.app_label == "tracker":
-        moved_on()
+    """When the public state last changed: the moment its version (tracker/public/report_cache.py), which
+    every change moves on, was made; now for a version that does not say (nothing older is ever claimed)."""
+    stamp = report_cache.changed_at(report_cache.state_version())
+    return datetime.datetime.fromtimestamp(stamp if stamp is not None else time.time(), tz=datetime.UTC)
 
 
 def last_modified(request, *args, **kwargs):
@@ -57,7 +37,7 @@ def last_modified(request, *args, **kwargs):
 
 def etag(request, *args, **kwargs):
     parts = (
-        changed_at().isoformat(),
+        report_cache.state_version(),
         timezone.localdate().isoformat(),
         request.get_host(),
         request.get_full_path(),
@@ -79,16 +59,3 @@ def conditional(view):
         return response
 
     return answer
-
-
-def connect():
-    """Follow every change of the public state (called once, from tracker/apps.py)."""
-    from django.db.models.signals import post_delete
-    from wagtail.signals import published, unpublished
-
-    from tracker.publishing import signals
-
-    for signal in (published, unpublished, signals.record_taken_down, signals.record_restored):
-        signal.connect(moved_on, dispatch_uid=f"api-freshness-{id(signal)}")
-    signals.records_published_in_bulk.connect(moved_on, dispatch_uid="api-freshness-bulk")
-    post_delete.connect(_deleted, dispatch_uid="api-freshness-delete")
