@@ -139,7 +139,9 @@ def test_compare_shows_words_status_owners_status_changes_and_sources(client, de
 
 def test_compare_backwards_shows_removals_and_movements(client, demo):
     commitment = Commitment.objects.get(pk=demo.commitment.pk)
-    commitment.movements.create(office=commitment.owners.all()[0].office, arrived_on=datetime.date(2021, 4, 1))
+    commitment.movements.create(
+        office=commitment.owners.get(role="political").office, arrived_on=datetime.date(2021, 4, 1)
+    )
     commitment.owners.filter(role="political").delete()
     publishing.publish(commitment, summary="File with the chief minister; owner corrected")
 
