@@ -64,7 +64,8 @@ class FollowFeed(RecordFeed):
     """/<kind>/<slug>/follow/feed/ for people, offices and jurisdictions."""
 
     def title(self, record):
-        title = _("%(kind)s “%(name)s”: everything followed") % {"kind": KINDS_WITH_PAGES[self.kind].label, "name": record}
+        kind = KINDS_WITH_PAGES[self.kind].label
+        title = _("%(kind)s “%(name)s”: everything followed") % {"kind": kind, "name": record}
         return plain(title, single_line=True)
 
     def subtitle(self, record):

@@ -220,7 +220,8 @@ class RecordFeed(_HistoryFeed):
         return self.record
 
     def title(self, record):
-        title = _("%(kind)s “%(name)s”: published changes") % {"kind": KINDS_WITH_PAGES[self.kind].label, "name": record}
+        kind = KINDS_WITH_PAGES[self.kind].label
+        title = _("%(kind)s “%(name)s”: published changes") % {"kind": kind, "name": record}
         return plain(title, single_line=True)
 
     def subtitle(self, record):

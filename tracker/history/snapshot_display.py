@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch
 from django.utils import dateformat
-
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 

@@ -2,8 +2,7 @@
 "Status: In progress → Stalled; owner added: Deputy Commissioner Quetta (Administrative owner); source added: …"."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from tracker.history.diffs import compare
 

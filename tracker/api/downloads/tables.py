@@ -134,7 +134,9 @@ TABLES = (
     ),
     Table("decisions", serializers.DecisionSerializer, _("Published decisions.")),
     Table("people", serializers.PersonSerializer, _("Published people and the offices they held.")),
-    Table("offices", serializers.OfficeSerializer, _("Published offices, their holders on the build day and over time.")),
+    Table(
+        "offices", serializers.OfficeSerializer, _("Published offices, their holders on the build day and over time.")
+    ),
     Table("organisations", serializers.OrganisationSerializer, _("Published organisations.")),
     Table("jurisdictions", serializers.JurisdictionSerializer, _("Published jurisdictions (the tree of places).")),
     Table("tenures", serializers.TenureSerializer, _("Who held which office, from when to when.")),
