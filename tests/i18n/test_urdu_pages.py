@@ -12,6 +12,7 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 
 from tests import scenario
 
@@ -180,7 +181,7 @@ def test_history_summaries_read_in_urdu(client, history):
     said = page_text(html)  # the summaries are isolated in <bdi>
     assert "پہلی بار شائع ہوا" in said
     assert "صورتحال: جاری → رکا ہوا" in said  # the stored English labels read through the catalogue
-    assert "ذمہ دار شامل کیا گیا" in said
+    assert "ذمہ دار کا اضافہ" in said
     assert not re.search(r"\b(?:added|removed|edited|First published)\b", said)
 
 
@@ -199,3 +200,21 @@ def test_english_pages_are_unchanged(client, quetta):
     html = client.get(FILES).content.decode()
     assert headings(html, "h2")[:2] == ["The promise", "Status: Stalled"]
     assert not URDU.search(chrome_text(html, other="ur"))
+
+
+def test_an_alert_to_an_urdu_follower_reads_in_urdu(history):
+    from types import SimpleNamespace
+
+    from tracker.following.alerts import render_change, render_frame, summary_subject
+
+    first, second, third = history.revisions
+    alert = render_change(SimpleNamespace(revision=third, previous=second, owners_held_by=[]), "ur")
+    assert alert.subject_line.startswith("وعدہ “File tracking system for the secretariat”: وعدے کا متن میں ترمیم کی گئی")
+    assert "صورتحال: جاری → رکا ہوا" in alert.subject_line
+    assert "ذمہ دار کا اضافہ" in alert.subject_line
+    assert "نسخہ 3" in alert.text and "یہ نسخہ:" in alert.text and "صفحہ اب:" in alert.text
+    frame = render_frame("ur")
+    assert "احتساب ٹریکر پر آپ کی فالو کی گئی چیزوں میں کیا تبدیل ہوا" in frame["text"][0]
+    assert "ہر چیز سے ان سبسکرائب کریں" in frame["text"][1]
+    with translation.override("ur"):
+        assert summary_subject(2, {"frequency": "weekly"}) == "آپ کا ہفتہ وار خلاصہ: 2 تبدیلیاں"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch
 from django.utils import dateformat
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.history.addresses import RELATED_KIND, record_url
@@ -27,8 +27,8 @@ LABELS = {
     "source_quote": _("Quote of the promise"),
     "deadline": _("Deadline"),
     "progress": _("Progress (%)"),
-    "from_status": _("From"),
-    "to_status": _("To"),
+    "from_status": pgettext_lazy("status change", "From"),
+    "to_status": pgettext_lazy("status change", "To"),
     "effective_date": _("Effective date"),
     "recorded_on": _("Recorded on"),
     "arrived_on": _("Since"),
