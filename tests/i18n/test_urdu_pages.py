@@ -232,3 +232,13 @@ def test_an_alert_to_an_urdu_follower_reads_in_urdu(history):
     assert "ہر چیز سے ان سبسکرائب کریں" in frame["text"][1]
     with translation.override("ur"):
         assert summary_subject(2, {"frequency": "weekly"}) == "آپ کا ہفتہ وار خلاصہ: 2 تبدیلیاں"
+
+
+@pytest.mark.parametrize("path", ["/accountability/", "/", "/jurisdictions/balochistan/", "/people/bushra-kakar/"])
+def test_figures_kept_from_an_english_visit_read_in_urdu(client, quetta, path):
+    """Pages read kept figures (report_cache, summaries): an English visit first must not leave its words."""
+    assert client.get(path).status_code == 200
+    html = in_urdu(client, path).content.decode()
+    assert CHROME.findall(chrome_text(html)) == []
+    english = client.get(path).content.decode()  # and English again after the Urdu visit
+    assert not URDU.search(chrome_text(english, other="ur"))
