@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-test lint
+.PHONY: demo test install install-test lint messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ demo: install
 	DEBUG=false $(MANAGE) collectstatic --noinput -v0
 	@echo "The demo: http://127.0.0.1:$(PORT)/  (the admin: http://127.0.0.1:$(PORT)/admin/, accounts above)"
 	DEBUG=false $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## messages: collect the translatable strings into locale/ur/LC_MESSAGES/django.po (needs GNU gettext), then
+## compile every catalogue with polib (bin/compile_catalogue.py): the .mo is committed, so `make demo` needs no
+## gettext. Translate the new entries in the .po, then run `make messages` again (docs/translation.md).
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --ignore=bench --ignore=tests
+messages: install-test
+	$(MANAGE) makemessages -l ur --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python bin/compile_catalogue.py
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tracker.following.fanout import visible
 from tracker.following.subjects import clean_search, search_label, search_query_string
@@ -63,10 +64,12 @@ class FollowFeed(RecordFeed):
     """/<kind>/<slug>/follow/feed/ for people, offices and jurisdictions."""
 
     def title(self, record):
-        return plain(f"{KINDS_WITH_PAGES[self.kind].label} “{record}”: everything followed", single_line=True)
+        kind = KINDS_WITH_PAGES[self.kind].label
+        title = _("%(kind)s “%(name)s”: everything followed") % {"kind": kind, "name": record}
+        return plain(title, single_line=True)
 
     def subtitle(self, record):
-        return "What a follower of this page is told: its own changes and those of the records it answers for."
+        return _("What a follower of this page is told: its own changes and those of the records it answers for.")
 
     def feed_url(self, record):
         return reverse(f"tracker:{record.public_url_name}_follow_feed", args=[record.slug])
@@ -92,10 +95,10 @@ class SearchFeed(HistoryFeed):
         return super().__call__(request)
 
     def title(self):
-        return plain(f"Accountability Tracker: {search_label(self.search)}", single_line=True)
+        return plain(_("Accountability Tracker: %(search)s") % {"search": search_label(self.search)}, single_line=True)
 
     def subtitle(self):
-        return "Published changes to the records this search takes in, newest first."
+        return _("Published changes to the records this search takes in, newest first.")
 
     def link(self):
         return f"{reverse('search:search')}?{search_query_string(self.search)}"

@@ -19,6 +19,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tracker.history import digest as digests
 from tracker.history.addresses import compare_url, history_url, record_url, revision_url
@@ -36,7 +38,7 @@ class HistoryAtomFeed(Atom1Feed):
         super().add_item_elements(handler, item)
         if item.get("changes_link"):
             handler.addQuickElement(
-                "link", "", {"rel": "related", "href": item["changes_link"], "title": "What changed"}
+                "link", "", {"rel": "related", "href": item["changes_link"], "title": str(gettext_lazy("What changed"))}
             )
 
 
@@ -76,7 +78,8 @@ def revision_entries(revisions, slugs, feed):
         }
         entries.append(
             Entry(
-                title=f"{record_kind.label} “{r.content.get('name', '')}”: revision {r.number}",
+                title=_("%(kind)s “%(name)s”: revision %(n)s")
+                % {"kind": record_kind.label, "name": r.content.get("name", ""), "n": r.number},
                 link=link,
                 changes_link=changes,
                 summary=feed.render("history/feed_entry.html", context),
@@ -164,8 +167,8 @@ def current_slugs(revisions):
 class ChangesFeed(HistoryFeed):
     """/feeds/changes/: every published change on the site, newest first, and the daily digests."""
 
-    title = "Accountability Tracker: published changes"
-    subtitle = (
+    title = gettext_lazy("Accountability Tracker: published changes")
+    subtitle = gettext_lazy(
         "Every change published on the tracker, and each day's digest: one SHA-256 over every record's "
         "latest revision hash, to archive as proof of what the history said."
     )
@@ -193,7 +196,7 @@ class ChangesFeed(HistoryFeed):
             "hash": digest.sha256,
         }
         return Entry(
-            title=f"Daily digest for {day}: {digest.sha256}",
+            title=_("Daily digest for %(day)s: %(hash)s") % {"day": day, "hash": digest.sha256},
             link=listing,
             changes_link="",
             summary=self.render("history/feed_digest.html", context),
@@ -217,10 +220,14 @@ class RecordFeed(HistoryFeed):
         return self.record
 
     def title(self, record):
-        return plain(f"{KINDS_WITH_PAGES[self.kind].label} “{record}”: published changes", single_line=True)
+        kind = KINDS_WITH_PAGES[self.kind].label
+        title = _("%(kind)s “%(name)s”: published changes") % {"kind": kind, "name": record}
+        return plain(title, single_line=True)
 
     def subtitle(self, record):
-        return f"Every published revision of this {KINDS_WITH_PAGES[self.kind].label.lower()}, newest first."
+        return _("Every published revision of this %(kind)s, newest first.") % {
+            "kind": KINDS_WITH_PAGES[self.kind].label.lower()
+        }
 
     def link(self, record):
         return record_url(self.kind, record.slug)

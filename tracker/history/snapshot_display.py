@@ -10,50 +10,68 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch
 from django.utils import dateformat
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from tracker.history.addresses import RELATED_KIND, record_url
 
 # Labels in readers' words for the keys snapshots have used; any other key is shown by its own name.
 LABELS = {
-    "title": "Title",
-    "title_ur": "Title in Urdu",
-    "name": "Name",
-    "name_ur": "Name in Urdu",
-    "text": "What was promised",
-    "made_by_office": "Made by (office)",
-    "made_on": "Made on",
-    "source_quote": "Quote of the promise",
-    "deadline": "Deadline",
-    "progress": "Progress (%)",
-    "from_status": "From",
-    "to_status": "To",
-    "effective_date": "Effective date",
-    "recorded_on": "Recorded on",
-    "arrived_on": "Since",
-    "url": "Source address",
-    "archive_url": "Archived copy",
-    "published_on": "Published on",
-    "reference_number": "Reference number",
-    "decided_on": "Decided on",
-    "deciding_office": "Decided by",
-    "amount_pkr": "Amount (PKR)",
-    "is_sole": "Held by one person at a time",
-    "start_date": "From",
-    "end_date": "Until",
-    "how": "How they came to hold it",
-    "end_reason": "How it ended",
-    "parent": "Part of",
-    "classification": "Kind",
-    "slug": "Web address",
+    "title": _("Title"),
+    "title_ur": _("Title in Urdu"),
+    "name": _("Name"),
+    "name_ur": _("Name in Urdu"),
+    "text": _("What was promised"),
+    "made_by_office": _("Made by (office)"),
+    "made_on": _("Made on"),
+    "source_quote": _("Quote of the promise"),
+    "deadline": _("Deadline"),
+    "progress": _("Progress (%)"),
+    "from_status": pgettext_lazy("status change", "From"),
+    "to_status": pgettext_lazy("status change", "To"),
+    "effective_date": _("Effective date"),
+    "recorded_on": _("Recorded on"),
+    "arrived_on": _("Since"),
+    "url": _("Source address"),
+    "archive_url": _("Archived copy"),
+    "published_on": _("Published on"),
+    "reference_number": _("Reference number"),
+    "decided_on": _("Decided on"),
+    "deciding_office": _("Decided by"),
+    "amount_pkr": _("Amount (PKR)"),
+    "is_sole": _("Held by one person at a time"),
+    "start_date": _("From"),
+    "end_date": _("Until"),
+    "how": _("How they came to hold it"),
+    "end_reason": _("How it ended"),
+    "parent": _("Part of"),
+    "classification": _("Kind"),
+    "slug": _("Web address"),
+    # The keys below read as their own names in English; listed so that they are translated.
+    "kind": _("Kind"),
+    "summary": _("Summary"),
+    "sector": _("Sector"),
+    "jurisdiction": _("Jurisdiction"),
+    "status": _("Status"),
+    "organization": _("Organization"),
+    "tier": _("Tier"),
+    "office": _("Office"),
+    "role": _("Role"),
+    "person": _("Person"),
+    "commitment": _("Commitment"),
+    "note": _("Note"),
+    "publisher": _("Publisher"),
+    "quote": _("Quote"),
+    "notification": _("Notification"),
 }
 # Each kind of part: what one of them is called, and what the list of them is called.
 PARTS = {
-    "owners": ("owner", "Owners"),
-    "status_changes": ("status change", "Status changes"),
-    "movements": ("movement", "Where the file went"),
-    "sources": ("source", "Sources"),
-    "linked_commitments": ("linked commitment", "Linked commitments"),
-    "tenures": ("tenure", "Holders"),
+    "owners": (_("owner"), _("Owners")),
+    "status_changes": (_("status change"), _("Status changes")),
+    "movements": (_("movement"), _("Where the file went")),
+    "sources": (_("source"), _("Sources")),
+    "linked_commitments": (_("linked commitment"), _("Linked commitments")),
+    "tenures": (_("tenure"), _("Holders")),
 }
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The order readers meet keys in. PostgreSQL's jsonb does not keep the stored order of keys, so pages
@@ -76,13 +94,14 @@ def in_reading_order(keys):
 
 
 def label(key):
-    return LABELS.get(key) or str(key).replace("_", " ").capitalize()
+    known = LABELS.get(key)
+    return str(known) if known else str(key).replace("_", " ").capitalize()
 
 
 def part_names(relation):
     singular, plural = PARTS.get(relation, (None, None))
     words = str(relation).replace("_", " ")
-    return singular or words.rstrip("s"), plural or words.capitalize()
+    return str(singular or words.rstrip("s")), str(plural or words.capitalize())
 
 
 @dataclass(frozen=True)
@@ -113,10 +132,13 @@ def show(key, value):
         return EMPTY
     if isinstance(value, dict):
         if "label" in value:  # a choice
-            return Shown(str(value.get("label") or value.get("value") or ""), choice=str(value.get("value") or ""))
+            # The snapshot keeps the label it was published with (English); it is read in the page's language
+            # through the vocabulary's own entries in the catalogue, and stays as stored when there is none.
+            stored = str(value.get("label") or value.get("value") or "")
+            return Shown(gettext(stored) if stored else "", choice=str(value.get("value") or ""))
         return Shown(str(value.get("name") or value.get("id") or ""), href=_related_url(key, value.get("slug")))
     if isinstance(value, bool):
-        return Shown("Yes" if value else "No")
+        return Shown(gettext("Yes") if value else gettext("No"))
     if isinstance(value, list):
         return Shown(", ".join(show(key, item).text for item in value))
     if isinstance(value, str) and value.startswith(("https://", "http://")):
@@ -195,7 +217,9 @@ def describe_part(relation, item):
         change = f"{text('from_status')} → {text('to_status')}"
         return f"{change}, {text('effective_date')}" if text("effective_date") else change
     if relation == "movements":
-        return f"{text('office')} since {text('arrived_on')}" if text("arrived_on") else text("office")
+        if text("arrived_on"):
+            return gettext("%(office)s since %(day)s") % {"office": text("office"), "day": text("arrived_on")}
+        return text("office")
     if relation == "tenures":
         dates = "–".join(filter(None, [text("start_date"), text("end_date")]))
         return f"{text('person')} ({dates})" if dates else text("person")

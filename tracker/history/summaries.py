@@ -1,25 +1,40 @@
 """One line saying what a revision changed, as in the history list and the feeds:
 "Status: In progress → Stalled; owner added: Deputy Commissioner Quetta (Administrative owner); source added: …"."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from tracker.history.diffs import compare
 
-FIRST = "First published"
-NOTHING = "No change to what the page says"
-UNKNOWN = "The revision before it is missing"
+# Read in the language of the page (or the follower's e-mail) that shows them, never stored.
+FIRST = gettext_lazy("First published")
+NOTHING = gettext_lazy("No change to what the page says")
+UNKNOWN = gettext_lazy("The revision before it is missing")
 
 
 def _field_phrase(change):
     if change.kind == "added":
-        return f"{change.label} added" if change.new.is_long else f"{change.label} added: {change.new.text}"
+        if change.new.is_long:
+            return _("%(field)s added") % {"field": change.label}
+        return _("%(field)s added: %(value)s") % {"field": change.label, "value": change.new.text}
     if change.kind == "removed":
-        return f"{change.label} removed"
+        return _("%(field)s removed") % {"field": change.label}
     if change.is_choice or not (change.old.is_long or change.new.is_long):
         return f"{change.label}: {change.old.text} → {change.new.text}"
-    return f"{change.label} edited"
+    return _("%(field)s edited") % {"field": change.label}
+
+
+def _part_said(change):
+    """ "owner added": the part's name and what happened to it, as one phrase (word order differs by language)."""
+    if change.kind == "added":
+        return _("%(part)s added") % {"part": change.singular}
+    if change.kind == "removed":
+        return _("%(part)s removed") % {"part": change.singular}
+    return _("%(part)s changed") % {"part": change.singular}
 
 
 def _part_phrase(change):
-    said = f"{change.singular} {change.kind}"
+    said = _part_said(change)
     return f"{said}: {change.description}" if change.description else said
 
 
@@ -30,20 +45,20 @@ def phrases(diff):
 def summarize(old_content, new_content, limit=6):
     """What changed from `old_content` to `new_content` (None: the first revision), in one line."""
     if old_content is None:
-        return FIRST
+        return str(FIRST)
     said = phrases(compare(old_content, new_content))
     if not said:
-        return NOTHING
+        return str(NOTHING)
     if len(said) > limit:
         more = len(said) - limit
-        said = [*said[:limit], f"and {more} more change{'' if more == 1 else 's'}"]
+        said = [*said[:limit], ngettext("and %(n)s more change", "and %(n)s more changes", more) % {"n": more}]
     return "; ".join(said)
 
 
 def what_changed(revision, previous):
     """What `revision` changed from `previous` (the revision numbered one lower, or None)."""
     if revision.number == 1:
-        return FIRST
+        return str(FIRST)
     if previous is None or previous.number != revision.number - 1:
-        return UNKNOWN
+        return str(UNKNOWN)
     return summarize(previous.content, revision.content)

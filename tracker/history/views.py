@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from tracker.history import citations, digest, revision_pages
 from tracker.history.addresses import cite_url, compare_url, revision_url
@@ -57,11 +58,11 @@ def choose_compare(request, kind, record):
     try:
         a, b = sorted(int(request.GET[name]) for name in ("a", "b"))
     except (KeyError, ValueError):
-        return _bad_request("Choose two revisions to compare: ?a= and ?b= are revision numbers.")
+        return _bad_request(_("Choose two revisions to compare: ?a= and ?b= are revision numbers."))
     if a < 1 or b > MAX_REVISION_NUMBER:
-        return _bad_request("No such revision: revisions are numbered from 1.")
+        return _bad_request(_("No such revision: revisions are numbered from 1."))
     if a == b:
-        return _bad_request("Choose two different revisions to compare: a revision has no changes from itself.")
+        return _bad_request(_("Choose two different revisions to compare: a revision has no changes from itself."))
     return redirect(compare_url(kind, record.slug, a, b))
 
 

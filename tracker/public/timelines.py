@@ -5,6 +5,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from tracker.models.vocabulary import CommitmentStatus
 
 
@@ -27,7 +29,7 @@ def terminal_date(status_changes):
 
 
 def timeline(commitment, status_changes, movements, decisions):
-    events = [Event(commitment.made_on, "made", "Commitment made")]
+    events = [Event(commitment.made_on, "made", _("Commitment made"))]
     for change in status_changes:
         events.append(
             Event(
@@ -41,12 +43,19 @@ def timeline(commitment, status_changes, movements, decisions):
         )
     for movement in movements:
         events.append(
-            Event(movement.arrived_on, "movement", f"Next step with {movement.office}", movement.note, "", movement)
+            Event(
+                movement.arrived_on,
+                "movement",
+                _("Next step with %(office)s") % {"office": movement.office},
+                movement.note,
+                "",
+                movement,
+            )
         )
     for decision in decisions:
         events.append(Event(decision.decided_on, "decision", decision.title, decision.get_kind_display(), "", decision))
     if commitment.deadline:
-        events.append(Event(commitment.deadline, "deadline", "Deadline"))
+        events.append(Event(commitment.deadline, "deadline", _("Deadline")))
     order = {"made": 0, "decision": 1, "movement": 2, "status": 3, "deadline": 4}
     return sorted(events, key=lambda e: (e.day, order[e.kind]))
 

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Prefetch, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers as drf
 
 from tracker.api import serializers
@@ -59,7 +60,7 @@ class RevisionRowSerializer(drf.ModelSerializer):
 class Table:
     name: str
     serializer: type
-    description: str
+    description: str  # for people, on /data/ (translated); the name is the file's
 
     def rows(self, context):
         """Each published object of the table, serialized, in id order."""
@@ -127,15 +128,19 @@ ROWS = {
 
 TABLES = (
     Table(
-        "commitments", serializers.CommitmentDetailSerializer, "Published commitments, with owners on the build day."
+        "commitments",
+        serializers.CommitmentDetailSerializer,
+        _("Published commitments, with owners on the build day."),
     ),
-    Table("decisions", serializers.DecisionSerializer, "Published decisions."),
-    Table("people", serializers.PersonSerializer, "Published people and the offices they held."),
-    Table("offices", serializers.OfficeSerializer, "Published offices, their holders on the build day and over time."),
-    Table("organisations", serializers.OrganisationSerializer, "Published organisations."),
-    Table("jurisdictions", serializers.JurisdictionSerializer, "Published jurisdictions (the tree of places)."),
-    Table("tenures", serializers.TenureSerializer, "Who held which office, from when to when."),
-    Table("revisions", RevisionRowSerializer, "Every public revision of every published record: the hash chains."),
+    Table("decisions", serializers.DecisionSerializer, _("Published decisions.")),
+    Table("people", serializers.PersonSerializer, _("Published people and the offices they held.")),
+    Table(
+        "offices", serializers.OfficeSerializer, _("Published offices, their holders on the build day and over time.")
+    ),
+    Table("organisations", serializers.OrganisationSerializer, _("Published organisations.")),
+    Table("jurisdictions", serializers.JurisdictionSerializer, _("Published jurisdictions (the tree of places).")),
+    Table("tenures", serializers.TenureSerializer, _("Who held which office, from when to when.")),
+    Table("revisions", RevisionRowSerializer, _("Every public revision of every published record: the hash chains.")),
 )
 
 
