@@ -98,7 +98,7 @@ class SearchFeed(_HistoryFeed):
         return "Published changes to the records this search takes in, newest first."
 
     def link(self):
-        return f"/search/?{search_query_string(self.search)}"
+        return f"{reverse('search:search')}?{search_query_string(self.search)}"
 
     def feed_url(self):
         return f"{reverse('tracker:search_follow_feed')}?{search_query_string(self.search)}"
