@@ -2,7 +2,8 @@
 real headless Chromium: each says it is Urdu and right to left (<html lang="ur" dir="rtl">), none is
 wider than the screen (a left/right rule that breaks in right-to-left shows up here first), and axe-core
 finds no serious or critical accessibility problem. The language switcher leads from a record's Urdu
-page to the same record in English and back. test_page_walk_browser.py walks the same pages in English."""
+page to the same record in English and back. test_page_walk_browser.py walks the same pages in English.
+The open data (/data/, the API) is not translated and has no /ur/ address (docs/reference.md)."""
 
 import datetime
 
@@ -10,7 +11,6 @@ import pytest
 
 from tests import scenario
 from tests.browser import axe_problems
-from tracker.api.downloads.build import build
 from tracker.history.digest import sign_what_is_new
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -42,7 +42,6 @@ PAGES = [
     "/methodology/",
     "/tips/",
     "/follow/?target=commitments/file-tracking-system-for-the-secretariat",
-    "/data/",
     "/history/digests/",
     "/commitments/no-such-promise/",  # the 404 page
 ]
@@ -64,13 +63,11 @@ RECORDS = [
 
 
 @pytest.fixture
-def quetta_in_full(settings, tmp_path):
-    """The Quetta world with a status change more, a signed digest and the bulk downloads built."""
+def quetta_in_full():
+    """The Quetta world with a status change more and a signed digest."""
     s = scenario.quetta()
     scenario.record_status_change(s.files, "in_progress", on=datetime.date(2022, 2, 1), summary="Work resumes")
     sign_what_is_new()
-    settings.DOWNLOADS_ROOT = tmp_path
-    build(tmp_path)
     return s
 
 
