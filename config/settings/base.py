@@ -129,6 +129,8 @@ TIME_ZONE = "Asia/Karachi"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Urdu dates day first with Urdu month names, numbers grouped in lakhs (config/formats/ur/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT")

@@ -3,9 +3,15 @@ need no charting JavaScript.
 
 Each bar has its label on a line of its own above it, written out in full, and its value after it,
 inside the chart: a long office title is never cut off, and the widest label sets the chart's
-width (the SVG scales to the screen)."""
+width (the SVG scales to the screen).
 
-from dataclasses import dataclass
+Bars grow from the side the page's language reads from: the left in English, the right in Urdu. The
+geometry below is worked out from the start side; `Direction` turns it into SVG's left-based x.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language_bidi
 
 LABEL_HEIGHT = 18
 BAR_HEIGHT = 16
@@ -13,6 +19,20 @@ ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + 10
 BAR_AREA = 220
 VALUE_WIDTH = 100
 CHAR_WIDTH = 7  # at the charts' 12px font, a generous average width of a letter
+
+
+@dataclass(frozen=True)
+class Direction:
+    """Where a chart's start side is: x counts from the left in a left-to-right language, from the right
+    in a right-to-left one (the SVG inherits the page's direction, so its text runs from that side too)."""
+
+    chart_width: float = 0
+    rtl: bool = False
+
+    def x(self, position, length=0):
+        """SVG's x of the left edge of something `length` long that begins `position` from the start side
+        (text anchored at its start has no length: its x is where it starts)."""
+        return round(self.chart_width - position - length, 1) if self.rtl else position
 
 
 @dataclass
@@ -23,6 +43,7 @@ class Bar:
     y: int
     width: float
     css: str = ""
+    direction: Direction = field(default_factory=Direction)
 
     @property
     def text_y(self):
@@ -33,8 +54,16 @@ class Bar:
         return self.y + LABEL_HEIGHT
 
     @property
+    def label_x(self):
+        return self.direction.x(0)
+
+    @property
+    def bar_x(self):
+        return self.direction.x(0, self.width)
+
+    @property
     def value_x(self):
-        return self.width + 6
+        return self.direction.x(self.width + 6)
 
     @property
     def value_y(self):
@@ -71,4 +100,8 @@ def bar_chart(title, rows, unit=""):
         css = row[2] if len(row) > 2 else ""
         text = f"{value:,} {unit}".strip()
         bars.append(Bar(str(label), value, text, index * ROW_HEIGHT, round(BAR_AREA * value / largest, 1), css))
-    return BarChart(title, bars)
+    chart = BarChart(title, bars)
+    direction = Direction(chart.width, get_language_bidi())
+    for bar in bars:
+        bar.direction = direction
+    return chart

@@ -1,12 +1,21 @@
 """Server-rendered SVG of shares with their 95% intervals (as `charts.py` does for plain bars): the
-geometry is worked out here, the template only draws it, and the numbers are in a table beside it."""
+geometry is worked out here, the template only draws it, and the numbers are in a table beside it.
+Positions are counted from the start side and mirrored in a right-to-left language (`Direction`), so
+in Urdu the labels are on the right and the bars grow leftwards."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language_bidi
+
+from tracker.public.charts import Direction
 
 ROW = 30
 LABEL = 190
 AREA = 200
 VALUE = 150
+# Left-to-right isolate and its end: "26% (17/66; 37–38%)" is a figure with its interval, read left to
+# right inside Urdu too; without them the bidi algorithm scatters its brackets and numbers.
+LTR_ISOLATE, END_ISOLATE = "\u2066", "\u2069"
 
 
 @dataclass
@@ -15,8 +24,25 @@ class ShareBar:
     text: str
     y: int
     width: float  # 0 when there are too few to say
-    low_x: float | None
-    high_x: float | None
+    low: float | None  # the interval's ends, from the start side
+    high: float | None
+    direction: Direction = field(default_factory=Direction)
+
+    @property
+    def label_x(self):
+        return self.direction.x(0)
+
+    @property
+    def bar_x(self):
+        return self.direction.x(LABEL, self.width)
+
+    @property
+    def low_x(self):
+        return None if self.low is None else self.direction.x(self.low)
+
+    @property
+    def high_x(self):
+        return None if self.high is None else self.direction.x(self.high)
 
     @property
     def text_y(self):
@@ -28,15 +54,14 @@ class ShareBar:
 
     @property
     def value_x(self):
-        return LABEL + AREA + 6
+        return self.direction.x(LABEL + AREA + 6)
 
 
 @dataclass
 class ShareChart:
     title: str
     bars: list
-    label_width = LABEL
-    area = AREA
+    direction: Direction = field(default_factory=Direction)
     bar_height = ROW - 12
 
     @property
@@ -52,8 +77,16 @@ class ShareChart:
         return max(len(self.bars), 1) * ROW
 
     @property
+    def axis_start_x(self):
+        return self.direction.x(LABEL)
+
+    @property
+    def axis_end_x(self):
+        return self.direction.x(LABEL + AREA)
+
+    @property
     def ticks(self):
-        return [(LABEL + AREA * p / 100, p) for p in (0, 50, 100)]
+        return [(self.direction.x(LABEL + AREA * p / 100), p) for p in (0, 50, 100)]
 
     @property
     def description(self):
@@ -63,6 +96,7 @@ class ShareChart:
 def share_chart(title, rows, too_few_text):
     """rows: [(label, Share)] -> a ShareChart; a share with too few commitments behind it is drawn as
     no bar at all, and says so."""
+    rtl = get_language_bidi()
     bars = []
     for index, (label, share) in enumerate(rows):
         y = index * ROW
@@ -70,14 +104,18 @@ def share_chart(title, rows, too_few_text):
             bars.append(ShareBar(str(label), f"{share.count}/{share.total}: {too_few_text}", y, 0, None, None))
             continue
         low, high = share.interval
+        figure = f"{round(share.value * 100)}% ({share.count}/{share.total}; {round(low * 100)}–{round(high * 100)}%)"
         bars.append(
             ShareBar(
                 str(label),
-                f"{round(share.value * 100)}% ({share.count}/{share.total}; {round(low * 100)}–{round(high * 100)}%)",
+                f"{LTR_ISOLATE}{figure}{END_ISOLATE}" if rtl else figure,
                 y,
                 round(AREA * share.value, 1),
                 round(LABEL + AREA * low, 1),
                 round(LABEL + AREA * high, 1),
             )
         )
-    return ShareChart(title, bars)
+    direction = Direction(LABEL + AREA + VALUE, rtl)
+    for bar in bars:
+        bar.direction = direction
+    return ShareChart(title, bars, direction)

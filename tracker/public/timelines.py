@@ -5,6 +5,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from tracker.models.vocabulary import CommitmentStatus
@@ -30,12 +31,13 @@ def terminal_date(status_changes):
 
 def timeline(commitment, status_changes, movements, decisions):
     events = [Event(commitment.made_on, "made", _("Commitment made"))]
+    arrow = "←" if get_language_bidi() else "→"  # from one status to the next, in the reading direction
     for change in status_changes:
         events.append(
             Event(
                 change.effective_date,
                 "status",
-                f"{change.get_from_status_display()} → {change.get_to_status_display()}",
+                f"{change.get_from_status_display()} {arrow} {change.get_to_status_display()}",
                 change.note,
                 change.url,
                 change,
