@@ -20,6 +20,9 @@ LABELS = {
     "name": "Name",
     "name_ur": "Name in Urdu",
     "text": "What was promised",
+    "text_ur": "What was promised, in Urdu",
+    "summary_ur": "Summary in Urdu",
+    "note_ur": "Note in Urdu",
     "made_by_office": "Made by (office)",
     "made_on": "Made on",
     "source_quote": "Quote of the promise",
@@ -59,12 +62,12 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The order readers meet keys in. PostgreSQL's jsonb does not keep the stored order of keys, so pages
 # order them here; keys not listed (from older or newer schemas) follow, alphabetically.
 ORDER = (
-    "title", "title_ur", "name", "name_ur", "kind", "text", "summary", "made_by_office", "made_on",
-    "source_quote", "sector", "jurisdiction", "deadline", "status", "progress", "reference_number",
-    "decided_on", "deciding_office", "amount_pkr", "organization", "is_sole", "tier", "parent",
+    "title", "title_ur", "name", "name_ur", "kind", "text", "text_ur", "summary", "summary_ur",
+    "made_by_office", "made_on", "source_quote", "sector", "jurisdiction", "deadline", "status", "progress",
+    "reference_number", "decided_on", "deciding_office", "amount_pkr", "organization", "is_sole", "tier", "parent",
     "classification", "office", "role", "from_status", "to_status", "effective_date", "recorded_on",
     "arrived_on", "person", "start_date", "end_date", "how", "end_reason", "notification", "commitment",
-    "note", "url", "publisher", "published_on", "quote", "archive_url",
+    "note", "note_ur", "url", "publisher", "published_on", "quote", "archive_url",
     # parts
     "owners", "status_changes", "movements", "sources", "linked_commitments", "tenures",
 )  # fmt: skip

@@ -85,6 +85,10 @@ class TrackerRecord(
     # Field names copied into each public revision; parts are listed in `public_parts`.
     public_fields: tuple[str, ...] = ()
     public_parts: dict[str, tuple[str, ...]] = {}
+    # The texts readers read, each with its Urdu beside it as `<field>_ur` (tracker/models/translations.py):
+    # the record's own, and its parts' as {relation: (field, ...)}.
+    translated_fields: tuple[str, ...] = ()
+    translated_parts: dict[str, tuple[str, ...]] = {}
 
     class Meta:
         abstract = True

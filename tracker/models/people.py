@@ -17,9 +17,11 @@ class Person(TrackerRecord):
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_ur = models.TextField(_("summary in Urdu"), blank=True)
 
     search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
-    public_fields = ("name", "name_ur", "summary")
+    public_fields = ("name", "name_ur", "summary", "summary_ur")
+    translated_fields = ("name", "summary")
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +65,7 @@ class Office(TrackerRecord):
 
     search_fields = [index.SearchField("title"), index.SearchField("title_ur"), index.AutocompleteField("title")]
     public_fields = ("title", "title_ur", "kind", "organization", "is_sole")
+    translated_fields = ("title",)
 
     def shown_on(self):
         # People list the offices they held; decisions name their deciding office; commitments their

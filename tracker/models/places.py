@@ -21,6 +21,7 @@ class Jurisdiction(TrackerRecord):
 
     search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
     public_fields = ("name", "name_ur", "tier", "parent")
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +78,7 @@ class Organization(TrackerRecord):
 
     search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
     public_fields = ("name", "name_ur", "classification", "jurisdiction")
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
