@@ -126,18 +126,31 @@ class InLanguage:
     fallback: bool = False
 
 
-def in_language(record, field, language):
-    """`record`'s `field` for a reader of `language` ("ur": its Urdu, or its English where the Urdu is
-    not written). `record` may be a model, or a dict of stored fields (a public revision's snapshot)."""
-
-    def value(name):
-        found = record.get(name) if isinstance(record, dict) else getattr(record, name, "")
-        return "" if found is None else str(found)
-
-    english = value(field)
+def choose(english, urdu, language):
+    """The text for a reader of `language`: the Urdu on Urdu pages where it is written, else the English."""
+    english, urdu = ("" if value is None else value for value in (english, urdu))
     if language != "ur":
         return InLanguage(english)
-    urdu = value(urdu_name(field))
     if urdu:
         return InLanguage(urdu)
     return InLanguage(english, fallback=bool(english))
+
+
+def in_language(record, field, language):
+    """`record`'s `field` for a reader of `language` ("ur": its Urdu, or its English where the Urdu is
+    not written). `record` may be a model, or a dict of stored fields."""
+
+    def value(name):
+        return record.get(name) if isinstance(record, dict) else getattr(record, name, "")
+
+    return choose(value(field), value(urdu_name(field)), language)
+
+
+def name_in_language(record, language):
+    """The record's name (a commitment's or an office's title, a person's or a place's name) for a reader
+    of `language`. `record` may be a model (its first translated field is its name) or the content of a
+    public revision (its stored name, and the Urdu of it among its fields)."""
+    if isinstance(record, dict):
+        fields = record.get("fields") or {}
+        return choose(record.get("name"), fields.get("title_ur") or fields.get("name_ur"), language)
+    return in_language(record, type(record).translated_fields[0], language)
