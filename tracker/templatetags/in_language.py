@@ -14,8 +14,7 @@ it is already safe HTML (a highlighted search title).
 
 from django import template
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, pgettext
 
 from tracker.models import translations
 
@@ -26,7 +25,9 @@ def _shown(found):
     if not found.fallback:
         return conditional_escape(found.text)
     return format_html(
-        '<span lang="en" dir="ltr">{}</span> <small class="in-english">({})</small>', found.text, _("English")
+        '<span lang="en" dir="ltr">{}</span> <small class="in-english">({})</small>',
+        found.text,
+        pgettext("note after a text an Urdu page shows in English", "English"),
     )
 
 
