@@ -16,7 +16,13 @@ from tracker.demo import mark_as_sample_data
 pytestmark = pytest.mark.django_db
 
 
+def english_address(path):
+    """A record's address as English pages give it (the test's language follows the last page it read)."""
+    return re.sub(r"^/ur(?=/)", "", path)
+
+
 def in_urdu(client, path):
+    path = english_address(path)
     if is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]:
         return client.get(f"/ur{path}")
     return client.get(path, HTTP_ACCEPT_LANGUAGE="ur")
