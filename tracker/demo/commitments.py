@@ -1450,20 +1450,12 @@ def build_commitment(promise, places, offices, today, steps):
             commitment.movements.add(_movement(offices[slug], when, note))
     announced = _news(promise, promise.made_on, f"{offices[promise.made_by]}: {promise.title}", promise.quote, 0)
     commitment.sources.add(CommitmentSource(**announced))
-    number_parts(commitment)
+    commitment.number_parts()
     return commitment
 
 
 def _movement(office, when, note):
     return Movement(office=office, arrived_on=when, note=note, note_ur=ur.MOVEMENT_NOTES.get(note, ""))
-
-
-def number_parts(commitment):
-    """Give every part its place in the list, as the admin's inline forms do: parts without one are read
-    back from PostgreSQL in any order, and the record would no longer be what its public revision holds."""
-    for relation in commitment.public_parts:
-        for position, part in enumerate(getattr(commitment, relation).all()):
-            part.sort_order = position
 
 
 def _apply_steps(commitment, promise, done):
@@ -1489,7 +1481,7 @@ def add_next_step(commitment, promise, offices, today, steps):
     for slug, when, note in promise.moves:
         if (offices[slug].pk, when) not in known and (final or when <= item.on):
             commitment.movements.add(_movement(offices[slug], when, note))
-    number_parts(commitment)
+    commitment.number_parts()
     return f"Status: {S(item.status).label} ({item.headline})"
 
 
