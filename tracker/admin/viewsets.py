@@ -143,13 +143,13 @@ class RecordViewSet(SnippetViewSet):
         return super().get_index_view_kwargs(filterset_class=filterset, **kwargs)
 
     def get_queryset(self, request):
-        # Editors list only their organisation's records; moderators and administrators list all. Each
-        # with its Urdu coverage, for the Urdu column.
-        return with_urdu_coverage(
-            policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
-                request.user, ["change", "view"]
-            )
+        # Editors list only their organisation's records; moderators and administrators list all.
+        records = policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
+            request.user, ["change", "view"]
         )
+        # Each with its Urdu coverage counted in the list's query, for the Urdu column; a search cannot
+        # search an annotated queryset, so its results count theirs one by one (a page at a time).
+        return records if request.GET.get("q") else with_urdu_coverage(records)
 
     def get_urlpatterns(self):
         return guard_urlpatterns(super().get_urlpatterns(), policy_registry.get_by_type(self.model), self.model)

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, RecordQuerySet, SourceFields, TrackerRecord
 from tracker.models.rules import (
     deadline_problem,
     future_date_problem,
@@ -85,6 +85,7 @@ class Commitment(TrackerRecord):
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("sector"),
+        ID_FILTER,
     ]
     public_fields = (
         "title",

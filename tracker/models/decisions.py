@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, TrackerRecord
 from tracker.models.rules import reference_problems
 from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import DecisionKind
@@ -40,6 +40,7 @@ class Decision(TrackerRecord):
         index.SearchField("summary_ur"),
         index.SearchField("reference_number"),
         index.AutocompleteField("title"),
+        ID_FILTER,
     ]
     public_fields = (
         "title",

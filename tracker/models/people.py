@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, TrackerRecord
 from tracker.models.rules import overlap_message, overlapping_tenures, reference_problems, tenure_dates_problem
 from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
@@ -19,7 +19,12 @@ class Person(TrackerRecord):
     summary = models.TextField(_("summary"), blank=True)
     summary_ur = models.TextField(_("summary in Urdu"), blank=True)
 
-    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_ur"),
+        index.AutocompleteField("name"),
+        ID_FILTER,
+    ]
     public_fields = ("name", "name_ur", "summary", "summary_ur")
     translated_fields = ("name", "summary")
 
@@ -63,7 +68,12 @@ class Office(TrackerRecord):
         help_text=_("Untick for seats held by many at once, such as council members."),
     )
 
-    search_fields = [index.SearchField("title"), index.SearchField("title_ur"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("title_ur"),
+        index.AutocompleteField("title"),
+        ID_FILTER,
+    ]
     public_fields = ("title", "title_ur", "kind", "organization", "is_sole")
     translated_fields = ("title",)
 

@@ -94,8 +94,6 @@ def _sum(expressions):
 def with_urdu_coverage(queryset):
     """`queryset` with `urdu_total` (texts written in English), `urdu_translated` (of those, written in
     Urdu too) and `urdu_missing` on each record, counted by the database."""
-    if "urdu_missing" in queryset.query.annotations:  # counted already (the admin list, then its filter)
-        return queryset
     model = queryset.model
     total = [_own_count(field, translated=False) for field in model.translated_fields]
     translated = [_own_count(field, translated=True) for field in model.translated_fields]
@@ -108,13 +106,16 @@ def with_urdu_coverage(queryset):
 
 
 def missing_urdu(queryset):
-    """The records of `queryset` with some text written in English but not yet in Urdu."""
-    return with_urdu_coverage(queryset).filter(urdu_missing__gt=0)
+    """The records of `queryset` with some text written in English but not yet in Urdu. Chosen by id, so
+    the queryset itself stays without annotations (the admin's search cannot search an annotated one)."""
+    counted = with_urdu_coverage(queryset.model.objects.all())
+    return queryset.filter(pk__in=counted.filter(urdu_missing__gt=0).values("pk"))
 
 
 def complete_in_urdu(queryset):
     """The records of `queryset` whose every written text is written in Urdu too."""
-    return with_urdu_coverage(queryset).filter(urdu_missing__lte=0)
+    counted = with_urdu_coverage(queryset.model.objects.all())
+    return queryset.filter(pk__in=counted.filter(urdu_missing__lte=0).values("pk"))
 
 
 @dataclass(frozen=True)

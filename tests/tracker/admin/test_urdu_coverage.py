@@ -106,3 +106,11 @@ def test_the_edit_forms_have_the_urdu_fields(client, moderator, commitments):
     person = scenario.publish(factories.PersonFactory.build())
     edit = client.get(reverse("wagtailsnippets_tracker_person:edit", args=[person.pk])).content.decode()
     assert 'name="summary_ur"' in edit
+
+
+def test_a_search_of_the_list_still_shows_coverage_and_filters(client, moderator, commitments):
+    client.force_login(moderator)
+    found = client.get(listing(Commitment), {"q": "Half", "urdu": "missing"})
+    assert found.status_code == 200
+    html = re.sub(r"\s+", " ", found.content.decode())
+    assert "Half promise" in html and "1 of 2 texts" in html and "Complete promise" not in html
