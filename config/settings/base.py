@@ -18,6 +18,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # Editorial pages (the methodology) in each language as Wagtail translations of the English page.
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     # Purges the caching proxy's copies of Wagtail pages when they are published (tracker's records:
     # tracker/public/frontend_cache.py).
     "wagtail.contrib.frontend_cache",
@@ -131,6 +134,10 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Urdu dates day first with Urdu month names, numbers grouped in lakhs (config/formats/ur/formats.py).
 FORMAT_MODULE_PATH = ["config.formats"]
+# Wagtail's own locales: a page exists once per language, the Urdu a translation of the English, and the
+# Urdu pages' addresses serve the Urdu one (cms/methodology.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT")

@@ -4,6 +4,7 @@ the moderation workflow; parts edited inline; choosers for every related record.
 import django_filters
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -14,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from tracker.admin.forms import CommitmentForm, OfficeForm, RecordForm
 from tracker.admin.record_views import RecordCreateView, RecordEditView, RecordUnpublishView, RecordWorkflowActionView
 from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
+from tracker.models.translations import complete_in_urdu, coverage, missing_urdu, with_urdu_coverage
 from tracker.publishing.permissions import guard_urlpatterns
 
 PUBLISHING = MultiFieldPanel(
@@ -45,6 +47,19 @@ def publication(record):
 PUBLICATION = Column("publication", label=_("Publication"), accessor=publication, sort_key="live")
 
 
+def urdu_coverage(record):
+    """How much of what readers read of the record is written in Urdu: "2 of 3 texts"."""
+    found = coverage(record)
+    return ngettext("%(translated)s of %(total)s text", "%(translated)s of %(total)s texts", found.total) % {
+        "translated": found.translated,
+        "total": found.total,
+    }
+
+
+# Translation coverage per record, counted in the list's own query (RecordViewSet.get_queryset).
+URDU = Column("urdu", label=_("Urdu"), accessor=urdu_coverage, sort_key="urdu_missing")
+
+
 class PublicationFilterSet(WagtailFilterSet):
     """The lists' filters, with "Publication" (Published, Draft, Taken down) instead of Live: yes/no."""
 
@@ -54,6 +69,18 @@ class PublicationFilterSet(WagtailFilterSet):
         method="by_publication",
         empty_label=_("All"),
     )
+
+    urdu = django_filters.ChoiceFilter(
+        label=_("Urdu"),
+        choices=[("missing", _("Missing Urdu")), ("complete", _("Complete in Urdu"))],
+        method="by_urdu",
+        empty_label=_("All"),
+    )
+
+    def by_urdu(self, queryset, name, value):
+        if value == "missing":
+            return missing_urdu(queryset)
+        return complete_in_urdu(queryset) if value == "complete" else queryset
 
     def by_publication(self, queryset, name, value):
         if value == "published":
@@ -117,9 +144,12 @@ class RecordViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         # Editors list only their organisation's records; moderators and administrators list all.
-        return policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
+        records = policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
             request.user, ["change", "view"]
         )
+        # Each with its Urdu coverage counted in the list's query, for the Urdu column; a search cannot
+        # search an annotated queryset, so its results count theirs one by one (a page at a time).
+        return records if request.GET.get("q") else with_urdu_coverage(records)
 
     def get_urlpatterns(self):
         return guard_urlpatterns(super().get_urlpatterns(), policy_registry.get_by_type(self.model), self.model)
@@ -129,13 +159,14 @@ class CommitmentViewSet(RecordViewSet):
     model = Commitment
     icon = "tasks"
     menu_label = _("Commitments")
-    list_display = ["title", "status", day("deadline", _("Deadline")), "jurisdiction", PUBLICATION]
+    list_display = ["title", "status", day("deadline", _("Deadline")), "jurisdiction", PUBLICATION, URDU]
     list_filter = ["status", "sector"]
     edit_handler = editing(
         [
             FieldPanel("title"),
             FieldPanel("title_ur"),
             FieldPanel("text"),
+            FieldPanel("text_ur"),
             FieldRowPanel([FieldPanel("sector"), FieldPanel("jurisdiction")]),
             FieldRowPanel([FieldPanel("made_by_office"), FieldPanel("made_on")]),
             FieldPanel("source_quote"),
@@ -154,13 +185,14 @@ class CommitmentViewSet(RecordViewSet):
                     FieldRowPanel([FieldPanel("from_status"), FieldPanel("to_status")]),
                     FieldRowPanel([FieldPanel("effective_date"), FieldPanel("recorded_on")]),
                     FieldPanel("note"),
+                    FieldPanel("note_ur"),
                     MultiFieldPanel(SOURCE_PANELS, heading=_("Evidence (required)")),
                 ],
             ),
             InlinePanel(
                 "movements",
                 label=_("Movements: where the next action sits"),
-                panels=[FieldPanel("office"), FieldPanel("arrived_on"), FieldPanel("note")],
+                panels=[FieldPanel("office"), FieldPanel("arrived_on"), FieldPanel("note"), FieldPanel("note_ur")],
             ),
             InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
             PUBLISHING,
@@ -173,14 +205,16 @@ class DecisionViewSet(RecordViewSet):
     model = Decision
     icon = "doc-full"
     menu_label = _("Decisions")
-    list_display = ["title", "kind", day("decided_on", _("Decided on")), "deciding_office", PUBLICATION]
+    list_display = ["title", "kind", day("decided_on", _("Decided on")), "deciding_office", PUBLICATION, URDU]
     list_filter = ["kind"]
     edit_handler = editing(
         [
             FieldPanel("title"),
+            FieldPanel("title_ur"),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("reference_number"), FieldPanel("decided_on")]),
             FieldPanel("deciding_office"),
             FieldPanel("summary"),
+            FieldPanel("summary_ur"),
             FieldPanel("amount_pkr"),
             InlinePanel("linked_commitments", label=_("Commitments"), panels=[FieldPanel("commitment")]),
             InlinePanel("sources", label=_("Sources"), panels=SOURCE_PANELS),
@@ -193,7 +227,7 @@ class OfficeViewSet(RecordViewSet):
     model = Office
     icon = "user"
     menu_label = _("Offices")
-    list_display = ["title", "kind", "organization", PUBLICATION]
+    list_display = ["title", "kind", "organization", PUBLICATION, URDU]
     list_filter = ["kind"]
     edit_handler = editing(
         [
@@ -222,8 +256,10 @@ class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
-    list_display = ["name", PUBLICATION]
-    edit_handler = editing([FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), PUBLISHING])
+    list_display = ["name", PUBLICATION, URDU]
+    edit_handler = editing(
+        [FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), FieldPanel("summary_ur"), PUBLISHING]
+    )
 
 
 class ClassifiedRecordViewSet(RecordViewSet):
@@ -235,7 +271,7 @@ class ClassifiedRecordViewSet(RecordViewSet):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls.list_display = ["name", cls.classified_by, cls.placed_in, PUBLICATION]
+        cls.list_display = ["name", cls.classified_by, cls.placed_in, PUBLICATION, URDU]
         cls.list_filter = [cls.classified_by]
         cls.edit_handler = editing(
             [

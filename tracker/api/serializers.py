@@ -162,6 +162,7 @@ class CommitmentSerializer(RecordSerializer):
             "title",
             "title_ur",
             "text",
+            "text_ur",
             "source_quote",
             "status",
             "status_label",
@@ -192,7 +193,7 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StatusChange
-        fields = ("from_status", "to_status", "effective_date", "recorded_on", "note", "source")
+        fields = ("from_status", "to_status", "effective_date", "recorded_on", "note", "note_ur", "source")
 
     @extend_schema_field(SourceSerializer)
     def get_source(self, change):
@@ -204,7 +205,7 @@ class MovementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Movement
-        fields = ("office", "arrived_on", "note")
+        fields = ("office", "arrived_on", "note", "note_ur")
 
 
 class CommitmentDetailSerializer(CommitmentSerializer):
@@ -245,12 +246,14 @@ class DecisionSerializer(RecordSerializer):
         fields = (
             *RecordSerializer.RECORD_FIELDS,
             "title",
+            "title_ur",
             "kind",
             "kind_label",
             "reference_number",
             "decided_on",
             "deciding_office",
             "summary",
+            "summary_ur",
             "amount_pkr",
             "commitments",
             "sources",
@@ -283,6 +286,7 @@ class PersonSerializer(RecordSerializer):
             "name",
             "name_ur",
             "summary",
+            "summary_ur",
             "tenures",
             *RecordSerializer.LINK_FIELDS,
         )

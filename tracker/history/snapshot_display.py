@@ -21,6 +21,9 @@ LABELS = {
     "title_ur": _("Title in Urdu"),
     "name": _("Name"),
     "name_ur": _("Name in Urdu"),
+    "text_ur": _("What was promised, in Urdu"),
+    "summary_ur": _("Summary in Urdu"),
+    "note_ur": _("Note in Urdu"),
     "text": _("What was promised"),
     "made_by_office": _("Made by (office)"),
     "made_on": _("Made on"),
@@ -77,12 +80,12 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The order readers meet keys in. PostgreSQL's jsonb does not keep the stored order of keys, so pages
 # order them here; keys not listed (from older or newer schemas) follow, alphabetically.
 ORDER = (
-    "title", "title_ur", "name", "name_ur", "kind", "text", "summary", "made_by_office", "made_on",
-    "source_quote", "sector", "jurisdiction", "deadline", "status", "progress", "reference_number",
-    "decided_on", "deciding_office", "amount_pkr", "organization", "is_sole", "tier", "parent",
+    "title", "title_ur", "name", "name_ur", "kind", "text", "text_ur", "summary", "summary_ur",
+    "made_by_office", "made_on", "source_quote", "sector", "jurisdiction", "deadline", "status", "progress",
+    "reference_number", "decided_on", "deciding_office", "amount_pkr", "organization", "is_sole", "tier", "parent",
     "classification", "office", "role", "from_status", "to_status", "effective_date", "recorded_on",
     "arrived_on", "person", "start_date", "end_date", "how", "end_reason", "notification", "commitment",
-    "note", "url", "publisher", "published_on", "quote", "archive_url",
+    "note", "note_ur", "url", "publisher", "published_on", "quote", "archive_url",
     # parts
     "owners", "status_changes", "movements", "sources", "linked_commitments", "tenures",
 )  # fmt: skip

@@ -41,6 +41,8 @@ class TenureEntry:
     end_reason: str  # "" while it is held
     is_current: bool
     recorded_in: LastChange | None  # the last change of the office record that lists this tenure
+    person_ur: str = ""  # the names in Urdu, where written
+    office_ur: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def tenure_history(record):
             end_reason=t.get_end_reason_display() if t.end_reason else "",
             is_current=t.covers(today),
             recorded_in=changes.get(t.office_id),
+            person_ur=t.person.name_ur,
+            office_ur=t.office.title_ur,
         )
         for t in tenures
     ]

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tracker.history import citations, digest, revision_pages
@@ -21,7 +22,14 @@ from tracker.history.summaries import what_changed
 
 def _cited(request, kind, record, revision):
     permanent = request.build_absolute_uri(revision_url(kind, record.slug, revision.number))
-    return Cited(revision=revision, kind=kind, url=permanent, accessed=timezone.localdate(), slug=record.slug)
+    return Cited(
+        revision=revision,
+        kind=kind,
+        url=permanent,
+        accessed=timezone.localdate(),
+        slug=record.slug,
+        reader_language=get_language(),
+    )
 
 
 @record_view

@@ -18,6 +18,9 @@ BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "l
 # How many times a new record's generated slug is tried when other saves keep taking it first.
 SLUG_ATTEMPTS = 5
 HISTORY_EXCLUDED = ["latest_revision", "locked", "locked_at", "locked_by"]
+# In every record's search_fields: the admin's lists may be searched and filtered by id at once (the
+# "Missing Urdu" filter chooses records by id, tracker/models/translations.py).
+ID_FILTER = index.FilterField("id")
 
 
 class RecordQuerySet(models.QuerySet):
@@ -85,6 +88,10 @@ class TrackerRecord(
     # Field names copied into each public revision; parts are listed in `public_parts`.
     public_fields: tuple[str, ...] = ()
     public_parts: dict[str, tuple[str, ...]] = {}
+    # The texts readers read, each with its Urdu beside it as `<field>_ur` (tracker/models/translations.py):
+    # the record's own, and its parts' as {relation: (field, ...)}.
+    translated_fields: tuple[str, ...] = ()
+    translated_parts: dict[str, tuple[str, ...]] = {}
 
     class Meta:
         abstract = True

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, RecordQuerySet, SourceFields, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, RecordQuerySet, SourceFields, TrackerRecord
 from tracker.models.rules import (
     deadline_problem,
     future_date_problem,
@@ -46,6 +46,7 @@ class Commitment(TrackerRecord):
         help_text=_("The commitment's id in your spreadsheet. Imports use it to find the commitment again."),
     )
     text = models.TextField(_("what was promised"))
+    text_ur = models.TextField(_("what was promised, in Urdu"), blank=True)
     made_by_office = models.ForeignKey(
         "tracker.Office",
         verbose_name=_("made by (office)"),
@@ -80,14 +81,17 @@ class Commitment(TrackerRecord):
         index.SearchField("title"),
         index.SearchField("title_ur"),
         index.SearchField("text"),
+        index.SearchField("text_ur"),
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("sector"),
+        ID_FILTER,
     ]
     public_fields = (
         "title",
         "title_ur",
         "text",
+        "text_ur",
         "made_by_office",
         "made_on",
         "source_quote",
@@ -105,11 +109,14 @@ class Commitment(TrackerRecord):
             "effective_date",
             "recorded_on",
             "note",
+            "note_ur",
             *SOURCE_FIELDS,
         ),
-        "movements": ("office", "arrived_on", "note"),
+        "movements": ("office", "arrived_on", "note", "note_ur"),
         "sources": SOURCE_FIELDS,
     }
+    translated_fields = ("title", "text")
+    translated_parts = {"status_changes": ("note",), "movements": ("note",)}
 
     class Meta:
         ordering = ["-made_on", "title"]
@@ -203,6 +210,7 @@ class StatusChange(RecordPart, Orderable, SourceFields):
     effective_date = models.DateField(_("effective date"))
     recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
     note = models.TextField(_("note"), blank=True)
+    note_ur = models.TextField(_("note in Urdu"), blank=True)
 
     class Meta(Orderable.Meta):
         ordering = ["effective_date", "sort_order"]
@@ -232,6 +240,7 @@ class Movement(RecordPart, Orderable):
     )
     arrived_on = models.DateField(_("since"))
     note = models.CharField(_("note"), max_length=255, blank=True)
+    note_ur = models.CharField(_("note in Urdu"), max_length=255, blank=True)
 
     class Meta(Orderable.Meta):
         ordering = ["arrived_on", "sort_order"]

@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, TrackerRecord
 from tracker.models.rules import reference_problems
 from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import DecisionKind
@@ -15,6 +15,7 @@ from tracker.models.vocabulary import DecisionKind
 class Decision(TrackerRecord):
     public_url_name = "decision"
     title = models.CharField(_("title"), max_length=255)
+    title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=DecisionKind.choices)
     reference_number = models.CharField(_("reference number"), max_length=120, blank=True)
     decided_on = models.DateField(_("decided on"))
@@ -22,6 +23,7 @@ class Decision(TrackerRecord):
         "tracker.Office", verbose_name=_("decided by"), on_delete=models.PROTECT, related_name="decisions"
     )
     summary = models.TextField(_("summary"))
+    summary_ur = models.TextField(_("summary in Urdu"), blank=True)
     amount_pkr = models.DecimalField(
         _("amount (PKR)"),
         max_digits=16,
@@ -33,11 +35,25 @@ class Decision(TrackerRecord):
 
     search_fields = [
         index.SearchField("title"),
+        index.SearchField("title_ur"),
         index.SearchField("summary"),
+        index.SearchField("summary_ur"),
         index.SearchField("reference_number"),
         index.AutocompleteField("title"),
+        ID_FILTER,
     ]
-    public_fields = ("title", "kind", "reference_number", "decided_on", "deciding_office", "summary", "amount_pkr")
+    public_fields = (
+        "title",
+        "title_ur",
+        "kind",
+        "reference_number",
+        "decided_on",
+        "deciding_office",
+        "summary",
+        "summary_ur",
+        "amount_pkr",
+    )
+    translated_fields = ("title", "summary")
     public_parts = {
         "linked_commitments": ("commitment",),
         "sources": SOURCE_FIELDS,

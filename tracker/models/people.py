@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import RecordPart, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, TrackerRecord
 from tracker.models.rules import overlap_message, overlapping_tenures, reference_problems, tenure_dates_problem
 from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
@@ -17,9 +17,16 @@ class Person(TrackerRecord):
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_ur = models.TextField(_("summary in Urdu"), blank=True)
 
-    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
-    public_fields = ("name", "name_ur", "summary")
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_ur"),
+        index.AutocompleteField("name"),
+        ID_FILTER,
+    ]
+    public_fields = ("name", "name_ur", "summary", "summary_ur")
+    translated_fields = ("name", "summary")
 
     class Meta:
         ordering = ["name"]
@@ -61,8 +68,14 @@ class Office(TrackerRecord):
         help_text=_("Untick for seats held by many at once, such as council members."),
     )
 
-    search_fields = [index.SearchField("title"), index.SearchField("title_ur"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("title_ur"),
+        index.AutocompleteField("title"),
+        ID_FILTER,
+    ]
     public_fields = ("title", "title_ur", "kind", "organization", "is_sole")
+    translated_fields = ("title",)
 
     def shown_on(self):
         # People list the offices they held; decisions name their deciding office; commitments their

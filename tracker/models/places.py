@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from tracker.models.base import TrackerRecord
+from tracker.models.base import ID_FILTER, TrackerRecord
 from tracker.models.rules import reference_problems, tier_problem
 from tracker.models.vocabulary import JurisdictionTier, OrganizationKind
 
@@ -19,8 +19,14 @@ class Jurisdiction(TrackerRecord):
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
 
-    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_ur"),
+        index.AutocompleteField("name"),
+        ID_FILTER,
+    ]
     public_fields = ("name", "name_ur", "tier", "parent")
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
@@ -75,8 +81,14 @@ class Organization(TrackerRecord):
         Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="organizations"
     )
 
-    search_fields = [index.SearchField("name"), index.SearchField("name_ur"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_ur"),
+        index.AutocompleteField("name"),
+        ID_FILTER,
+    ]
     public_fields = ("name", "name_ur", "classification", "jurisdiction")
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
