@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from search.backends import SearchUnavailable, configured_name, get_backend
 from search.documents import KIND_LABELS
 from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults
-from search.text import fold
+from search.text import index_text
 from tracker.models import Jurisdiction, Office
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 
@@ -68,7 +68,7 @@ def search(request):
 
 def autocomplete(prefix):
     """Names of people, offices and places that start with what was typed: [{label, ...}]."""
-    prefix = fold(prefix).strip()[:60]
+    prefix = index_text(prefix)[:60]
     if len(prefix) < AUTOCOMPLETE_MIN_CHARS:
         return []
     documents, _fell_back = _ask("autocomplete", prefix, AUTOCOMPLETE_LIMIT)

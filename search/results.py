@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import KIND_LABELS, sector_label, status_label
+from search.highlights import in_original
 from search.text import MARK_END, MARK_START
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, Sector
 
@@ -107,7 +108,9 @@ class Hit:
 
 
 def make_hit(document, highlights, today):
-    """A result from a stored document; highlights may be missing (no words, or not matched)."""
+    """A result from a stored document; highlights may be missing (no words, or not matched). They come
+    in the folded text the backend indexed; the reader sees the same words marked in the record's own
+    text (search/highlights.py), or the backend's text when nothing lines up."""
     deadline = document.get("deadline")
     overdue = bool(
         document["kind"] == "commitment"
@@ -115,13 +118,17 @@ def make_hit(document, highlights, today):
         and deadline < today.isoformat()
         and document.get("status") not in CommitmentStatus.terminal()
     )
-    title = highlights.get("title") or ""
-    title_ur = highlights.get("title_ur") or ""
+    title = in_original(document["title"], highlights.get("title") or "")
+    title_ur = in_original(document.get("title_ur", ""), highlights.get("title_ur") or "")
+    snippet = highlights.get("snippet") or ""
+    field = highlights.get("snippet_field")
+    if snippet and field:
+        snippet = in_original(document.get(field) or "", snippet, whole=False) or snippet
     return Hit(
         document=document,
-        title_html=marked(title if MARK_START in title else document["title"]),
-        title_ur_html=marked(title_ur if MARK_START in title_ur else document.get("title_ur", "")),
-        snippet_html=marked(highlights.get("snippet") or ""),
+        title_html=marked(title or document["title"]),
+        title_ur_html=marked(title_ur or document.get("title_ur", "")),
+        snippet_html=marked(snippet),
         overdue=overdue,
     )
 

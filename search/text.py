@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from search import urdu
+
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 # Marks the start and end of a highlighted match inside text from a backend. Private-use characters
@@ -20,28 +22,8 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 
 # Zero-width non-joiner and joiner shape Urdu and Persian words; other format characters are noise.
 _KEEP_FORMAT = {"\u200c", "\u200d"}
-# Urdu written with Arabic letter forms (Arabic keyboards, copied notifications) reads the same.
-_URDU_FORMS = str.maketrans(
-    {
-        "\u0643": "\u06a9",  # Arabic kaf -> Urdu keheh
-        "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
-        "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
-        "\u0647": "\u06c1",  # Arabic heh -> heh goal
-        "\u0640": None,  # tatweel
-        "\u200c": None,
-        "\u200d": None,
-        **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat (short vowel marks)
-        "\u0670": None,  # superscript alef
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Urdu (extended Arabic-Indic) digits
-    }
-)
-# Words that carry no meaning alone; dropped from every backend's query alike so that all of them
-# answer a question such as "the schools of Quetta" the same way.
-STOPWORDS = frozenset(
-    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "of", "on", "or"}
-    | {"that", "the", "this", "to", "was", "were", "will", "with"}
-)
+# One form of each Urdu and Arabic-script letter, no diacritics, tatweel or joiners, ASCII digits (search/urdu.py).
+_LETTERS = str.maketrans(urdu.LETTERS)
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
@@ -64,8 +46,11 @@ def clean_text(value):
 
 
 def fold(value):
-    """The form that both the database index and the queries use: one spelling of each Urdu letter."""
-    return unicodedata.normalize("NFKC", clean_text(value)).translate(_URDU_FORMS)
+    """One spelling of each letter: compatibility forms composed (NFKC: Arabic presentation forms become
+    letters), then Urdu and Arabic letter variants to one form and diacritics, tatweel and joiners dropped.
+    Idempotent: dropping a mark can leave a letter and a mark that compose, so NFKC runs once more."""
+    folded = unicodedata.normalize("NFKC", clean_text(value)).translate(_LETTERS)
+    return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", folded)
 
 
 def words(value):
@@ -80,6 +65,37 @@ def words(value):
     if current:
         found.append("".join(current))
     return found
+
+
+# Loanwords spelt two ways, each read as one (folded like everything else).
+_SPELLINGS = {fold(variant): fold(word) for word, variants in urdu.SPELLINGS.items() for variant in variants}
+
+
+def spelling(word):
+    """The one spelling search uses for a word (already folded) that Urdu writes in more than one way."""
+    return _SPELLINGS.get(word, word)
+
+
+def search_words(value):
+    """The words of `value` as every backend indexes and queries them: folded, split, one spelling each.
+    The one normalisation of search: documents (search/documents.py `searchable`), queries (`parse_query`),
+    the autocomplete and the highlights (search/highlights.py) all go through it."""
+    return [spelling(word) for word in words(fold(value))]
+
+
+def index_text(value):
+    """`value` as the backends index it: its search words, separated by single spaces. No backend's own
+    tokenizer then decides where an Urdu word ends (PostgreSQL would keep "پانی۔" as one word)."""
+    return " ".join(search_words(value))
+
+
+# Words that carry no meaning alone; dropped from every backend's query alike so that all of them
+# answer a question such as "the schools of Quetta" (or "کوئٹہ کے اسکول") the same way.
+STOPWORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "of", "on", "or"}
+    | {"that", "the", "this", "to", "was", "were", "will", "with"}
+    | {fold(word) for word in urdu.STOPWORDS}
+)
 
 
 @dataclass
@@ -114,13 +130,13 @@ def parse_query(raw):
             _("Searches use the first %(n)s characters; the rest was left out.") % {"n": MAX_QUERY_CHARS}
         )
     for quoted in _PHRASE.findall(text):
-        phrase = [w for w in words(quoted) if w.lower() not in STOPWORDS]
+        phrase = [w for w in search_words(quoted) if w.lower() not in STOPWORDS]
         if len(phrase) > 1:
             query.phrases.append(phrase)
         elif phrase:
             query.terms.append(phrase[0])
     # What is left outside balanced quotes; an unbalanced quote is just ignored.
-    for word in words(_PHRASE.sub(" ", text)):
+    for word in search_words(_PHRASE.sub(" ", text)):
         if word in OPERATORS or word.lower() in STOPWORDS:
             continue
         query.terms.append(word)
