@@ -244,7 +244,8 @@ class ElasticsearchBackend(SearchBackend):
 
     def write(self, documents, delete_uids):
         actions = [
-            {"_op_type": "index", "_index": alias(), "_id": uid, "_source": source(doc)} for uid, doc in documents.items()
+            {"_op_type": "index", "_index": alias(), "_id": uid, "_source": source(doc)}
+            for uid, doc in documents.items()
         ]
         actions += [{"_op_type": "delete", "_index": alias(), "_id": uid} for uid in delete_uids]
         if not actions:
