@@ -65,6 +65,7 @@ def _base(kind, record, *, title, title_ur="", names=(), body=()):
         "sector": "",
         "jurisdiction": "",
         "jurisdiction_name": "",
+        "jurisdiction_name_ur": "",
         "jurisdiction_path": [],
         "deadline": None,
         "overdue": False,
@@ -145,6 +146,7 @@ def _path_fields(doc, places, jurisdiction_id):
     if path:
         doc["jurisdiction"] = path[-1].slug
         doc["jurisdiction_name"] = path[-1].name
+        doc["jurisdiction_name_ur"] = path[-1].name_ur
         doc["jurisdiction_path"] = [p.slug for p in path]
     return [name for p in reversed(path) for name in (p.name, p.name_ur)]
 
@@ -164,6 +166,7 @@ def commitment_documents(ids, places, today):
             {
                 "slug": o.office.slug,
                 "title": clean_text(o.office.title),
+                "title_ur": clean_text(o.office.title_ur),
                 "kind": o.office.kind,
                 "role": o.role,
                 "holders": [clean_text(name) for name, _ur in holders.get(o.office_id, [])],
@@ -321,6 +324,7 @@ class RecordDocument(Document):
     sector = Keyword()
     jurisdiction = Keyword()
     jurisdiction_name = Keyword()
+    jurisdiction_name_ur = Keyword(index=False)
     jurisdiction_path = Keyword(multi=True)
     deadline = Date()
     overdue = Boolean()

@@ -5,9 +5,11 @@
 - PostgreSQL: a weighted tsvector column filled by a trigger, with a GIN index; SearchQuery,
   SearchRank and SearchHeadline from django.contrib.postgres.
 
-Both are "the database backend" to everyone else. `install` is idempotent: migration 0002 calls it,
-and so does `search_index --rebuild` (a later migration that rebuilds the SQLite table would drop
-its triggers; a rebuild puts them back).
+Both are "the database backend" to everyone else. `install` is idempotent: the last migration that
+changes the full-text part calls it (0003; a migration that changes it again uninstalls and installs it
+and makes the earlier one a no-op, since `install` names the current columns), and so does
+`search_index --rebuild` (a later migration that rebuilds the SQLite table would drop its triggers; a
+rebuild puts them back).
 """
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank

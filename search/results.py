@@ -3,8 +3,11 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import KIND_LABELS, sector_label, status_label
@@ -36,6 +39,25 @@ def marked(text):
         return ""
     html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped first; only <mark> is added
+
+
+def in_urdu():
+    """Whether the page is read in Urdu (under /ur/): names are then shown in Urdu where a record has them."""
+    return (get_language() or "").split("-")[0] == "ur"
+
+
+def localized(value, value_ur):
+    """The Urdu form of a name on Urdu pages when there is one, else the English."""
+    return value_ur if value_ur and in_urdu() else value
+
+
+def page_url(url):
+    """A record's address (stored in English) in the language of the page: /ur/... on Urdu pages once the
+    site serves them there; unchanged when the path has no Urdu form."""
+    language = get_language()
+    if not url or not language or language == settings.LANGUAGE_CODE:
+        return url
+    return translate_url(url, language)
 
 
 @dataclass
@@ -81,6 +103,14 @@ class Hit:
             raise AttributeError(name) from None
 
     @property
+    def url(self):
+        return page_url(self.document.get("url", ""))
+
+    @property
+    def jurisdiction_name(self):
+        return localized(self.document.get("jurisdiction_name", ""), self.document.get("jurisdiction_name_ur", ""))
+
+    @property
     def kind_label(self):
         return KIND_LABELS.get(self.document["kind"], "")
 
@@ -97,7 +127,12 @@ class Hit:
         """The owner offices with their kinds' and roles' labels and current holders."""
         kinds, roles = dict(OfficeKind.choices), dict(OwnershipRole.choices)
         return [
-            {**owner, "kind_label": kinds.get(owner["kind"], ""), "role_label": roles.get(owner["role"], "")}
+            {
+                **owner,
+                "title": localized(owner["title"], owner.get("title_ur", "")),
+                "kind_label": kinds.get(owner["kind"], ""),
+                "role_label": roles.get(owner["role"], ""),
+            }
             for owner in self.document.get("owners", [])
         ]
 

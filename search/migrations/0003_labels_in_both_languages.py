@@ -17,6 +17,14 @@ def reinstall(apps, schema_editor):
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
 
 
+def uninstall(apps, schema_editor):
+    """Back to 0002: the full-text part as 0002 left it cannot be made from today's code; rebuild after."""
+    from search.fulltext import strategy
+
+    with schema_editor.connection.cursor() as cursor:
+        strategy(schema_editor.connection).uninstall(cursor)
+
+
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_full_text")]
 
@@ -27,5 +35,5 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, default=""),
             preserve_default=False,
         ),
-        migrations.RunPython(reinstall, migrations.RunPython.noop),
+        migrations.RunPython(reinstall, uninstall),
     ]
