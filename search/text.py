@@ -23,7 +23,42 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 # Zero-width non-joiner and joiner shape Urdu and Persian words; other format characters are noise.
 _KEEP_FORMAT = {"\u200c", "\u200d"}
 # One form of each Urdu and Arabic-script letter, no diacritics, tatweel or joiners, ASCII digits (search/urdu.py).
-_LETTERS = str.maketrans(urdu.LETTERS)
+# A regular expression finds the characters to change: str.translate with a table this size is slower.
+_LETTERS = {char: replacement or "" for char, replacement in urdu.LETTERS.items()}
+
+
+def _ranges(codes):
+    """The body of a regular-expression character class holding the code points `codes`."""
+    spans = []
+    for code in sorted(codes):
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans)
+
+
+# Classes only of characters below U+10000 are looked up at once by the regular-expression engine; one
+# that holds a higher code point is searched item by item, many times slower. Text rarely holds one, so
+# each pattern has a fast form for text without them.
+_TO_FOLD = re.compile(f"[{_ranges(ord(c) for c in _LETTERS if ord(c) <= 0xFFFF)}]")
+_TO_FOLD_ASTRAL = re.compile(f"[{_ranges(ord(c) for c in _LETTERS)}]")
+# A word: letters and digits (\w is Unicode's L and N categories, and the underscore, which `words` makes
+# a space) and combining marks (M).
+_MARKS = [
+    c for r in (range(0x300, 0x20000), range(0xE0100, 0xE01F0)) for c in r if unicodedata.category(chr(c))[0] == "M"
+]
+_WORD = re.compile(rf"[\w{_ranges(c for c in _MARKS if c <= 0xFFFF)}]+")
+_WORD_ASTRAL = re.compile(rf"[\w{_ranges(_MARKS)}]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _astral(value):
+    return _ASTRAL.search(value) is not None
+
+
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
@@ -49,22 +84,14 @@ def fold(value):
     """One spelling of each letter: compatibility forms composed (NFKC: Arabic presentation forms become
     letters), then Urdu and Arabic letter variants to one form and diacritics, tatweel and joiners dropped.
     Idempotent: dropping a mark can leave a letter and a mark that compose, so NFKC runs once more."""
-    folded = unicodedata.normalize("NFKC", clean_text(value)).translate(_LETTERS)
+    folded = unicodedata.normalize("NFKC", clean_text(value))
+    folded = (_TO_FOLD_ASTRAL if _astral(folded) else _TO_FOLD).sub(lambda found: _LETTERS[found.group()], folded)
     return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", folded)
 
 
 def words(value):
     """Letters, digits and their combining marks, in runs; everything else separates words."""
-    found, current = [], []
-    for char in value:
-        if unicodedata.category(char)[0] in "LNM":
-            current.append(char)
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
-    return found
+    return (_WORD_ASTRAL if _astral(value) else _WORD).findall(value.replace("_", " "))
 
 
 # Loanwords spelt two ways, each read as one (folded like everything else).

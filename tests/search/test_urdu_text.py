@@ -2,12 +2,14 @@
 (search.text.search_words), and the highlights that mark a record's own text although the backends match
 its folded copy (search.highlights). No database: these are the functions every backend goes through."""
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from search.highlights import in_original
-from search.text import MARK_END, MARK_START, fold, index_text, parse_query, search_words
+from search.text import MARK_END, MARK_START, fold, index_text, parse_query, search_words, words
 
 # Urdu letters, each as written in Urdu and the other ways it arrives (Arabic keyboards, older text).
 VARIANTS = {
@@ -52,6 +54,17 @@ def typed_another_way(draw, word):
         typed.append(char)
         typed += draw(st.lists(st.sampled_from(NOISE), max_size=2))
     return "".join(typed)
+
+
+@given(st.text())
+def test_words_are_runs_of_letters_digits_and_marks(value):
+    runs, current = [], ""
+    for char in value + " ":
+        if unicodedata.category(char)[0] in "LNM":
+            current += char
+        elif current:
+            runs, current = [*runs, current], ""
+    assert words(value) == runs
 
 
 @given(st.text())
