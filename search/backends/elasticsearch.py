@@ -235,12 +235,21 @@ class ElasticsearchBackend(SearchBackend):
     def prepare(self):
         with reachable() as es:
             if es.indices.exists_alias(name=alias()):
+                self._warn_if_outdated(es)
                 return False
             name = new_index_name()
             create_index(es, name)
             es.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias()}}])
             log.warning("Search index alias %s was missing; created %s, to be filled from the database.", alias(), name)
             return True
+
+    @staticmethod
+    def _warn_if_outdated(es):
+        """An index made before the text was searched in folded copies cannot answer Urdu searches
+        alike on every backend; only a rebuild gives it the new mapping."""
+        mappings = es.indices.get_mapping(index=alias())
+        if any("folded_title" not in m.get("mappings", {}).get("properties", {}) for m in mappings.values()):
+            log.error("Search index %s has an old mapping: run `manage.py search_index --rebuild`.", alias())
 
     def write(self, documents, delete_uids):
         actions = [
