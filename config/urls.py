@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -21,7 +22,6 @@ api_patterns = [
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", include("search.urls")),
     path("api/v1/", include((api_patterns, "api"))),
     path("api/docs/", api_documents.SwaggerView.as_view(), name="api_docs"),
     path("api/docs/redoc/", api_documents.RedocView.as_view(), name="api_redoc"),
@@ -38,7 +38,6 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("", include(tracker_urls)),
 ]
 
 if settings.DEBUG:
@@ -48,5 +47,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves the editorial pages (methodology, about) last.
-urlpatterns.append(path("", include(wagtail_urls)))
+# The public pages in both languages: English at the addresses of docs/reference.md, Urdu at the same
+# addresses under /ur/. The address alone decides the language (a permanent link never changes language
+# with the reader's browser); Wagtail serves the editorial pages (methodology, about) last.
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("", include(tracker_urls)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

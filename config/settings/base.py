@@ -66,7 +66,7 @@ MIDDLEWARE = [
     # Before the session, locale and CSRF middleware, so that it sees the cookies they set.
     "tracker.public.http_caching.PublicCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "tracker.public.languages.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "tracker.public.context_processors.canonical_url",
+                "tracker.public.languages.language_links",
             ],
         },
     },

@@ -1446,16 +1446,8 @@ def build_commitment(promise, places, offices, today, steps):
             commitment.movements.add(Movement(office=offices[slug], arrived_on=when, note=note))
     announced = _news(promise, promise.made_on, f"{offices[promise.made_by]}: {promise.title}", promise.quote, 0)
     commitment.sources.add(CommitmentSource(**announced))
-    number_parts(commitment)
+    commitment.number_parts()
     return commitment
-
-
-def number_parts(commitment):
-    """Give every part its place in the list, as the admin's inline forms do: parts without one are read
-    back from PostgreSQL in any order, and the record would no longer be what its public revision holds."""
-    for relation in commitment.public_parts:
-        for position, part in enumerate(getattr(commitment, relation).all()):
-            part.sort_order = position
 
 
 def _apply_steps(commitment, promise, done):
@@ -1481,7 +1473,7 @@ def add_next_step(commitment, promise, offices, today, steps):
     for slug, when, note in promise.moves:
         if (offices[slug].pk, when) not in known and (final or when <= item.on):
             commitment.movements.add(Movement(office=offices[slug], arrived_on=when, note=note))
-    number_parts(commitment)
+    commitment.number_parts()
     return f"Status: {S(item.status).label} ({item.headline})"
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from tracker.following.fanout import visible
 from tracker.following.subjects import clean_search, search_label, search_query_string
 from tracker.following.targets import changes_of, search_matches
-from tracker.history.feeds import ENTRIES, RecordFeed, _current_slugs, _HistoryFeed, _revision_entries
+from tracker.history.feeds import ENTRIES, HistoryFeed, RecordFeed, current_slugs, revision_entries
 from tracker.models import Commitment, CommitmentOwner, Decision, Jurisdiction, Office, Person, PublicRevision, Tenure
 from tracker.models.kinds import KINDS_WITH_PAGES
 from tracker.models.querysets import descendant_ids
@@ -73,7 +73,7 @@ class FollowFeed(RecordFeed):
 
     def items(self, record):
         revisions = scope_revisions(record)
-        return _revision_entries(revisions, _current_slugs(revisions), self)
+        return revision_entries(revisions, current_slugs(revisions), self)
 
 
 def get_follow_feed(request, kind, slug):
@@ -82,7 +82,7 @@ def get_follow_feed(request, kind, slug):
     return FollowFeed()(request, kind, slug)
 
 
-class SearchFeed(_HistoryFeed):
+class SearchFeed(HistoryFeed):
     """/follow/search/feed/?q=…: the changes a saved search's followers are told of."""
 
     def __call__(self, request):
@@ -98,7 +98,7 @@ class SearchFeed(_HistoryFeed):
         return "Published changes to the records this search takes in, newest first."
 
     def link(self):
-        return f"/search/?{search_query_string(self.search)}"
+        return f"{reverse('search:search')}?{search_query_string(self.search)}"
 
     def feed_url(self):
         return f"{reverse('tracker:search_follow_feed')}?{search_query_string(self.search)}"
@@ -107,7 +107,7 @@ class SearchFeed(_HistoryFeed):
         latest = list(PublicRevision.objects.order_by("-sequence")[:SEARCH_WINDOW])
         changes = changes_of(visible(latest))
         revisions = [c.revision for c in changes if search_matches(self.search, c)][:ENTRIES]
-        return _revision_entries(revisions, _current_slugs(revisions), self)
+        return revision_entries(revisions, current_slugs(revisions), self)
 
 
 def get_search_feed(request):

@@ -130,7 +130,7 @@ def _manage_context(follower, token, error=False, flags=None):
             "follow": f,
             "label": follow_label(f, records),
             "record": records.get((f.kind, f.object_id)),
-            "search_link": f"/search/?{search_query_string(f.search)}" if f.kind == "search" else "",
+            "search_link": f"{reverse('search:search')}?{search_query_string(f.search)}" if f.kind == "search" else "",
         }
         for f in follows
     ]

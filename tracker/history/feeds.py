@@ -50,7 +50,7 @@ class Entry:
     author: str
 
 
-def _revision_entries(revisions, slugs, feed):
+def revision_entries(revisions, slugs, feed):
     """Entries for `revisions`, each linked under its record's current address (`slugs` by key)."""
     wanted = Q(pk__in=[])
     for r in revisions:
@@ -87,7 +87,7 @@ def _revision_entries(revisions, slugs, feed):
     return entries
 
 
-class _HistoryFeed(Feed):
+class HistoryFeed(Feed):
     feed_type = HistoryAtomFeed
     description_template = None
 
@@ -139,7 +139,7 @@ def latest_public_revisions(limit):
     latest = PublicRevision.objects.filter(content_type__in=kinds).order_by("-published_at", "-pk")
     while len(found) < limit:
         revisions = list(latest[offset : offset + batch])
-        visible = _current_slugs(revisions)
+        visible = current_slugs(revisions)
         found += [r for r in revisions if (r.content_type_id, r.object_id) in visible]
         slugs.update(visible)
         if len(revisions) < batch:
@@ -148,7 +148,7 @@ def latest_public_revisions(limit):
     return found[:limit], slugs
 
 
-def _current_slugs(revisions):
+def current_slugs(revisions):
     """Each record's slug now (links follow renamed records), one query per kind present."""
     by_type = {}
     for r in revisions:
@@ -161,7 +161,7 @@ def _current_slugs(revisions):
     return slugs
 
 
-class ChangesFeed(_HistoryFeed):
+class ChangesFeed(HistoryFeed):
     """/feeds/changes/: every published change on the site, newest first, and the daily digests."""
 
     title = "Accountability Tracker: published changes"
@@ -178,7 +178,7 @@ class ChangesFeed(_HistoryFeed):
 
     def items(self):
         revisions, slugs = latest_public_revisions(ENTRIES)
-        entries = _revision_entries(revisions, slugs, self)
+        entries = revision_entries(revisions, slugs, self)
         entries += [self._digest_entry(digests.digest_for(day)) for day in digests.recent_days()]
         return sorted(entries, key=lambda entry: entry.published, reverse=True)
 
@@ -202,7 +202,7 @@ class ChangesFeed(_HistoryFeed):
         )
 
 
-class RecordFeed(_HistoryFeed):
+class RecordFeed(HistoryFeed):
     """/<kind>/<slug>/feed/: the published revisions of one record, newest first."""
 
     def __call__(self, request, kind, slug):
@@ -230,7 +230,7 @@ class RecordFeed(_HistoryFeed):
 
     def items(self, record):
         revisions = list(PublicRevision.objects.for_record(record).order_by("-number")[:ENTRIES])
-        return _revision_entries(revisions, {(r.content_type_id, r.object_id): record.slug for r in revisions}, self)
+        return revision_entries(revisions, {(r.content_type_id, r.object_id): record.slug for r in revisions}, self)
 
 
 def get_record_feed(request, kind, slug):

@@ -138,6 +138,18 @@ class TrackerRecord(
         if problems:
             raise ValidationError(problems)
 
+    def number_parts(self):
+        """Give each part held in memory without a place in its list (a script's or an import's; the admin's
+        inline forms always number theirs) the place it has in memory, as the whole list's order. Parts
+        without one are read back from PostgreSQL in any order, and the record would then differ from what
+        its public revision holds. Parts not loaded into memory are left as saved (no query)."""
+        in_memory = getattr(self, "_cluster_related_objects", {})
+        for relation in self.public_parts:
+            parts = in_memory.get(relation)
+            if parts and hasattr(parts[0], "sort_order") and any(p.sort_order is None for p in parts):
+                for position, part in enumerate(parts):
+                    part.sort_order = position
+
     def part_problems(self):
         """The field and rule errors of the record's parts, as plain messages."""
         problems = []

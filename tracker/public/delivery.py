@@ -28,6 +28,8 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import Min
+from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole
@@ -187,10 +189,20 @@ def stays_by_kind(moves, until):
 # --- Figures: a number, what it is out of, and the list behind it ---------------------------------------
 
 
+def _list_address(query_string):
+    return f"{reverse('tracker:commitment_list')}?{query_string}"
+
+
+# Figures are kept (PublicSummary rows, the report cache) and read by pages in English and in Urdu: the
+# address is made when a page shows it, in that page's language (a lazy string pickles as its recipe).
+_lazy_list_address = lazy(_list_address, str)
+
+
 def list_url(query, **more):
-    """The address of the commitment list showing the commitments behind a figure."""
+    """The address of the commitment list showing the commitments behind a figure, in the language of the
+    page that shows it."""
     params = {k: v for k, v in {**query, **more}.items() if v not in (None, "")}
-    return "/commitments/?" + urlencode(params)
+    return _lazy_list_address(urlencode(params))
 
 
 @dataclass

@@ -30,6 +30,8 @@ class Kind:
     model_name: str
     name_field: str
     missing: str  # "No place called “%(name)s” is tracked."
+    several: str  # "Several places match “%(name)s”: choose one."
+    not_exactly: str  # "No place is called exactly “%(name)s”. Did you mean this one?"
 
     @property
     def model(self):
@@ -42,9 +44,27 @@ def _kinds():
     from django.utils.translation import gettext_lazy as _
 
     return {
-        "place": Kind("Jurisdiction", "name", _("No place called “%(name)s” is tracked.")),
-        "office": Kind("Office", "title", _("No office called “%(name)s” is tracked.")),
-        "person": Kind("Person", "name", _("No person called “%(name)s” is tracked.")),
+        "place": Kind(
+            "Jurisdiction",
+            "name",
+            _("No place called “%(name)s” is tracked."),
+            _("Several places match “%(name)s”: choose one."),
+            _("No place is called exactly “%(name)s”. Did you mean this one?"),
+        ),
+        "office": Kind(
+            "Office",
+            "title",
+            _("No office called “%(name)s” is tracked."),
+            _("Several offices match “%(name)s”: choose one."),
+            _("No office is called exactly “%(name)s”. Did you mean this one?"),
+        ),
+        "person": Kind(
+            "Person",
+            "name",
+            _("No person called “%(name)s” is tracked."),
+            _("Several people match “%(name)s”: choose one."),
+            _("No person is called exactly “%(name)s”. Did you mean this one?"),
+        ),
     }
 
 
@@ -72,14 +92,19 @@ def find(kind, value):
     by_slug = [r for r in exact if r.slug.lower() in (value.lower(), made)]
     if len(by_slug) == 1 or len(exact) == 1:
         return Found(record=(by_slug or exact)[0])
-    return Found(suggestions=_closest(published, name, value, exact), message=spec.missing % {"name": value})
+    sharing = [(getattr(r, name), r.slug) for r in exact]
+    containing = list(published.filter(**{f"{name}__icontains": value}).values_list(name, "slug")[:MAX_SUGGESTIONS])
+    matching = set(sharing) | set(containing)
+    # Say what is true: a name shared by several records, or part of several names ("Quetta": the city,
+    # the district, the division), is ambiguous, not missing.
+    message = spec.several if len(matching) > 1 else spec.not_exactly if matching else spec.missing
+    return Found(suggestions=_closest(published, name, value, sharing + containing), message=message % {"name": value})
 
 
-def _closest(published, name, value, exact):
-    """[(name, slug)]: the records that share the name, then those whose names contain what was
-    typed, then the most similar names."""
-    found = [(getattr(r, name), r.slug) for r in exact]
-    found += list(published.filter(**{f"{name}__icontains": value}).values_list(name, "slug")[:MAX_SUGGESTIONS])
+def _closest(published, name, value, matching):
+    """[(name, slug)]: the records that share the name or whose names contain what was typed, then the
+    most similar names."""
+    found = list(matching)
     names = dict(published.values_list(name, "slug")[:20_000])
     lowered = {n.lower(): n for n in names}
     for close in difflib.get_close_matches(value.lower(), list(lowered), n=MAX_SUGGESTIONS, cutoff=0.6):

@@ -18,6 +18,8 @@ Both are read in a fixed number of queries, whatever the number of commitments, 
 from dataclasses import dataclass
 
 from django.db.models import F, Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import CommitmentStatus, JurisdictionTier, OfficeKind
@@ -33,6 +35,17 @@ class OfficeComparison:
     tier_label: str
     peer_count: int  # published offices of the same kind and tier, this one included
     groups: list  # [Measures]: this office, its peers
+
+
+def _peers_label(kind, tier):
+    return gettext("All %(kind)s offices at %(tier)s level") % {
+        "kind": OfficeKind(kind).label.lower(),
+        "tier": JurisdictionTier(tier).label.lower(),
+    }
+
+
+# Comparisons are kept and read by pages in both languages: the label is written in the reader's.
+peers_label = lazy(_peers_label, str)
 
 
 def office_comparison(office, today):
@@ -57,7 +70,7 @@ def office_comparison(office, today):
             ),
             delivery.measure(
                 "peers",
-                _("All %(kind)s offices at %(tier)s level") % {"kind": kind_label.lower(), "tier": tier_label.lower()},
+                peers_label(office.kind, tier),
                 facts,
                 today,
                 {"office_kind": office.kind, "owner_tier": tier},

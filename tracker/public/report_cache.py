@@ -19,6 +19,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from tracker.models.transactions import on_commit_once
 
@@ -65,12 +66,13 @@ def _deleted(sender, **kwargs):
 
 def cached_report(query, today, compute):
     """`compute()`, or the report it gave for the same `query` (the page's filters, or what names a
-    comparison on an office or person page), day and public state."""
+    comparison on an office or person page), day and public state, in the language of the page (a report
+    holds labels and the addresses of its lists, which differ between English and Urdu)."""
     seconds = getattr(settings, "ACCOUNTABILITY_CACHE_SECONDS", 0)
     if not seconds:
         return compute()
     filters = hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()[:32]
-    key = f"tracker:report:{state_version()}:{today.isoformat()}:{filters}"
+    key = f"tracker:report:{state_version()}:{translation.get_language()}:{today.isoformat()}:{filters}"
     report = cache.get(key)
     if report is None:
         report = compute()

@@ -1,6 +1,7 @@
 """sitemap.xml: every published record's page, with the moment it was last published, for search engines.
-Drafts, unpublished and taken-down records are never listed (`.published()`). Sections of up to 50,000 pages
-each, listed by the index at /sitemap.xml."""
+Drafts, unpublished and taken-down records are never listed (`.published()`). Every page is listed in English
+and in Urdu (/ur/...), each naming the other with `hreflang` alternates. Sections of up to 50,000 addresses
+each (25,000 pages in two languages), listed by the index at /sitemap.xml."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -8,7 +9,14 @@ from django.urls import reverse
 from tracker.models.kinds import KINDS_WITH_PAGES
 
 
-class RecordSitemap(Sitemap):
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    limit = 25_000
+
+
+class RecordSitemap(BilingualSitemap):
     def __init__(self, model):
         self.model = model
 
@@ -19,7 +27,7 @@ class RecordSitemap(Sitemap):
         return record.last_published_at
 
 
-class ListsSitemap(Sitemap):
+class ListsSitemap(BilingualSitemap):
     """The site's own lists: the dashboard and the lists of commitments and decisions."""
 
     def items(self):

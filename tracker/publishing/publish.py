@@ -84,6 +84,7 @@ def append_to_chain(record, revision):
 def save_draft(record, *, user=None, summary=""):
     """Save a draft revision of `record` (which may be new); the public state does not change."""
     record.edit_summary = summary
+    record.number_parts()
     with audit(user, summary), transaction.atomic():
         if record.pk is None:
             record.live = False
@@ -129,6 +130,7 @@ def _publish(record, *, user, summary, as_of):
     record.edit_summary = summary.strip()
     # Checked here, before anything is saved, with each field's problems under its name.
     record.check_publishable()
+    record.number_parts()
     with audit(user, record.edit_summary), transaction.atomic():
         if record.pk is None:
             record.live = False

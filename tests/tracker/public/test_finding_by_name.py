@@ -57,6 +57,28 @@ def test_part_of_a_name_suggests_the_names_that_contain_it(client, quetta):
     assert ("Deputy Commissioner Quetta", "deputy-commissioner-quetta") in found.suggestions
 
 
+def test_a_name_several_places_share_is_called_ambiguous_not_missing(client, quetta):
+    """The demo tracks Quetta City, Quetta District and Quetta Division: "Quetta" names all of them."""
+    from tests import factories, scenario
+
+    for name in ("Quetta City", "Quetta Saddar"):
+        scenario.publish(factories.JurisdictionFactory.build(name=name, tier="tehsil"))
+    found = names.find("place", "Quett")
+    assert found.record is None
+    assert found.message == "Several places match “Quett”: choose one."
+    assert {"Quetta City", "Quetta Saddar", "Quetta"} <= {name for name, _slug in found.suggestions}
+    response = client.get("/commitments/", {"jurisdiction": "Quett"})
+    assert response.status_code == 400
+    assert "Several places match “Quett”: choose one." in words(response)
+    assert "is tracked" not in words(response)
+
+
+def test_part_of_one_name_asks_whether_that_is_the_one_meant(client, quetta):
+    found = names.find("person", "Erum")
+    assert found.record is None and found.suggestions == [("Erum Baloch", found.suggestions[0][1])]
+    assert found.message == "No person is called exactly “Erum”. Did you mean this one?"
+
+
 def test_a_name_nobody_has_gets_a_plain_message_and_no_suggestions(client, quetta):
     response = client.get("/commitments/", {"owner": "Zzzzqx"})
     assert response.status_code == 400

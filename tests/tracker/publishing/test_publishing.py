@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from tests import scenario
-from tests.factories import OfficeFactory
+from tests.factories import JurisdictionFactory, OfficeFactory
 from tracker import publishing
 from tracker.models import Commitment, PublicRevision, StatusChange
 from tracker.models.public_revisions import ImmutableRevisionError, chain_hash
@@ -123,3 +123,23 @@ def test_publisher_is_an_organisation_never_the_editor(commitment, django_user_m
     assert revision.publisher == settings.TRACKER_PUBLISHER
     public_text = str(revision.content) + revision.publisher + revision.edit_summary
     assert "zubaida" not in public_text
+
+
+def test_parts_added_without_a_place_keep_the_order_they_were_given():
+    """A script or an import adds owners without numbering them (the admin's forms always do): publishing
+    numbers them in the order given, so they read back in that order and match the public revision."""
+    from tracker.models import CommitmentOwner
+
+    offices = [OfficeFactory(title=f"Office {n}") for n in range(6)]
+    roles = ["administrative", "political", "supporting", "supporting", "supporting", "supporting"]
+    promise = scenario.commitment(
+        owners=list(zip(reversed(offices), roles, strict=True)),
+        jurisdiction=JurisdictionFactory(),
+        live=False,
+    )
+    scenario.publish(promise)
+    saved = CommitmentOwner.objects.filter(commitment=promise).order_by("sort_order")
+    assert [o.office.title for o in saved] == [f"Office {n}" for n in reversed(range(6))]
+    assert [o.sort_order for o in saved] == list(range(6))
+    public = PublicRevision.objects.for_record(promise).latest("number")
+    assert [part["id"] for part in public.content["parts"]["owners"]] == [o.pk for o in saved]

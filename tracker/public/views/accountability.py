@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,7 @@ def accountability(request):
     valid = form.is_valid() if form.is_bound else True
     report = _report(form) if valid else None
     filters = {k: v for k, v in (form.data.items() if form.is_bound else []) if k in form.fields and v}
+    csv_address = reverse("tracker:accountability_csv")
     context = {
         "form": form,
         "report": report,
@@ -40,8 +42,8 @@ def accountability(request):
         .filter(tier__in=[JurisdictionTier.PROVINCE, JurisdictionTier.DISTRICT])
         .order_by("tier", "name")
         .values_list("tier", "slug", "name"),
-        "csv": {table: f"/accountability/csv/?{urlencode({'table': table, **filters})}" for table in TABLES},
-        "comparison_csv": {table: f"/accountability/csv/?table={table}" for table in COMPARISONS},
+        "csv": {table: f"{csv_address}?{urlencode({'table': table, **filters})}" for table in TABLES},
+        "comparison_csv": {table: f"{csv_address}?table={table}" for table in COMPARISONS},
     }
     if report is not None:
         too_few = _("too few to say")
