@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
 
@@ -90,14 +91,13 @@ def searchable(doc):
 def labels(*choices):
     """The labels of vocabulary values, given as (vocabulary, value) pairs (a status, a sector...), in
     English and in the Urdu words readers type for them (search/urdu.py), so that "Stalled", "رکا ہوا" and
-    "تعطل" all find a stalled commitment. The English label is read with English active; the Urdu words
-    come from search/urdu.py and not from the translation catalogue, so a document is the same wherever it
-    is built (see there)."""
+    "تعطل" all find a stalled commitment. The English label is read with English active (build_documents);
+    the Urdu words come from search/urdu.py and not from the translation catalogue, so a document is the
+    same wherever it is built (see there)."""
     found = []
-    with translation.override("en"):
-        for vocabulary, value in choices:
-            if value in vocabulary.values:
-                found += [str(vocabulary(value).label), *urdu.VOCABULARY[vocabulary].get(value, [])]
+    for vocabulary, value in choices:
+        if value in vocabulary.values:
+            found += [str(vocabulary(value).label), *urdu.VOCABULARY[vocabulary].get(value, [])]
     return clean_text(" · ".join(dict.fromkeys(found)))
 
 
@@ -250,13 +250,18 @@ BUILDERS = {
 
 
 def build_documents(kind, ids, places=None, today=None):
-    """{uid: document} for the published records among `ids` of one kind (absent = not published)."""
+    """{uid: document} for the published records among `ids` of one kind (absent = not published).
+
+    Built in English whatever language is active (a drain may run inside an Urdu page's request): the
+    addresses are the English ones, which results.page_url turns into the reader's language, and the
+    labels are the same in every document, so its digest does not depend on who asked."""
     places = places or Places()
     today = today or timezone.localdate()
     docs = {}
-    for doc in BUILDERS[kind](list(ids), places, today):
-        doc["digest"] = digest(doc)
-        docs[doc["uid"]] = doc
+    with translation.override(settings.LANGUAGE_CODE):
+        for doc in BUILDERS[kind](list(ids), places, today):
+            doc["digest"] = digest(doc)
+            docs[doc["uid"]] = doc
     return docs
 
 

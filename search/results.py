@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import KIND_LABELS, sector_label, status_label
@@ -57,7 +57,8 @@ def page_url(url):
     language = get_language()
     if not url or not language or language == settings.LANGUAGE_CODE:
         return url
-    return translate_url(url, language)
+    with override(settings.LANGUAGE_CODE):  # the stored address is read as the English one it is
+        return translate_url(url, language)
 
 
 @dataclass

@@ -259,11 +259,8 @@ def test_english_highlights_are_unchanged(client, urdu_world):
 
 
 def urdu_page(client, path, params):
-    """The page under /ur/ where the site serves Urdu there, else the same page asked for in Urdu."""
-    response = client.get("/ur" + path, params, HTTP_ACCEPT_LANGUAGE="ur")
-    if response.status_code == 404:
-        response = client.get(path, params, HTTP_ACCEPT_LANGUAGE="ur")
-    return response
+    """The page at its Urdu address (/ur/...)."""
+    return client.get("/ur" + path, params)
 
 
 def test_facets_and_names_are_in_urdu_on_urdu_pages(client, urdu_world):
@@ -279,6 +276,7 @@ def test_facets_and_names_are_in_urdu_on_urdu_pages(client, urdu_world):
     assert facets["sector"][health] == 1
     page = html.unescape(response.content.decode())
     assert "ڈپٹی کمشنر کوئٹہ" in page  # owners named in Urdu with each result
+    assert 'href="/ur/commitments/water/"' in page  # results lead to the records' Urdu pages
 
 
 def test_highlights_on_urdu_pages(client, urdu_world):
@@ -291,6 +289,7 @@ def test_the_autocomplete_offers_urdu_names_on_urdu_pages(client, urdu_world):
     for typed in ("کوئ", "كوئ"):  # Urdu letters, and the Arabic kaf
         names = urdu_page(client, "/search/autocomplete/", {"q": typed}).json()["results"]
         assert {"کوئٹہ", "ڈپٹی کمشنر کوئٹہ"} <= {n["label"] for n in names}, typed
+        assert "/ur/jurisdictions/quetta/" in {n["url"] for n in names}
     names = urdu_page(client, "/search/autocomplete/", {"q": "ڈپٹی"}).json()["results"]
     assert [n["label"] for n in names] == ["ڈپٹی کمشنر کوئٹہ"]
     english = client.get("/search/autocomplete/", {"q": "کوئ"}).json()["results"]
