@@ -1,9 +1,10 @@
 """Urdu as search reads it: the letter forms folded to one, the spellings taken as one word, the common
 words left out of queries, and the Urdu words of the vocabulary. Data only; search/text.py applies it.
 
-Everything here is applied by one function, `search.text.search_words`, to the text of every document
-before any backend indexes it and to every query before any backend sees it, so SQLite, PostgreSQL and
-Elasticsearch read the same words and agree.
+The letters and spellings are applied by one function, `search.text.search_words`, to the text of every
+document before any backend indexes it and to every query before any backend sees it (which also drops the
+stopwords), so SQLite, PostgreSQL and Elasticsearch read the same words and agree. The vocabulary's words
+go into each document's `labels` (search.documents.labels).
 """
 
 import unicodedata
