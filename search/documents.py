@@ -10,10 +10,12 @@ import hashlib
 import json
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from search.text import clean_text
+from search import urdu
+from search.text import clean_text, index_text
 from tracker.models import Commitment, CommitmentOwner, Decision, Jurisdiction, Office, Person, Tenure
 from tracker.models.kinds import SEARCHABLE_KINDS, kind_of
 from tracker.models.vocabulary import CommitmentStatus, DecisionKind, JurisdictionTier, OfficeKind, Sector
@@ -59,10 +61,12 @@ def _base(kind, record, *, title, title_ur="", names=(), body=()):
         "title_ur": clean_text(title_ur),
         "names": clean_text(" · ".join(n for n in names if n)),
         "body": clean_text("\n".join(b for b in body if b)),
+        "labels": "",
         "status": "",
         "sector": "",
         "jurisdiction": "",
         "jurisdiction_name": "",
+        "jurisdiction_name_ur": "",
         "jurisdiction_path": [],
         "deadline": None,
         "overdue": False,
@@ -72,6 +76,29 @@ def _base(kind, record, *, title, title_ur="", names=(), body=()):
         "changed_at": record.last_published_at.isoformat() if record.last_published_at else None,
         "suggest": "",
     }
+
+
+# The text fields every backend searches, each indexed as `search.text.index_text` reads it.
+TEXT_FIELDS = ("title", "title_ur", "names", "body", "labels", "suggest")
+
+
+def searchable(doc):
+    """{field: its words as every backend indexes them} for the text fields of a document: the same
+    function for the database's columns and Elasticsearch's folded fields (see search/urdu.py)."""
+    return {name: index_text(doc.get(name, "")) for name in TEXT_FIELDS}
+
+
+def labels(*choices):
+    """The labels of vocabulary values, given as (vocabulary, value) pairs (a status, a sector...), in
+    English and in the Urdu words readers type for them (search/urdu.py), so that "Stalled", "رکا ہوا" and
+    "تعطل" all find a stalled commitment. The English label is read with English active (build_documents);
+    the Urdu words come from search/urdu.py and not from the translation catalogue, so a document is the
+    same wherever it is built (see there)."""
+    found = []
+    for vocabulary, value in choices:
+        if value in vocabulary.values:
+            found += [str(vocabulary(value).label), *urdu.VOCABULARY[vocabulary].get(value, [])]
+    return clean_text(" · ".join(dict.fromkeys(found)))
 
 
 class Places:
@@ -119,6 +146,7 @@ def _path_fields(doc, places, jurisdiction_id):
     if path:
         doc["jurisdiction"] = path[-1].slug
         doc["jurisdiction_name"] = path[-1].name
+        doc["jurisdiction_name_ur"] = path[-1].name_ur
         doc["jurisdiction_path"] = [p.slug for p in path]
     return [name for p in reversed(path) for name in (p.name, p.name_ur)]
 
@@ -138,6 +166,7 @@ def commitment_documents(ids, places, today):
             {
                 "slug": o.office.slug,
                 "title": clean_text(o.office.title),
+                "title_ur": clean_text(o.office.title_ur),
                 "kind": o.office.kind,
                 "role": o.role,
                 "holders": [clean_text(name) for name, _ur in holders.get(o.office_id, [])],
@@ -161,6 +190,7 @@ def commitment_documents(ids, places, today):
             owners=owner_docs,
             owner_slugs=sorted({o["slug"] for o in owner_docs}),
             owner_kinds=sorted({o["kind"] for o in owner_docs}),
+            labels=labels((CommitmentStatus, c.status), (Sector, c.sector)),
         )
         yield doc
 
@@ -171,7 +201,9 @@ def decision_documents(ids, places, today):
     for d in decisions:
         office = d.deciding_office.title if d.deciding_office_id in public else ""
         body = [d.summary, d.reference_number, str(DecisionKind(d.kind).label) if d.kind else ""]
-        yield _base("decision", d, title=d.title, names=[office], body=body)
+        doc = _base("decision", d, title=d.title, names=[office], body=body)
+        doc["labels"] = labels((DecisionKind, d.kind))
+        yield doc
 
 
 def person_documents(ids, places, today):
@@ -195,6 +227,7 @@ def office_documents(ids, places, today):
         names += _path_fields(doc, places, o.organization.jurisdiction_id)
         doc["names"] = clean_text(" · ".join(n for n in names if n))
         doc["suggest"] = clean_text(f"{o.title} {o.title_ur}".strip())
+        doc["labels"] = labels((OfficeKind, o.kind))
         yield doc
 
 
@@ -203,6 +236,7 @@ def place_documents(ids, places, today):
         doc = _base("place", j, title=j.name, title_ur=j.name_ur, body=[str(JurisdictionTier(j.tier).label)])
         doc["names"] = clean_text(" · ".join(n for n in _path_fields(doc, places, j.pk)[2:] if n))
         doc["suggest"] = clean_text(f"{j.name} {j.name_ur}".strip())
+        doc["labels"] = labels((JurisdictionTier, j.tier))
         yield doc
 
 
@@ -216,13 +250,18 @@ BUILDERS = {
 
 
 def build_documents(kind, ids, places=None, today=None):
-    """{uid: document} for the published records among `ids` of one kind (absent = not published)."""
+    """{uid: document} for the published records among `ids` of one kind (absent = not published).
+
+    Built in English whatever language is active (a drain may run inside an Urdu page's request): the
+    addresses are the English ones, which results.page_url turns into the reader's language, and the
+    labels are the same in every document, so its digest does not depend on who asked."""
     places = places or Places()
     today = today or timezone.localdate()
     docs = {}
-    for doc in BUILDERS[kind](list(ids), places, today):
-        doc["digest"] = digest(doc)
-        docs[doc["uid"]] = doc
+    with translation.override(settings.LANGUAGE_CODE):
+        for doc in BUILDERS[kind](list(ids), places, today):
+            doc["digest"] = digest(doc)
+            docs[doc["uid"]] = doc
     return docs
 
 
@@ -242,9 +281,11 @@ def sector_label(value):
 # --- The same document as Elasticsearch maps it (elasticsearch-dsl) ---------------------------------
 from elasticsearch_dsl import Boolean, Date, Document, Keyword, Long, Object, Text, analyzer, token_filter  # noqa: E402
 
-# Both scripts in every text field: Urdu letters folded to one form (as search.text.fold does for the
-# database), Latin letters folded to ASCII and English words stemmed.
-_FOLDING = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization", "asciifolding"]
+# Elasticsearch searches the `folded_*` copies of the text fields, which the backend adds to each document
+# from `searchable` (search.text.index_text: Urdu and Arabic-script letters already folded, words already
+# split, exactly as the database indexes them). Its analyzers only lowercase, fold Latin accents and stem
+# English: no Arabic or Persian normalisation of its own, which would fold differently from the database.
+_FOLDING = ["lowercase", "asciifolding"]
 english_text = analyzer(
     "tracker_english",
     tokenizer="standard",
@@ -260,22 +301,35 @@ name_prefixes = analyzer(
 )
 
 
+def folded_fields(doc):
+    """The `folded_*` fields Elasticsearch searches and highlights, for a document."""
+    return {f"folded_{name}": text for name, text in searchable(doc).items()}
+
+
 class RecordDocument(Document):
-    """The Elasticsearch mapping of a search document (see the builders above for the values)."""
+    """The Elasticsearch mapping of a search document (see the builders above for the values). The text
+    is shown from the document's own fields and searched in its folded copies."""
 
     uid = Keyword()
     kind = Keyword()
     object_id = Long()
     slug = Keyword()
     url = Keyword()
-    title = Text(analyzer=english_text, fields={"ur": Text(analyzer=urdu_text)})
-    title_ur = Text(analyzer=urdu_text)
-    names = Text(analyzer=english_text)
-    body = Text(analyzer=english_text)
+    title = Text(index=False)
+    title_ur = Text(index=False)
+    names = Text(index=False)
+    body = Text(index=False)
+    labels = Text(index=False)
+    folded_title = Text(analyzer=english_text, fields={"ur": Text(analyzer=urdu_text)})
+    folded_title_ur = Text(analyzer=urdu_text)
+    folded_names = Text(analyzer=english_text)
+    folded_body = Text(analyzer=english_text)
+    folded_labels = Text(analyzer=english_text)
     status = Keyword()
     sector = Keyword()
     jurisdiction = Keyword()
     jurisdiction_name = Keyword()
+    jurisdiction_name_ur = Keyword(index=False)
     jurisdiction_path = Keyword(multi=True)
     deadline = Date()
     overdue = Boolean()
@@ -283,5 +337,6 @@ class RecordDocument(Document):
     owner_slugs = Keyword(multi=True)
     owner_kinds = Keyword(multi=True)
     changed_at = Date()
-    suggest = Text(analyzer=name_prefixes, search_analyzer=folded_words)
+    suggest = Text(index=False)
+    folded_suggest = Text(analyzer=name_prefixes, search_analyzer=folded_words)
     digest = Keyword()

@@ -5,9 +5,11 @@
 - PostgreSQL: a weighted tsvector column filled by a trigger, with a GIN index; SearchQuery,
   SearchRank and SearchHeadline from django.contrib.postgres.
 
-Both are "the database backend" to everyone else. `install` is idempotent: migration 0002 calls it,
-and so does `search_index --rebuild` (a later migration that rebuilds the SQLite table would drop
-its triggers; a rebuild puts them back).
+Both are "the database backend" to everyone else. `install` is idempotent: the last migration that
+changes the full-text part calls it (0003; a migration that changes it again uninstalls and installs it
+and makes the earlier one a no-op, since `install` names the current columns), and so does
+`search_index --rebuild` (a later migration that rebuilds the SQLite table would drop its triggers; a
+rebuild puts them back).
 """
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -18,25 +20,26 @@ from django.db.models.expressions import RawSQL
 from search.text import MARK_END, MARK_START
 
 FTS_TABLE = "search_fts"
-TEXT_COLUMNS = ("title", "title_ur", "names", "body")
+TEXT_COLUMNS = ("title", "title_ur", "names", "body", "labels")
 
 _SQLITE_INSTALL = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-        title, title_ur, names, body, content='search_searchentry', content_rowid='id',
+        title, title_ur, names, body, labels, content='search_searchentry', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON search_searchentry BEGIN
-        INSERT INTO search_fts(rowid, title, title_ur, names, body)
-        VALUES (new.id, new.title, new.title_ur, new.names, new.body); END""",
+        INSERT INTO search_fts(rowid, title, title_ur, names, body, labels)
+        VALUES (new.id, new.title, new.title_ur, new.names, new.body, new.labels); END""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_delete AFTER DELETE ON search_searchentry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, title_ur, names, body)
-        VALUES ('delete', old.id, old.title, old.title_ur, old.names, old.body); END""",
+        INSERT INTO search_fts(search_fts, rowid, title, title_ur, names, body, labels)
+        VALUES ('delete', old.id, old.title, old.title_ur, old.names, old.body, old.labels); END""",
     """CREATE TRIGGER IF NOT EXISTS search_fts_update AFTER UPDATE ON search_searchentry BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, title_ur, names, body)
-        VALUES ('delete', old.id, old.title, old.title_ur, old.names, old.body);
-        INSERT INTO search_fts(rowid, title, title_ur, names, body)
-        VALUES (new.id, new.title, new.title_ur, new.names, new.body); END""",
-    # Titles weigh most, then names (owners, holders, places), then the text of the promise.
-    "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 10.0, 4.0, 1.0)')",
+        INSERT INTO search_fts(search_fts, rowid, title, title_ur, names, body, labels)
+        VALUES ('delete', old.id, old.title, old.title_ur, old.names, old.body, old.labels);
+        INSERT INTO search_fts(rowid, title, title_ur, names, body, labels)
+        VALUES (new.id, new.title, new.title_ur, new.names, new.body, new.labels); END""",
+    # Titles weigh most, then names (owners, holders, places), then the text of the promise, then the
+    # labels of its status and sector in English and Urdu.
+    "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 10.0, 4.0, 1.0, 0.5)')",
 ]
 _SQLITE_UNINSTALL = [
     "DROP TRIGGER IF EXISTS search_fts_insert",
@@ -51,11 +54,12 @@ _PG_INSTALL = [
         setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
         setweight(to_tsvector('simple', coalesce(NEW.title_ur, '')), 'A') ||
         setweight(to_tsvector('english', coalesce(NEW.names, '')), 'B') ||
-        setweight(to_tsvector('english', coalesce(NEW.body, '')), 'C');
+        setweight(to_tsvector('english', coalesce(NEW.body, '')), 'C') ||
+        setweight(to_tsvector('english', coalesce(NEW.labels, '')), 'D');
       RETURN NEW;
     END $$ LANGUAGE plpgsql""",
     "DROP TRIGGER IF EXISTS search_entry_vector ON search_searchentry",
-    """CREATE TRIGGER search_entry_vector BEFORE INSERT OR UPDATE OF title, title_ur, names, body
+    """CREATE TRIGGER search_entry_vector BEFORE INSERT OR UPDATE OF title, title_ur, names, body, labels
         ON search_searchentry FOR EACH ROW EXECUTE FUNCTION search_entry_vector()""",
     "CREATE INDEX IF NOT EXISTS search_entry_vector_gin ON search_searchentry USING gin (search_vector)",
 ]
@@ -211,12 +215,18 @@ class PostgresFullText:
 
 def _choose(rows):
     """The title, Urdu title, and one snippet: from the promise's text if a word matched there,
-    else from the names (owners, holders, places)."""
+    else from the names (owners, holders, places). All in the folded text the columns hold;
+    search/highlights.py marks the same words in the record's own text."""
     found = {}
     for row in rows:
         body, names = row["hl_body"] or "", row["hl_names"] or ""
-        snippet = body if MARK_START in body else names if MARK_START in names else ""
-        found[row["id"]] = {"title": row["hl_title"], "title_ur": row["hl_title_ur"], "snippet": snippet}
+        field = "body" if MARK_START in body else "names" if MARK_START in names else ""
+        found[row["id"]] = {
+            "title": row["hl_title"],
+            "title_ur": row["hl_title_ur"],
+            "snippet": {"body": body, "names": names}.get(field, ""),
+            "snippet_field": field,
+        }
     return found
 
 

@@ -42,7 +42,7 @@ class IndexQueueEntry(models.Model):
 class SearchEntry(models.Model):
     """One published record in the database search backend. `document` is the same plain document
     that Elasticsearch stores; the other columns are what the database filters, sorts and matches on
-    (text columns folded: one spelling of each Urdu letter)."""
+    (text columns as search.text.index_text makes them: folded words, one spelling of each Urdu letter)."""
 
     uid = models.CharField(max_length=40, unique=True)
     kind = models.CharField(max_length=20)
@@ -50,6 +50,7 @@ class SearchEntry(models.Model):
     title_ur = models.TextField(blank=True)
     names = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    labels = models.TextField(blank=True)  # a commitment's status and sector (or a kind's, a tier's) in both languages
     status = models.CharField(max_length=30, blank=True)
     sector = models.CharField(max_length=30, blank=True)
     deadline = models.DateField(null=True, blank=True)

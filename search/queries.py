@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from search.backends import SearchUnavailable, configured_name, get_backend
 from search.documents import KIND_LABELS
-from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults
-from search.text import fold
+from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults, localized, page_url
+from search.text import index_text
 from tracker.models import Jurisdiction, Office
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 
@@ -68,17 +68,18 @@ def search(request):
 
 def autocomplete(prefix):
     """Names of people, offices and places that start with what was typed: [{label, ...}]."""
-    prefix = fold(prefix).strip()[:60]
+    prefix = index_text(prefix)[:60]
     if len(prefix) < AUTOCOMPLETE_MIN_CHARS:
         return []
     documents, _fell_back = _ask("autocomplete", prefix, AUTOCOMPLETE_LIMIT)
+    # The label is the name in the page's language (Urdu under /ur/ where the record has one).
     return [
         {
-            "label": doc["title"],
+            "label": localized(doc["title"], doc.get("title_ur", "")),
             "label_ur": doc.get("title_ur", ""),
             "kind": doc["kind"],
             "kind_label": str(KIND_LABELS[doc["kind"]]),
-            "url": doc["url"],
+            "url": page_url(doc["url"]),
         }
         for doc in documents
     ]
@@ -86,17 +87,20 @@ def autocomplete(prefix):
 
 def label_facets(counts, request):
     """{name: Facet} in the page's order, each with its values' labels and whether it is chosen.
-    Values nobody could pick (a count of 0) are left out unless they are the current choice."""
+    Values nobody could pick (a count of 0) are left out unless they are the current choice. Labels are
+    in the page's language: the vocabulary through gettext, offices and places by their Urdu names."""
+    offices = Office.objects.published().filter(slug__in=counts["owner"]).values_list("slug", "title", "title_ur")
+    places = Jurisdiction.objects.published().filter(slug__in=counts["jurisdiction"])
     labels = {
         "kind": {k: str(v) for k, v in KIND_LABELS.items()},
         "status": dict(CommitmentStatus.choices),
         "sector": dict(Sector.choices),
         "office_kind": dict(OfficeKind.choices),
         "overdue": {"1": _("Overdue")},
-        "owner": dict(Office.objects.published().filter(slug__in=counts["owner"]).values_list("slug", "title")),
-        "jurisdiction": dict(
-            Jurisdiction.objects.published().filter(slug__in=counts["jurisdiction"]).values_list("slug", "name")
-        ),
+        "owner": {slug: localized(title, title_ur) for slug, title, title_ur in offices},
+        "jurisdiction": {
+            slug: localized(name, name_ur) for slug, name, name_ur in places.values_list("slug", "name", "name_ur")
+        },
     }
     chosen = request.filters()
     facets = {}

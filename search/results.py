@@ -3,11 +3,15 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import KIND_LABELS, sector_label, status_label
+from search.highlights import in_original
 from search.text import MARK_END, MARK_START
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole, Sector
 
@@ -35,6 +39,26 @@ def marked(text):
         return ""
     html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped first; only <mark> is added
+
+
+def in_urdu():
+    """Whether the page is read in Urdu (under /ur/): names are then shown in Urdu where a record has them."""
+    return (get_language() or "").split("-")[0] == "ur"
+
+
+def localized(value, value_ur):
+    """The Urdu form of a name on Urdu pages when there is one, else the English."""
+    return value_ur if value_ur and in_urdu() else value
+
+
+def page_url(url):
+    """A record's address (stored in English) in the language of the page: /ur/... on Urdu pages once the
+    site serves them there; unchanged when the path has no Urdu form."""
+    language = get_language()
+    if not url or not language or language == settings.LANGUAGE_CODE:
+        return url
+    with override(settings.LANGUAGE_CODE):  # the stored address is read as the English one it is
+        return translate_url(url, language)
 
 
 @dataclass
@@ -80,6 +104,14 @@ class Hit:
             raise AttributeError(name) from None
 
     @property
+    def url(self):
+        return page_url(self.document.get("url", ""))
+
+    @property
+    def jurisdiction_name(self):
+        return localized(self.document.get("jurisdiction_name", ""), self.document.get("jurisdiction_name_ur", ""))
+
+    @property
     def kind_label(self):
         return KIND_LABELS.get(self.document["kind"], "")
 
@@ -96,7 +128,12 @@ class Hit:
         """The owner offices with their kinds' and roles' labels and current holders."""
         kinds, roles = dict(OfficeKind.choices), dict(OwnershipRole.choices)
         return [
-            {**owner, "kind_label": kinds.get(owner["kind"], ""), "role_label": roles.get(owner["role"], "")}
+            {
+                **owner,
+                "title": localized(owner["title"], owner.get("title_ur", "")),
+                "kind_label": kinds.get(owner["kind"], ""),
+                "role_label": roles.get(owner["role"], ""),
+            }
             for owner in self.document.get("owners", [])
         ]
 
@@ -107,7 +144,9 @@ class Hit:
 
 
 def make_hit(document, highlights, today):
-    """A result from a stored document; highlights may be missing (no words, or not matched)."""
+    """A result from a stored document; highlights may be missing (no words, or not matched). They come
+    in the folded text the backend indexed; the reader sees the same words marked in the record's own
+    text (search/highlights.py), or the backend's text when nothing lines up."""
     deadline = document.get("deadline")
     overdue = bool(
         document["kind"] == "commitment"
@@ -115,13 +154,17 @@ def make_hit(document, highlights, today):
         and deadline < today.isoformat()
         and document.get("status") not in CommitmentStatus.terminal()
     )
-    title = highlights.get("title") or ""
-    title_ur = highlights.get("title_ur") or ""
+    title = in_original(document["title"], highlights.get("title") or "")
+    title_ur = in_original(document.get("title_ur", ""), highlights.get("title_ur") or "")
+    snippet = highlights.get("snippet") or ""
+    field = highlights.get("snippet_field")
+    if snippet and field:
+        snippet = in_original(document.get(field) or "", snippet, whole=False) or snippet
     return Hit(
         document=document,
-        title_html=marked(title if MARK_START in title else document["title"]),
-        title_ur_html=marked(title_ur if MARK_START in title_ur else document.get("title_ur", "")),
-        snippet_html=marked(highlights.get("snippet") or ""),
+        title_html=marked(title or document["title"]),
+        title_ur_html=marked(title_ur or document.get("title_ur", "")),
+        snippet_html=marked(snippet),
         overdue=overdue,
     )
 

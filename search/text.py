@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from search import urdu
+
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 # Marks the start and end of a highlighted match inside text from a backend. Private-use characters
@@ -20,28 +22,43 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 
 # Zero-width non-joiner and joiner shape Urdu and Persian words; other format characters are noise.
 _KEEP_FORMAT = {"\u200c", "\u200d"}
-# Urdu written with Arabic letter forms (Arabic keyboards, copied notifications) reads the same.
-_URDU_FORMS = str.maketrans(
-    {
-        "\u0643": "\u06a9",  # Arabic kaf -> Urdu keheh
-        "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
-        "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
-        "\u0647": "\u06c1",  # Arabic heh -> heh goal
-        "\u0640": None,  # tatweel
-        "\u200c": None,
-        "\u200d": None,
-        **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat (short vowel marks)
-        "\u0670": None,  # superscript alef
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Urdu (extended Arabic-Indic) digits
-    }
-)
-# Words that carry no meaning alone; dropped from every backend's query alike so that all of them
-# answer a question such as "the schools of Quetta" the same way.
-STOPWORDS = frozenset(
-    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "of", "on", "or"}
-    | {"that", "the", "this", "to", "was", "were", "will", "with"}
-)
+# One form of each Urdu and Arabic-script letter, no diacritics, tatweel or joiners, ASCII digits (search/urdu.py).
+# A regular expression finds the characters to change: str.translate with a table this size is slower.
+_LETTERS = {char: replacement or "" for char, replacement in urdu.LETTERS.items()}
+
+
+def _ranges(codes):
+    """The body of a regular-expression character class holding the code points `codes`."""
+    spans = []
+    for code in sorted(codes):
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans)
+
+
+# Classes only of characters below U+10000 are looked up at once by the regular-expression engine; one
+# that holds a higher code point is searched item by item, many times slower. Text rarely holds one, so
+# each pattern has a fast form for text without them.
+_TO_FOLD = re.compile(f"[{_ranges(ord(c) for c in _LETTERS if ord(c) <= 0xFFFF)}]")
+_TO_FOLD_ASTRAL = re.compile(f"[{_ranges(ord(c) for c in _LETTERS)}]")
+# A word: letters and digits (\w is Unicode's L and N categories, and the underscore, which `words` makes
+# a space) and combining marks (M).
+_MARKS = [
+    c for r in (range(0x300, 0x20000), range(0xE0100, 0xE01F0)) for c in r if unicodedata.category(chr(c))[0] == "M"
+]
+_WORD = re.compile(rf"[\w{_ranges(c for c in _MARKS if c <= 0xFFFF)}]+")
+_WORD_ASTRAL = re.compile(rf"[\w{_ranges(_MARKS)}]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _astral(value):
+    return _ASTRAL.search(value) is not None
+
+
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
@@ -64,22 +81,48 @@ def clean_text(value):
 
 
 def fold(value):
-    """The form that both the database index and the queries use: one spelling of each Urdu letter."""
-    return unicodedata.normalize("NFKC", clean_text(value)).translate(_URDU_FORMS)
+    """One spelling of each letter: compatibility forms composed (NFKC: Arabic presentation forms become
+    letters), then Urdu and Arabic letter variants to one form and diacritics, tatweel and joiners dropped.
+    Idempotent: dropping a mark can leave a letter and a mark that compose, so NFKC runs once more."""
+    folded = unicodedata.normalize("NFKC", clean_text(value))
+    folded = (_TO_FOLD_ASTRAL if _astral(folded) else _TO_FOLD).sub(lambda found: _LETTERS[found.group()], folded)
+    return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", folded)
 
 
 def words(value):
     """Letters, digits and their combining marks, in runs; everything else separates words."""
-    found, current = [], []
-    for char in value:
-        if unicodedata.category(char)[0] in "LNM":
-            current.append(char)
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
-    return found
+    return (_WORD_ASTRAL if _astral(value) else _WORD).findall(value.replace("_", " "))
+
+
+# Loanwords spelt two ways, each read as one (folded like everything else).
+_SPELLINGS = {fold(variant): fold(word) for word, variants in urdu.SPELLINGS.items() for variant in variants}
+
+
+def spelling(word):
+    """The one spelling search uses for a word (already folded) that Urdu writes in more than one way."""
+    return _SPELLINGS.get(word, word)
+
+
+def search_words(value):
+    """The words of `value` as every backend indexes and queries them: folded, split, one spelling each.
+    The one normalisation of search: documents (search/documents.py `searchable`), queries (`parse_query`),
+    the autocomplete and the highlights (search/highlights.py) all go through it."""
+    return [spelling(word) for word in words(fold(value))]
+
+
+def index_text(value):
+    """`value` as the backends index it: its search words, separated by single spaces. No backend's own
+    tokenizer then decides where an Urdu word ends (PostgreSQL would keep "پانی۔" as one word)."""
+    return " ".join(search_words(value))
+
+
+# Words that carry no meaning alone; dropped from every backend's query alike so that all of them
+# answer a question such as "the schools of Quetta" (or "کوئٹہ کے اسکول") the same way.
+STOPWORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "of", "on", "or"}
+    | {"that", "the", "this", "to", "was", "were", "will", "with"}
+    | {fold(word) for word in urdu.STOPWORDS}
+)
 
 
 @dataclass
@@ -114,13 +157,13 @@ def parse_query(raw):
             _("Searches use the first %(n)s characters; the rest was left out.") % {"n": MAX_QUERY_CHARS}
         )
     for quoted in _PHRASE.findall(text):
-        phrase = [w for w in words(quoted) if w.lower() not in STOPWORDS]
+        phrase = [w for w in search_words(quoted) if w.lower() not in STOPWORDS]
         if len(phrase) > 1:
             query.phrases.append(phrase)
         elif phrase:
             query.terms.append(phrase[0])
     # What is left outside balanced quotes; an unbalanced quote is just ignored.
-    for word in words(_PHRASE.sub(" ", text)):
+    for word in search_words(_PHRASE.sub(" ", text)):
         if word in OPERATORS or word.lower() in STOPWORDS:
             continue
         query.terms.append(word)

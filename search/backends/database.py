@@ -6,11 +6,10 @@ from django.db.models import Case, F, Max, Q, Value, When
 
 from search.backends import SearchBackend
 from search.backends.facets import count_facets, index_changed, whole_index_counts
-from search.documents import NAME_KINDS
+from search.documents import NAME_KINDS, searchable
 from search.fulltext import strategy
 from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
 from search.results import SearchResults, make_hit
-from search.text import fold
 from tracker.models.vocabulary import CommitmentStatus
 
 COMMITMENTS_FIRST = Case(When(kind="commitment", then=Value(0)), default=Value(1)).asc()
@@ -72,7 +71,8 @@ class DatabaseBackend(SearchBackend):
         return SearchResults(hits=hits, total=total, request=request, facets=facets, backend=self.name)
 
     def autocomplete(self, prefix, limit):
-        folded = fold(prefix)
+        """`prefix` arrives as search.text.index_text made it, as the columns hold the names."""
+        folded = prefix
         starts = Q()
         for column in ("title", "title_ur"):
             starts |= Q(**{f"{column}__istartswith": folded}) | Q(**{f"{column}__icontains": f" {folded}"})
@@ -84,15 +84,17 @@ class DatabaseBackend(SearchBackend):
         index_changed()
         SearchEntry.objects.filter(uid__in=[*documents, *delete_uids]).delete()
         docs = list(documents.values())
+        texts = [searchable(doc) for doc in docs]  # the words every backend indexes (search.text.index_text)
         entries = SearchEntry.objects.bulk_create(
             [
                 SearchEntry(
                     uid=doc["uid"],
                     kind=doc["kind"],
-                    title=fold(doc["title"]),
-                    title_ur=fold(doc["title_ur"]),
-                    names=fold(doc["names"]),
-                    body=fold(doc["body"]),
+                    title=text["title"],
+                    title_ur=text["title_ur"],
+                    names=text["names"],
+                    body=text["body"],
+                    labels=text["labels"],
                     status=doc["status"],
                     sector=doc["sector"],
                     deadline=doc["deadline"],
@@ -100,7 +102,7 @@ class DatabaseBackend(SearchBackend):
                     document=doc,
                     digest=doc["digest"],
                 )
-                for doc in docs
+                for doc, text in zip(docs, texts, strict=True)
             ]
         )
         owners, places = [], []

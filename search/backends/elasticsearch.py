@@ -19,7 +19,7 @@ from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch_dsl import A, Index, Q, Search
 
 from search.backends import SearchBackend, SearchUnavailable
-from search.documents import NAME_KINDS, RecordDocument
+from search.documents import NAME_KINDS, RecordDocument, folded_fields
 from search.results import FACETS, TOP_BUCKETS, SearchResults, empty_counts, make_hit
 from search.text import MARK_END, MARK_START
 from search.transport import PlainJsonNode
@@ -27,7 +27,15 @@ from tracker.models.vocabulary import CommitmentStatus
 
 log = logging.getLogger(__name__)
 
-TEXT_FIELDS = ["title^10", "title.ur^10", "title_ur^10", "names^4", "body"]
+# The folded copies of the text (search.documents.folded_fields); queries arrive folded the same way.
+TEXT_FIELDS = [
+    "folded_title^10",
+    "folded_title.ur^10",
+    "folded_title_ur^10",
+    "folded_names^4",
+    "folded_body",
+    "folded_labels",
+]
 REBUILD_TIMEOUT = 120
 _clients = {}
 _resting_until = {}
@@ -146,10 +154,21 @@ SORTS = {
 
 
 def _first(highlight, *fields):
+    """(the first highlighted text among `fields`, the document field it shows)."""
     for field in fields:
         if highlight.get(field):
-            return highlight[field][0]
-    return ""
+            return highlight[field][0], field.removeprefix("folded_").split(".")[0]
+    return "", ""
+
+
+def source(doc):
+    """What the index stores for a document: the document as shown, and the folded text it is searched by."""
+    return {**doc, **folded_fields(doc)}
+
+
+def shown(stored):
+    """The document as every backend answers it, without the folded copies."""
+    return {key: value for key, value in stored.items() if not key.startswith("folded_")}
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -166,9 +185,9 @@ class ElasticsearchBackend(SearchBackend):
                 .sort(*SORTS[sort])
                 .extra(track_total_hits=True, from_=request.offset, size=request.per_page)
                 .highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False)
-                .highlight("title", "title.ur", "title_ur", number_of_fragments=0)
-                .highlight("body", fragment_size=160, number_of_fragments=1)
-                .highlight("names", fragment_size=120, number_of_fragments=1)
+                .highlight("folded_title", "folded_title.ur", "folded_title_ur", number_of_fragments=0)
+                .highlight("folded_body", fragment_size=160, number_of_fragments=1)
+                .highlight("folded_names", fragment_size=120, number_of_fragments=1)
             )
             for name, aggregation in facet_aggregations(request).items():
                 s.aggs.bucket(name, aggregation)
@@ -176,12 +195,14 @@ class ElasticsearchBackend(SearchBackend):
         hits = []
         for hit in raw["hits"]["hits"]:
             highlight = hit.get("highlight", {})
+            snippet, snippet_field = _first(highlight, "folded_body", "folded_names")
             found = {
-                "title": _first(highlight, "title", "title.ur"),
-                "title_ur": _first(highlight, "title_ur"),
-                "snippet": _first(highlight, "body", "names"),
+                "title": _first(highlight, "folded_title", "folded_title.ur")[0],
+                "title_ur": _first(highlight, "folded_title_ur")[0],
+                "snippet": snippet,
+                "snippet_field": snippet_field,
             }
-            hits.append(make_hit(hit["_source"], found, request.today))
+            hits.append(make_hit(shown(hit["_source"]), found, request.today))
         return SearchResults(
             hits=hits,
             total=raw["hits"]["total"]["value"],
@@ -206,14 +227,15 @@ class ElasticsearchBackend(SearchBackend):
             s = (
                 Search(using=es, index=alias())
                 .filter("terms", kind=list(NAME_KINDS))
-                .query("match", suggest={"query": prefix, "operator": "and"})
+                .query("match", folded_suggest={"query": prefix, "operator": "and"})
                 .extra(size=limit)
             )
-            return [hit["_source"] for hit in s.execute().to_dict()["hits"]["hits"]]
+            return [shown(hit["_source"]) for hit in s.execute().to_dict()["hits"]["hits"]]
 
     def prepare(self):
         with reachable() as es:
             if es.indices.exists_alias(name=alias()):
+                self._warn_if_outdated(es)
                 return False
             name = new_index_name()
             create_index(es, name)
@@ -221,9 +243,18 @@ class ElasticsearchBackend(SearchBackend):
             log.warning("Search index alias %s was missing; created %s, to be filled from the database.", alias(), name)
             return True
 
+    @staticmethod
+    def _warn_if_outdated(es):
+        """An index made before the text was searched in folded copies cannot answer Urdu searches
+        alike on every backend; only a rebuild gives it the new mapping."""
+        mappings = es.indices.get_mapping(index=alias())
+        if any("folded_title" not in m.get("mappings", {}).get("properties", {}) for m in mappings.values()):
+            log.error("Search index %s has an old mapping: run `manage.py search_index --rebuild`.", alias())
+
     def write(self, documents, delete_uids):
         actions = [
-            {"_op_type": "index", "_index": alias(), "_id": uid, "_source": doc} for uid, doc in documents.items()
+            {"_op_type": "index", "_index": alias(), "_id": uid, "_source": source(doc)}
+            for uid, doc in documents.items()
         ]
         actions += [{"_op_type": "delete", "_index": alias(), "_id": uid} for uid in delete_uids]
         if not actions:
@@ -248,7 +279,7 @@ class ElasticsearchBackend(SearchBackend):
             written = 0
             try:
                 for documents in batches:
-                    actions = ({"_index": name, "_id": uid, "_source": doc} for uid, doc in documents.items())
+                    actions = ({"_index": name, "_id": uid, "_source": source(doc)} for uid, doc in documents.items())
                     helpers.bulk(es, actions, chunk_size=500, refresh=False)
                     written += len(documents)
                     progress(len(documents))

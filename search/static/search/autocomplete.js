@@ -16,7 +16,9 @@
           list.replaceChildren.apply(list, data.results.map(function (item) {
             var option = document.createElement("option");
             option.value = item.label;
-            option.label = item.kind_label + (item.label_ur ? " · " + item.label_ur : "");
+            // On Urdu pages the label is already the Urdu name: say it once.
+            var other = item.label_ur && item.label_ur !== item.label ? " · " + item.label_ur : "";
+            option.label = item.kind_label + other;
             return option;
           }));
         })
