@@ -211,7 +211,7 @@ def example_pages():
         "changes feed": "/feeds/changes/",
         "API commitment list (50)": "/api/v1/commitments/",
     }
-    return {name: path for name, path in pages.items() if path}
+    return {"commitments": Commitment.objects.published().count(), "pages": {n: p for n, p in pages.items() if p}}
 
 
 def pages_of(env):
@@ -279,15 +279,17 @@ def measure(engine, size, args, static_root):
         run_manage(env, "migrate", "--noinput", "-v0")  # the release step, for this branch's migrations
         if not any(static_root.iterdir()):
             run_manage(env, "collectstatic", "--noinput", "-v0")
-        pages = pages_of(env)
+        found = pages_of(env)
+        pages = found["pages"]
         if args.only:
             pages = {name: path for name, path in pages.items() if args.only in name}
         services.append(start_gunicorn(directory, env, gunicorn_port))
         services.append(start_varnish(directory, gunicorn_port, varnish_port))
         proxy = f"http://127.0.0.1:{varnish_port}"
+        status, _ = get(f"http://127.0.0.1:{gunicorn_port}", "/")  # gunicorn answers (a cold worker is slow)
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, dir=directory) as lua:
             lua.write(WRK_SCRIPT)
-        rows = {"load_before": loadavg()}
+        rows = {"load_before": loadavg(), "commitments": found["commitments"]}
         for name, path in pages.items():
             for _ in range(3):  # each worker computes what it needs once (summaries, caches)
                 get(proxy, path + ("&" if "?" in path else "?") + f"bench=warm-{time.time_ns()}")
@@ -315,6 +317,10 @@ def measure(engine, size, args, static_root):
         rows["load_after"] = loadavg()
         rows["at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         return rows
+    except Exception:
+        for service in services:
+            print(f"--- {service.name} ---\n{service.last_lines()}", file=sys.stderr)
+        raise
     finally:
         for service in reversed(services):
             service.stop()
@@ -342,7 +348,8 @@ def format_row(name, row):
 
 def page_table(title, rows):
     lines = [
-        f"{title} ({rows['at']}; load average {rows['load_before']} before, {rows['load_after']} after)",
+        f"**{title}**, {rows['commitments']:,} published commitments ({rows['at']}; load average"
+        f" {rows['load_before']} before, {rows['load_after']} after)",
         "",
         "| page | URL | uncached req/s | p50 ms | p95 ms | single-client p95 ms | cached req/s | cached p95 ms"
         " | errors or non-2xx |",
@@ -366,10 +373,12 @@ def targets_table(engine, results):
         return ""
     static = big["static file"]["cached"]["rps"]
     lines = [
-        f"Targets at 100k, {engine}: single-client p95 <= 50 ms uncached; req/s at 100k >= half of demo;"
-        f" cached req/s >= half of the static file's ({static:.0f} req/s)",
+        f"**Targets, {engine}**, at {big['commitments']:,} commitments against {demo['commitments']:,}: single-client"
+        f" p95 <= 50 ms uncached; req/s at the large size >= half of demo size; cached req/s >= half of the"
+        f" static file's ({static:.0f} req/s)",
         "",
-        "| page | single-client p95 ms | req/s demo | req/s 100k | 100k/demo | cached req/s | cached/static | misses |",
+        "| page | single-client p95 ms | req/s demo | req/s large | large/demo | cached req/s | cached/static"
+        " | misses |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for name, row in big.items():
@@ -404,12 +413,11 @@ def write_readme(text):
 
 def machine_facts():
     cpus = os.cpu_count()
-    versions = [
-        subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[0]
-        for command in (["psql", "--version"], ["varnishd", "-V"], ["wrk", "-v"])
-        if shutil.which(command[0])
-    ]
-    versions = [v for v in versions if v]
+    versions = []
+    for command in (["psql", "--version"], ["varnishd", "-V"], ["wrk", "-v"]):
+        if shutil.which(command[0]) or Path("/usr/sbin", command[0]).exists():
+            run = subprocess.run(command, capture_output=True, text=True)
+            versions += (run.stdout + run.stderr).strip().splitlines()[:1]
     return f"{cpus} CPUs; " + "; ".join(versions)
 
 
@@ -435,13 +443,10 @@ def main():
     if unknown:
         parser.error(f"unknown engine or size: {', '.join(unknown)} (engines: {ENGINES}, sizes: {list(SIZES)})")
     args.cache_dir.mkdir(parents=True, exist_ok=True)
-    for engine in engines:
-        for size in sizes:
-            if engine == "postgresql":
-                prepare_postgres(size)
-            else:
-                prepare_sqlite(size, args.cache_dir)
     if args.prepare_only:
+        for engine in engines:
+            for size in sizes:
+                prepare_postgres(size) if engine == "postgresql" else prepare_sqlite(size, args.cache_dir)
         return
     results = {}
     output = [f"Machine: {machine_facts()}; load average {loadavg()} at the start."]
