@@ -14,7 +14,7 @@ from pathlib import Path
 import requests
 
 from config.celery import QUEUES
-from tests.search.conftest import answering, wait_for
+from tests.processes import answering, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"

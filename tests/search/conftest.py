@@ -12,10 +12,8 @@ Locally a missing piece skips the tests that need it, saying which; with CI=true
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,35 +22,10 @@ from django.db import connection
 
 from config.celery import QUEUES
 from tests.conftest import need
+from tests.processes import Broker, answering, free_port, wait_for  # noqa: F401  (used by other tests too)
 from tests.search.corpus import build_corpus, index_everything
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def answering(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def wait_for(condition, timeout=30.0, interval=0.2, what="condition", log=None):
-    """Poll until `condition()` is true; on giving up, the message ends with `log()` if given."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    message = f"Gave up after {timeout:.0f}s waiting for {what}."
-    raise AssertionError(f"{message}\n{log()}" if log else message)
 
 
 # --- osmem-server ----------------------------------------------------------------------------------
@@ -127,34 +100,6 @@ def corpus(db, backend):
 
 
 # --- Broker and worker -----------------------------------------------------------------------------
-
-
-class Broker:
-    """A private redis-server (never the shared one), so a test can stop and restart it."""
-
-    def __init__(self, directory):
-        self.port = free_port()
-        self.directory = directory
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        args = ["--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-        self.process = subprocess.Popen(  # noqa: S603
-            [shutil.which("redis-server"), *args, "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for(lambda: answering(self.port), timeout=10, what="redis-server to start")
-
-    def stop(self):
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
 
 
 @pytest.fixture

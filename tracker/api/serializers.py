@@ -127,9 +127,15 @@ class HolderSerializer(serializers.ModelSerializer):
 
 
 def holders_of(serializer, office_id):
-    """The holders of an office on the context's date, from the tenures fetched for the page."""
-    tenures = serializer.context.get("tenures", {}).get(office_id, [])
-    return HolderSerializer(holders_on(tenures, serializer.context["on"]), many=True, context=serializer.context).data
+    """The holders of an office on the context's date, from the tenures fetched for the page. Serialized
+    once per office and page: a list names the same offices again and again, and building serializers
+    for each owner was most of a list page's time."""
+    done = serializer.context.setdefault("holders_by_office", {})
+    if office_id not in done:
+        tenures = serializer.context.get("tenures", {}).get(office_id, [])
+        holders = holders_on(tenures, serializer.context["on"])
+        done[office_id] = HolderSerializer(holders, many=True, context=serializer.context).data
+    return done[office_id]
 
 
 class OwnerSerializer(serializers.ModelSerializer):
@@ -185,7 +191,10 @@ class CommitmentSerializer(RecordSerializer):
     @extend_schema_field(OwnerSerializer(many=True))
     def get_owners(self, commitment):
         owners = [owner for owner in commitment.owners.all() if is_public(owner.office)]
-        return OwnerSerializer(owners, many=True, context=self.context).data
+        # One owner serializer for the page (its fields are bound once), not one per commitment.
+        if "owner_serializer" not in self.context:
+            self.context["owner_serializer"] = OwnerSerializer(context=self.context)
+        return [self.context["owner_serializer"].to_representation(owner) for owner in owners]
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):

@@ -3,8 +3,8 @@ pages and the accountability report, each stored once, so that a request reads o
 scanning every commitment (tracker/public/summaries.py computes, reads and refreshes them).
 
 A row is **fresh** while nothing public has changed since it was computed, on the day it was computed
-for. Every change of the public state marks every row stale *in the transaction that makes the change*
-(so no request after the commit can read a figure computed before it) and moves each row's
+for. Every change of the public state marks the rows it can alter stale *in the transaction that makes
+the change* (so no request after the commit can read a figure computed before it) and moves their
 `generation` on: a figure computed from an older state is stored only if the generation it started
 from is still the row's (an optimistic check), so a slow computation never overwrites a newer one.
 """

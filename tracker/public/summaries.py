@@ -4,10 +4,14 @@ scan of every commitment per request.
 
 - **Read**: `figures(key, today)` reads one row. A fresh row of today is the answer (one query).
 - **Kept true**: every change of the public state (Wagtail's `published` and `unpublished`, a takedown,
-  a restore, a bulk publish, a deletion of a tracker row) marks every row stale in the transaction
-  that makes the change, so no request after the commit reads a figure from before it; a request that
-  finds its row stale (or of another day) computes the figures itself (`tracker/public/figures.py`,
-  a fixed number of queries) and stores them.
+  a restore, a bulk publish, a deletion of a tracker row) marks the rows it can alter stale in the
+  transaction that makes the change, so no request after the commit reads a figure from before it; a
+  request that finds its row stale (or of another day) computes the figures itself
+  (`tracker/public/figures.py`, a fixed number of queries) and stores them. A commitment's publish,
+  unpublish, takedown or restore marks only its own subjects (`rows_of_commitment`: the dashboard, the
+  accountability reports, its places, its owners' offices with their peers and holders), so one publish
+  does not make every office, person and place page recompute; anything else (an office, a person, a
+  place, a bulk publish, a deletion, a commitment moved to another place or owner) marks every row.
 - **Refreshed**: when that transaction commits, one Celery task (`refresh_public_summaries`, in-process
   without a broker) recomputes every stale row, so the next visitors read fresh rows; beat runs it every
   few minutes too, which also moves the rows on to a new day.
@@ -134,26 +138,104 @@ def _store(key, today, result, generation):
 # --- Keeping them true ---------------------------------------------------------------------------------
 
 
-def public_state_changed(**_signal_arguments):
-    """Mark every row stale in the current transaction, and refresh them after the commit.
-
-    The first change in a transaction moves every row's generation on (a computation running elsewhere
-    must not store what it read before); later ones in the same transaction, which nobody else can see
-    apart, only mark the rows read and stored again meanwhile (usually none: a deletion may send a
-    signal for each of thousands of rows)."""
+def public_state_changed(sender=None, instance=None, record=None, **_signal_arguments):
+    """Mark the rows the change can alter stale in the current transaction, and refresh them after the
+    commit: for a commitment, only its own subjects (`rows_of_commitment`); for any other change (an
+    office, a person, a place, a bulk publish), every row."""
     if not enabled():
         return
+    from tracker.models import Commitment
+
+    changed = instance if instance is not None else record
+    if isinstance(changed, Commitment) and changed.pk is not None:
+        mark_stale(rows_of_commitment(changed.pk))
+    else:
+        mark_stale(None)
+
+
+def mark_stale(where):
+    """Mark the rows matching `where` (a Q; None: every row) stale and move their generation on (a
+    computation running elsewhere must not store what it read before), then refresh after the commit.
+
+    Once every row was marked in a transaction, later marks in it, which nobody else can see apart, only
+    mark the rows read and stored again meanwhile (usually none: a deletion may send a signal for each of
+    thousands of rows)."""
     connection = transaction.get_connection()
-    pending = connection.in_atomic_block and any(
-        waiting is dispatch_refresh for _s, waiting, *_r in connection.run_on_commit
+    everything_marked = connection.in_atomic_block and any(
+        waiting is _every_row_marked for _s, waiting, *_r in connection.run_on_commit
     )
-    (PublicSummary.objects.filter(fresh=True) if pending else PublicSummary.objects).mark_stale()
+    rows = PublicSummary.objects.all() if where is None else PublicSummary.objects.filter(where)
+    (rows.filter(fresh=True) if everything_marked else rows).mark_stale()
+    if where is None:
+        on_commit_once(_every_row_marked)
     on_commit_once(dispatch_refresh)
 
 
+def _every_row_marked():
+    """Nothing to do after the commit: waiting in the transaction, it says every row was marked in it."""
+
+
+def rows_of_commitment(pk):
+    """The rows a change of commitment `pk` (as it is now) can alter: the dashboard, every accountability
+    report, its place and the places above it, the offices that owned it with every office of the same
+    kind and tier (their pages compare them as peers), the people who held those offices (scorecards and
+    their peers), and the offices it moved through or was made by (the average wait at each)."""
+    from django.db.models import Q
+
+    from tracker.models import Commitment, CommitmentOwner, Movement, Office, Tenure
+
+    row = Commitment.objects.filter(pk=pk).values("jurisdiction_id", "made_by_office_id").first() or {}
+    owners = CommitmentOwner.objects.filter(commitment_id=pk).values("office_id")
+    groups = set(Office.objects.filter(pk__in=owners).values_list("kind", "organization__jurisdiction__tier"))
+    peers = Q(pk__in=[])
+    for kind, tier in groups:
+        peers |= Q(kind=kind, organization__jurisdiction__tier=tier)
+    offices = set(Office.objects.filter(peers).values_list("pk", flat=True)) if groups else set()
+    people = set(Tenure.objects.filter(office_id__in=offices).values_list("person_id", flat=True))
+    offices |= set(Movement.objects.filter(commitment_id=pk).values_list("office_id", flat=True))
+    offices |= {row.get("made_by_office_id")}
+    places = _place_and_above(row.get("jurisdiction_id"))
+    keys = [key_of("office", o) for o in offices - {None}]
+    keys += [key_of("person", p) for p in people] + [key_of("place", p) for p in places]
+    return Q(key="dashboard") | Q(key__startswith="accountability:") | Q(key__in=keys)
+
+
+def _place_and_above(pk):
+    """The ids of a place and of every place above it: one query per tier."""
+    from tracker.models import Jurisdiction
+    from tracker.models.querysets import MAX_TIER_DEPTH
+
+    ids, level = set(), {pk} - {None}
+    for _ in range(MAX_TIER_DEPTH + 1):
+        if not level:
+            break
+        ids |= level
+        level = set(Jurisdiction.objects.filter(pk__in=level).exclude(parent=None).values_list("parent_id", flat=True))
+    return ids
+
+
+# The rows of a commitment's parts, and the commitment's own fields, that say which subjects it concerns:
+# changed in place by a publish, the rows of the subjects it concerned before are stale too.
+CONCERNS = {"Commitment": ("jurisdiction_id", "made_by_office_id"), "CommitmentOwner": ("office_id",)}
+CONCERNS["Movement"] = ("office_id",)
+
+
 def _deleted(sender, **kwargs):
+    """A deleted row of the tracker (a record, or a part a publish removed): every row, since which ones
+    it concerned is not worth working out for something this rare."""
     if sender._meta.app_label == "tracker" and sender is not PublicSummary:
-        public_state_changed()
+        mark_stale(None)
+
+
+def _before_save(sender, instance, raw=False, **kwargs):
+    """A commitment moved to another place, or a part to another office, by a publish: the rows of what it
+    concerned before are stale too (every row: which ones they were is not kept)."""
+    fields = CONCERNS.get(sender.__name__) if sender._meta.app_label == "tracker" else None
+    if not fields or raw or instance.pk is None or not enabled():
+        return
+    before = sender._base_manager.filter(pk=instance.pk).values_list(*fields).first()
+    if before is not None and before != tuple(getattr(instance, f) for f in fields):
+        mark_stale(None)
 
 
 def refresh(today=None):
@@ -232,7 +314,7 @@ def accountability_key(filters):
 
 def connect():
     """Follow every change of the public state (called once, from tracker/apps.py)."""
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, pre_save
     from wagtail.signals import published, unpublished
 
     from tracker.publishing import signals
@@ -241,3 +323,4 @@ def connect():
         signal.connect(public_state_changed, dispatch_uid=f"public-summaries-{id(signal)}")
     signals.records_published_in_bulk.connect(public_state_changed, dispatch_uid="public-summaries-bulk")
     post_delete.connect(_deleted, dispatch_uid="public-summaries-delete")
+    pre_save.connect(_before_save, dispatch_uid="public-summaries-moved")

@@ -281,3 +281,60 @@ def test_without_a_broker_a_publish_only_marks_the_rows_and_each_page_recomputes
     read_all(world, today)
     assert PublicSummary.objects.filter(fresh=True).count() == len(world.keys)
     assert_equal_to_fresh(world, today)
+
+
+def elsewhere(world):
+    """An appointed office at district level in another province, held by someone, owning one commitment
+    there: no peer of the world's province-level offices. The keys of its pages."""
+    province = factories.JurisdictionFactory(tier="province")
+    district = factories.JurisdictionFactory(tier="district", parent=province)
+    office = factories.OfficeFactory(
+        kind=OfficeKind.APPOINTED, organization=factories.OrganizationFactory(jurisdiction=district)
+    )
+    person = factories.PersonFactory()
+    factories.TenureFactory(office=office, person=person, start_date=D(2015, 1, 1))
+    scenario.publish(scenario.unsaved_commitment(owner_office=office, jurisdiction=district, slug="far-away"))
+    keys = [summaries.key_of("office", office.pk), summaries.key_of("person", person.pk)]
+    return office, keys + [summaries.key_of("place", province.pk), summaries.key_of("place", district.pk)]
+
+
+def test_a_commitment_publish_stales_only_the_pages_it_concerns():
+    """One publish does not make every office, person and place page recompute: only the dashboard, the
+    accountability reports, its places, its owners with their peers of the same kind and tier, and their
+    holders."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    _office, untouched = elsewhere(world)
+    for key in [*world.keys, *untouched]:
+        summaries.figures(key, today)
+    assert not PublicSummary.objects.filter(fresh=False).exists()
+
+    world.publish()  # a new commitment of the world's district, owned by its two province offices
+    world.deliver()  # and a status change published on an existing one
+
+    stale = set(PublicSummary.objects.filter(fresh=False).values_list("key", flat=True))
+    assert stale == set(world.keys)
+    for key in [*world.keys, *untouched]:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+
+def test_a_commitment_given_to_another_owner_stales_the_former_owners_pages_too():
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    office, untouched = elsewhere(world)
+    for key in [*world.keys, *untouched]:
+        summaries.figures(key, today)
+    commitment = Commitment.objects.get(pk=world.commitments[0].pk)
+    owners = list(commitment.owners.all())
+    for owner in owners:
+        if owner.office_id == world.appointed.pk:
+            owner.office = office  # the same part, now naming another office
+    commitment.owners = owners
+    scenario.publish(commitment, summary="Another office owns it")
+
+    former = summaries.key_of("office", world.appointed.pk)
+    assert not PublicSummary.objects.get(key=former).fresh
+    for key in [*world.keys, *untouched]:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
