@@ -179,7 +179,7 @@ def commitment_documents(ids, places, today):
             names += [n for pair in holders.get(o.office_id, []) for n in pair]
         if c.made_by_office_id in public_makers:
             names.append(c.made_by_office.title)
-        doc = _base("commitment", c, title=c.title, title_ur=c.title_ur, body=[c.text, c.source_quote])
+        doc = _base("commitment", c, title=c.title, title_ur=c.title_ur, body=[c.text, c.text_ur, c.source_quote])
         names += _path_fields(doc, places, c.jurisdiction_id)
         doc.update(
             names=clean_text(" · ".join(dict.fromkeys(n for n in names if n))),
@@ -200,8 +200,8 @@ def decision_documents(ids, places, today):
     public = set(Office.objects.published().filter(decisions__in=decisions).values_list("pk", flat=True))
     for d in decisions:
         office = d.deciding_office.title if d.deciding_office_id in public else ""
-        body = [d.summary, d.reference_number, str(DecisionKind(d.kind).label) if d.kind else ""]
-        doc = _base("decision", d, title=d.title, names=[office], body=body)
+        body = [d.summary, d.summary_ur, d.reference_number, str(DecisionKind(d.kind).label) if d.kind else ""]
+        doc = _base("decision", d, title=d.title, title_ur=d.title_ur, names=[office], body=body)
         doc["labels"] = labels((DecisionKind, d.kind))
         yield doc
 
@@ -213,7 +213,7 @@ def person_documents(ids, places, today):
         offices[tenure.person_id] += [tenure.office.title, tenure.office.title_ur]
     for p in Person.objects.published().filter(pk__in=ids):
         doc = _base("person", p, title=p.name, title_ur=p.name_ur, names=list(dict.fromkeys(offices[p.pk])))
-        doc["body"] = clean_text(p.summary)
+        doc["body"] = clean_text("\n".join(text for text in (p.summary, p.summary_ur) if text))
         doc["suggest"] = clean_text(f"{p.name} {p.name_ur}".strip())
         yield doc
 

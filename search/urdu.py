@@ -94,9 +94,9 @@ VOCABULARY = {
         CommitmentStatus.NOT_STARTED: ["شروع نہیں ہوا", "آغاز نہیں ہوا"],
         CommitmentStatus.IN_PROGRESS: ["جاری", "زیر تکمیل", "زیر عمل"],
         CommitmentStatus.STALLED: ["رکا ہوا", "رکی ہوئی", "تعطل کا شکار", "تعطل"],
-        CommitmentStatus.PARTIALLY_DELIVERED: ["جزوی تکمیل", "جزوی طور پر پورا", "ادھورا"],
+        CommitmentStatus.PARTIALLY_DELIVERED: ["جزوی طور پر مکمل", "جزوی تکمیل", "جزوی طور پر پورا", "ادھورا"],
         CommitmentStatus.DELIVERED: ["مکمل", "پورا ہوا", "پورا", "تکمیل شدہ"],
-        CommitmentStatus.BROKEN: ["وعدہ خلافی", "ٹوٹا ہوا", "توڑ دیا گیا"],
+        CommitmentStatus.BROKEN: ["توڑا گیا", "وعدہ خلافی", "ٹوٹا ہوا", "توڑ دیا گیا"],
         CommitmentStatus.WITHDRAWN: ["واپس لیا گیا", "منسوخ"],
     },
     Sector: {
@@ -106,11 +106,11 @@ VOCABULARY = {
         Sector.E_GOVERNANCE: ["ای گورننس", "برقی حکمرانی", "ڈیجیٹل"],
         Sector.LOCAL_GOVERNMENT: ["مقامی حکومت", "بلدیاتی", "بلدیات"],
         Sector.ROADS_TRANSPORT: ["سڑکیں اور ٹرانسپورٹ", "سڑک", "سڑکیں", "ٹرانسپورٹ", "نقل و حمل"],
-        Sector.FINANCE: ["عوامی مالیات", "مالیات", "بجٹ"],
+        Sector.FINANCE: ["سرکاری مالیات", "عوامی مالیات", "مالیات", "بجٹ"],
     },
     OfficeKind: {
         OfficeKind.ELECTED: ["منتخب"],
-        OfficeKind.APPOINTED: ["تعینات", "مقرر"],
+        OfficeKind.APPOINTED: ["مقرر کردہ", "تعینات", "مقرر"],
         OfficeKind.ADMINISTRATOR: ["ایڈمنسٹریٹر", "منتظم"],
     },
     JurisdictionTier: {

@@ -175,7 +175,8 @@ URDU_SEARCHES = [
     ("صحت", ["hospital", "solar"]),  # health
     ("سکول", ["school", "model_school"]),  # school, the other spelling
     ("رکا ہوا", ["hospital"]),  # stalled
-    ("مکمل", ["school", "solar"]),  # delivered (not "partially delivered")
+    # delivered, and partially delivered (جزوی طور پر مکمل), as "delivered" finds both in English
+    ("مکمل", ["school", "solar", "secretariat"]),
     ("جاری", ["model_school", "water"]),  # in progress
     ("وعدہ خلافی", ["cleaning"]),  # broken
     ("سڑک", ["road"]),  # road: title and the sector's word
