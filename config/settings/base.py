@@ -229,6 +229,8 @@ CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {
 }
 
 # --- Following: e-mail alerts and webhooks (tracker/following/; docs/following.md) ----------------------
+# A followed search's alerts read words as the search page does (Urdu letter forms and spellings folded).
+FOLLOWED_SEARCH_WORDS = "search.text.search_words"
 # SITE_URL (below, with open data) makes the links in e-mails and webhook payloads.
 # The sender of alerts, digests and confirmation e-mails.
 ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL")

@@ -15,7 +15,9 @@ queries for a batch of revisions, however many revisions and however many follow
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from tracker.models import Jurisdiction, Office, Organization, PublicRevision, Tenure
 from tracker.models.kinds import SEARCHABLE_KINDS, kind_of_type
@@ -199,6 +201,18 @@ def _overdue(fields, today):
         return False
 
 
+def _words_as_typed(value):
+    return value.split()
+
+
+def _reader():
+    """How a followed search and a record are read as words: `FOLLOWED_SEARCH_WORDS` names the search
+    app's own reading (Urdu letter forms, diacritics and spellings folded as its pages fold them), so an
+    alert tells of the records the search page finds; without it, words are compared as typed."""
+    name = getattr(settings, "FOLLOWED_SEARCH_WORDS", "")
+    return import_string(name) if name else _words_as_typed
+
+
 def search_matches(search, change, today=None):
     """Does the saved search ({"q": ..., filters}) take in the record `change` published?"""
     today = today or timezone.localdate()
@@ -217,6 +231,7 @@ def search_matches(search, change, today=None):
         return False
     if search.get("overdue") and not _overdue(fields, today):
         return False
+    read = _reader()
     text = " ".join(_words(content.get("name"), []) + _words(fields, []) + _words(content.get("parts"), []))
-    text = text.casefold()
-    return all(word in text for word in (search.get("q") or "").casefold().split())
+    text = " ".join(read(text.casefold()))
+    return all(word in text for word in read((search.get("q") or "").casefold()))

@@ -164,3 +164,19 @@ def test_the_feeds_of_what_one_follows(client, world, committed):
     assert len(found.entries) == 2
     assert client.get("/follow/search/feed/", {"status": "made-up"}).status_code == 404
     assert client.get("/commitments/x/follow/feed/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("q", "matches"),
+    [
+        ("کوئٹہ پانی", True),
+        ("كوئٹه پانى", True),  # typed on an Arabic keyboard: Arabic kaf, heh and alef maksura
+        ("پا\u200cنی", True),  # a zero-width non-joiner inside the word
+        ("بجلی", False),
+    ],
+)
+def test_a_followed_urdu_search_reads_words_as_the_search_page_does(world, committed, q, matches):
+    world["promise"].title_ur = "کوئٹہ کے لیے صاف پانی"
+    transfer(world, committed)
+    [change] = changes_of([PublicRevision.objects.order_by("-sequence").first()])
+    assert search_matches({"q": q}, change, today=D(2025, 1, 1)) is matches
