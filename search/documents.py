@@ -170,6 +170,7 @@ def commitment_documents(ids, places, today):
                 "kind": o.office.kind,
                 "role": o.role,
                 "holders": [clean_text(name) for name, _ur in holders.get(o.office_id, [])],
+                "holders_ur": [clean_text(ur) for _name, ur in holders.get(o.office_id, [])],
             }
             for o in owners[c.pk]
         ]

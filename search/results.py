@@ -51,6 +51,14 @@ def localized(value, value_ur):
     return value_ur if value_ur and in_urdu() else value
 
 
+def _holders(owner):
+    """An owner office's holders, each by their Urdu name on Urdu pages when there is one (documents built
+    before the Urdu names were kept have none)."""
+    names = owner.get("holders", [])
+    names_ur = owner.get("holders_ur") or [""] * len(names)
+    return [localized(name, name_ur) for name, name_ur in zip(names, names_ur, strict=False)]
+
+
 def page_url(url):
     """A record's address (stored in English) in the language of the page: /ur/... on Urdu pages once the
     site serves them there; unchanged when the path has no Urdu form."""
@@ -131,6 +139,7 @@ class Hit:
             {
                 **owner,
                 "title": localized(owner["title"], owner.get("title_ur", "")),
+                "holders": _holders(owner),
                 "kind_label": kinds.get(owner["kind"], ""),
                 "role_label": roles.get(owner["role"], ""),
             }

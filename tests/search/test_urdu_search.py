@@ -295,3 +295,19 @@ def test_the_autocomplete_offers_urdu_names_on_urdu_pages(client, urdu_world):
     assert [n["label"] for n in names] == ["ڈپٹی کمشنر کوئٹہ"]
     english = client.get("/search/autocomplete/", {"q": "کوئ"}).json()["results"]
     assert "Quetta District" in {n["label"] for n in english}
+
+
+def test_results_name_the_owners_holders_in_urdu_on_urdu_pages(client, urdu_world):
+    from tests.factories import PersonFactory, TenureFactory
+
+    dc = urdu_world["water"].owners.get().office
+    TenureFactory(
+        office=dc,
+        person=PersonFactory(name="Saad Bin Asad", name_ur="سعد بن اسد"),
+        start_date=datetime.date(2020, 1, 1),
+    )
+    index_everything()
+    english = html.unescape(client.get("/search/", {"q": "water"}).content.decode())
+    urdu = html.unescape(urdu_page(client, "/search/", {"q": "water"}).content.decode())
+    assert "Saad Bin Asad" in english and "سعد بن اسد" not in english
+    assert "سعد بن اسد" in urdu and "Saad Bin Asad" not in urdu
