@@ -112,3 +112,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """Each test starts in English. A request to an Urdu page activates Urdu in the thread that served it,
+    as Django's LocaleMiddleware does, and leaves it active; a real server activates each request's own
+    language, but the test client serves in the tests' thread, so later code would read Urdu."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
