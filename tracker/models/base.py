@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from modelcluster.utils import sort_by_fields
 from simple_history.models import HistoricalRecords
 from wagtail.actions import action_registry
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
@@ -147,15 +148,23 @@ class TrackerRecord(
 
     def number_parts(self):
         """Give each part held in memory without a place in its list (a script's or an import's; the admin's
-        inline forms always number theirs) the place it has in memory, as the whole list's order. Parts
-        without one are read back from PostgreSQL in any order, and the record would then differ from what
-        its public revision holds. Parts not loaded into memory are left as saved (no query)."""
+        inline forms always number theirs) the next place after the parts that have one, in the order they
+        were added. Parts without one are read back from PostgreSQL in any order, and the record would then
+        differ from what its public revision holds. Parts not loaded into memory are left as saved (no
+        query)."""
         in_memory = getattr(self, "_cluster_related_objects", {})
         for relation in self.public_parts:
-            parts = in_memory.get(relation)
-            if parts and hasattr(parts[0], "sort_order") and any(p.sort_order is None for p in parts):
-                for position, part in enumerate(parts):
-                    part.sort_order = position
+            parts = in_memory.get(relation) or []
+            if not parts or not hasattr(parts[0], "sort_order"):
+                continue
+            placed = [p.sort_order for p in parts if p.sort_order is not None]
+            following = max(placed) + 1 if placed else 0
+            for part in (p for p in parts if p.sort_order is None):
+                part.sort_order = following
+                following += 1
+            # Kept in memory in the order the database reads them back in, so the public revision (made
+            # from memory) lists them as the record does.
+            sort_by_fields(parts, type(parts[0])._meta.ordering or ["sort_order"])
 
     def part_problems(self):
         """The field and rule errors of the record's parts, as plain messages."""

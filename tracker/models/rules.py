@@ -62,11 +62,18 @@ def future_date_problem(day, what):
 
 
 def latest_status_change(changes):
-    """The status change that sets the current status: the latest effective date; the later entry on ties."""
+    """The status change that sets the current status: the latest effective date; on a tie, the later in
+    the list (its place, `sort_order`, then the order given: parts not yet numbered have none)."""
     dated = [c for c in changes if c.effective_date]
     if not dated:
         return None
-    return max(enumerate(dated), key=lambda pair: (pair[1].effective_date, pair[0]))[1]
+
+    def place(pair):
+        index, change = pair
+        order = getattr(change, "sort_order", None)
+        return (change.effective_date, -1 if order is None else order, index)
+
+    return max(enumerate(dated), key=place)[1]
 
 
 def status_mismatch_message(status_label, change_label):

@@ -129,8 +129,10 @@ def _publish(record, *, user, summary, as_of):
         raise ValidationError({"edit_summary": "Publishing needs an edit summary: say what changed and why."})
     record.edit_summary = summary.strip()
     # Checked here, before anything is saved, with each field's problems under its name.
-    record.check_publishable()
+    # Parts numbered first, so the rules read them in the order they will be kept in (the latest status
+    # change of a day is the one added last).
     record.number_parts()
+    record.check_publishable()
     with audit(user, record.edit_summary), transaction.atomic():
         if record.pk is None:
             record.live = False
