@@ -5,27 +5,14 @@ its Urdu addresses); English readers keep the English page."""
 import re
 
 import pytest
-from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from wagtail.models import Locale
 
 from cms.methodology import TITLE_UR, ensure_urdu_methodology
 from cms.models import MethodologyPage
+from tests.pages import in_urdu
 from tracker.demo import mark_as_sample_data
 
 pytestmark = pytest.mark.django_db
-
-
-def english_address(path):
-    """A record's address as English pages give it (the test's language follows the last page it read)."""
-    return re.sub(r"^/ur(?=/)", "", path)
-
-
-def in_urdu(client, path):
-    path = english_address(path)
-    if is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]:
-        return client.get(f"/ur{path}")
-    return client.get(path, HTTP_ACCEPT_LANGUAGE="ur")
 
 
 def words(response):

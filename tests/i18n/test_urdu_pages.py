@@ -9,12 +9,12 @@ import re
 import feedparser
 import pytest
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import translation
 
 from tests import scenario
+from tests.pages import in_urdu
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +35,6 @@ CHROME = re.compile(r"\b(?:{})\b".format("|".join(re.escape(word) for word in EN
 URDU = re.compile(r"[\u0600-\u06ff]")
 # Headings that are names, the same in every language: the citation styles.
 NAMES = {"APA", "BibTeX"}
-
-
-def in_urdu(client, path, **extra):
-    if is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]:
-        return client.get(f"/ur{path}", **extra)
-    return client.get(path, HTTP_ACCEPT_LANGUAGE="ur", **extra)
 
 
 def chrome_text(html, other="en"):

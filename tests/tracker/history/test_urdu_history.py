@@ -5,35 +5,17 @@ an alteration for verify_history."""
 
 import datetime
 import json
-import re
 
 import pytest
 import rispy
-from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 
 from tests import scenario
+from tests.pages import in_english, in_urdu
 from tracker.history.verification import verify_live_records
 from tracker.models import Commitment, PublicRevision, vocabulary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def english_address(path):
-    """A record's address as English pages give it (the test's language follows the last page it read)."""
-    return re.sub(r"^/ur(?=/)", "", path)
-
-
-def in_urdu(client, path):
-    path = english_address(path)
-    if is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]:
-        return client.get(f"/ur{path}")
-    return client.get(path, HTTP_ACCEPT_LANGUAGE="ur")
-
-
-def in_english(client, path):
-    return client.get(english_address(path), HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture

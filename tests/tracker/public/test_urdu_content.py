@@ -7,33 +7,14 @@ import datetime
 import re
 
 import pytest
-from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 
 from tests import factories, hostile, scenario
+from tests.pages import in_english, in_urdu
 from tracker.models import vocabulary
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 FALLBACK = re.compile(r'<span lang="en" dir="ltr">([^<]*)</span> <small class="in-english">\(([^)]*)\)</small>')
-
-
-def english_address(path):
-    """A record's address as English pages give it (the test's language follows the last page it read)."""
-    return re.sub(r"^/ur(?=/)", "", path)
-
-
-def in_urdu(client, path):
-    """The page as an Urdu reader gets it: under /ur/ once the site has its Urdu addresses, until then by
-    asking for Urdu."""
-    path = english_address(path)
-    if is_language_prefix_patterns_used(settings.ROOT_URLCONF)[0]:
-        return client.get(f"/ur{path}")
-    return client.get(path, HTTP_ACCEPT_LANGUAGE="ur")
-
-
-def in_english(client, path):
-    return client.get(english_address(path), HTTP_ACCEPT_LANGUAGE="en")
 
 
 def fallbacks(response):
