@@ -20,6 +20,7 @@ env = environ.Env(
     TRACKER_PUBLISHER=(str, "Accountability Tracker editors"),
     DIGEST_SIGNING_KEY=(str, ""),
     DATABASE_REPLICA_URL=(str, ""),
+    DATABASE_CONN_MAX_AGE=(int, 60),
     FRONTEND_CACHE_URL=(str, ""),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     ELASTICSEARCH_SHARDS=(int, 1),

@@ -35,6 +35,13 @@ if not DIGEST_SIGNING_KEY:  # noqa: F405
         "32-byte seed in base64): readers verify every digest ever published with its public key."
     )
 
+# Each gunicorn worker and Celery process keeps its database connection for a minute instead of opening
+# one per request (a PostgreSQL connection costs a new server process: several milliseconds of every
+# page), and checks it is still alive before reusing it after an error or a database restart.
+for _alias in DATABASES:  # noqa: F405
+    DATABASES[_alias]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")
+    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # Behind the HTTPS proxy, set TRUSTED_PROXIES to its address, or every visitor counts as the proxy in the
 # sign-in and tips limits (docs/reference.md).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

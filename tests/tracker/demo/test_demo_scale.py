@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
-from tests.tracker.demo_fixture import generated, loaded_demo, tracker_counts, verified  # noqa: F401  (the demo fixture)
+from tests.tracker.demo.readers import generated, tracker_counts, verified
 from tracker import publishing
 from tracker.models import (
     Commitment,

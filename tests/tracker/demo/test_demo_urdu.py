@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from tests.tracker.demo_fixture import loaded_demo  # noqa: F401  (the demo fixture)
 from tracker.models import Commitment, Decision, Jurisdiction, Movement, Office, Organization, Person, StatusChange
 
 pytestmark = pytest.mark.django_db

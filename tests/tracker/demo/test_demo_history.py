@@ -11,7 +11,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.tracker.demo_fixture import loaded_demo  # noqa: F401  (the demo fixture)
 from tracker.demo import tracker_began
 from tracker.history.digest import signed_listing
 from tracker.models import Commitment, PublicRevision, SignedDigest

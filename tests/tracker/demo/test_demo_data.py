@@ -1,6 +1,6 @@
 """`manage.py load_demo_data`: the curated demo (real places and offices, fictional holders and
 promises), published with real public revisions and history; loading it again changes nothing
-(`--scale N`: tests/tracker/test_demo_scale.py)."""
+(`--scale N`: tests/tracker/demo/test_demo_scale.py)."""
 
 import datetime
 from io import StringIO
@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
 from cms.models import TrackerSettings
-from tests.tracker.demo_fixture import generated, loaded_demo, tracker_counts, verified  # noqa: F401  (the demo fixture)
+from tests.tracker.demo.readers import tracker_counts, verified
 from tracker import publishing
 from tracker.demo.people import FICTIONAL
 from tracker.models import (
