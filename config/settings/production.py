@@ -39,7 +39,7 @@ if not DIGEST_SIGNING_KEY:  # noqa: F405
 # one per request (a PostgreSQL connection costs a new server process: several milliseconds of every
 # page), and checks it is still alive before reusing it after an error or a database restart.
 for _alias in DATABASES:  # noqa: F405
-    DATABASES[_alias]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")
+    DATABASES[_alias]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")  # noqa: F405
     DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # Behind the HTTPS proxy, set TRUSTED_PROXIES to its address, or every visitor counts as the proxy in the

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from tracker.models.transactions import on_commit_once
+from tracker.public import stored_figures
 
 VERSION_KEY = "tracker:public-state-version"
 
@@ -73,10 +74,13 @@ def cached_report(query, today, compute):
         return compute()
     filters = hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()[:32]
     key = f"tracker:report:{state_version()}:{translation.get_language()}:{today.isoformat()}:{filters}"
-    report = cache.get(key)
-    if report is None:
+    # Stored as bytes of stored_figures, which reads a report's lazy labels and addresses back quickly.
+    stored = cache.get(key)
+    if stored is None:
         report = compute()
-        cache.set(key, report, seconds)
+        cache.set(key, stored_figures.dumps(report), seconds)
+    else:
+        report = stored_figures.loads(stored)
     return report
 
 
