@@ -111,7 +111,6 @@ def load_data(database_url, scale):
     for args in (
         ("migrate", "--noinput", "-v0"),
         ("load_demo_data", "--scale", str(scale)),
-        ("rebuild_summaries",),
         ("search_index", "--rebuild", "--no-progress"),
     ):
         print(f"  {' '.join(args)}: {run_manage(env, *args):.0f} s", flush=True)

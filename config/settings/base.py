@@ -200,8 +200,9 @@ SEARCH = {
     "DRAIN_SECONDS": 50,  # one drain stops after this long; the next one goes on
     "SHARDS": env("ELASTICSEARCH_SHARDS"),  # of each new index (a rebuild applies a change)
     "REPLICAS": env("ELASTICSEARCH_REPLICAS"),  # copies of each shard on other nodes of the cluster
-    # The empty search box's counts of the whole database index kept in the cache until the index changes.
-    "CACHE_WHOLE_INDEX": True,
+    # The database backend's answers (counts and the entries of each page) kept in the cache until the
+    # index changes (search/backends/facets.py).
+    "KEEP_ANSWERS": True,
 }
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.

@@ -35,8 +35,8 @@ ACCOUNTABILITY_CACHE_SECONDS = 0
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 # Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
 PUBLIC_SUMMARIES = False
-# And the search's stored counts of the whole index (search/backends/facets.py), but in their own test.
-SEARCH = {**SEARCH, "CACHE_WHOLE_INDEX": False}  # noqa: F405
+# And the search's kept answers (search/backends/facets.py), but in their own test.
+SEARCH = {**SEARCH, "KEEP_ANSWERS": False}  # noqa: F405
 # Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.
 API_THROTTLE_RATE = ""
 DOWNLOADS_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-downloads-"))

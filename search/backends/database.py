@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Case, F, Max, Q, Value, When
 
 from search.backends import SearchBackend
-from search.backends.facets import count_facets, index_changed, whole_index_counts
+from search.backends.facets import count_facets, index_changed, kept_answer
 from search.documents import NAME_KINDS, searchable
 from search.fulltext import strategy
 from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
@@ -51,19 +51,34 @@ class DatabaseBackend(SearchBackend):
         query = request.query
         matched = SearchEntry.objects.all() if query.is_empty else text.match(SearchEntry.objects.all(), query)
         found = apply_filters(matched, request.filters(), request.today)
-        if query.is_empty and not request.filters():
-            total, facets = whole_index_counts(matched, request.today)
-        else:
+
+        def answer():
+            """The counts and the ids of the page's entries: the part whose cost grows with the matches."""
             total, facets = count_facets(matched, request.filters(), request.today)
-        if request.sort == "deadline":
-            ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
-        elif request.sort == "relevance" and not query.is_empty:
-            # Readers come for commitments: they come first, then the offices, people and places
-            # that share the words, each group by relevance (as the Elasticsearch backend ranks them).
-            ordered = text.by_relevance(found, query, first=[COMMITMENTS_FIRST])
-        else:
-            ordered = found.order_by(F("changed_at").desc(nulls_last=True), "uid")
-        page = list(ordered.values("id", "document")[request.offset : request.offset + request.per_page])
+            if request.sort == "deadline":
+                ordered = found.order_by(F("deadline").asc(nulls_last=True), "uid")
+            elif request.sort == "relevance" and not query.is_empty:
+                # Readers come for commitments: they come first, then the offices, people and places
+                # that share the words, each group by relevance (as the Elasticsearch backend ranks them).
+                ordered = text.by_relevance(found, query, first=[COMMITMENTS_FIRST])
+            else:
+                ordered = found.order_by(F("changed_at").desc(nulls_last=True), "uid")
+            ids = list(ordered.values_list("id", flat=True)[request.offset : request.offset + request.per_page])
+            return total, facets, ids
+
+        question = {
+            "terms": query.terms,
+            "phrases": query.phrases,
+            "any": query.match_any,
+            "filters": request.filters(),
+            "sort": request.sort,
+            "offset": request.offset,
+            "per_page": request.per_page,
+            "today": request.today.isoformat(),
+        }
+        total, facets, ids = kept_answer(question, answer)
+        documents = dict(SearchEntry.objects.filter(id__in=ids).values_list("id", "document"))
+        page = [{"id": pk, "document": documents[pk]} for pk in ids if pk in documents]
         highlights = {}
         if page and not query.is_empty:
             highlights = text.highlights(SearchEntry.objects.filter(id__in=[row["id"] for row in page]), query)

@@ -12,6 +12,8 @@ The SQL is built only from constants; every value (the match, the filter values,
 
 # ruff: noqa: S608  (table and column names are this module's constants; values are parameters)
 
+import hashlib
+import json
 import uuid
 
 from django.conf import settings
@@ -111,12 +113,16 @@ def count_facets(matched, filters, today):
     return total, counts
 
 
-# --- The whole index: a maintained count ---------------------------------------------------------------
-# The empty search box with no filter counts every entry of the index, which no query can do in constant
-# time. Its counts are kept in the shared cache under a version of the database index that every write to
-# the index (a drain, a rebuild) moves on, at once and again when its transaction commits, so the first
-# search after a change counts again and every later one reads the counts.
+# --- Answers kept until the index changes -------------------------------------------------------------
+# A search's counts and the entries of its page cost what its matches cost: at 100,000 commitments
+# "water" matches a quarter of the index, and ranking and counting those entries takes a few hundred
+# milliseconds, as the empty box's counts of the whole index do. Readers ask the same searches again and
+# again (the words of the day, the links of the facets), so each answer is kept in the shared cache under a
+# version of the database index, which every write to the index (a drain, a rebuild) moves on, at once and
+# again when its transaction commits: the first search after a change counts again, every later one reads
+# what it found, and no answer outlives the index it was read from (as Elasticsearch's request cache does).
 VERSION_KEY = "search:database-index-version"
+KEEP_SECONDS = 24 * 60 * 60
 
 
 def _new_version():
@@ -124,23 +130,29 @@ def _new_version():
 
 
 def index_changed():
-    """The database index changed: counts of the whole index stored so far are no longer read."""
+    """The database index changed: answers stored so far are no longer read."""
     _new_version()
     on_commit_once(_new_version)
 
 
-def whole_index_counts(matched, today):
-    """count_facets() of the empty search with no filter, from the cache while the index is unchanged
-    (`SEARCH["CACHE_WHOLE_INDEX"]`; off in the tests, whose rolled-back worlds the cache would outlive)."""
-    if not settings.SEARCH.get("CACHE_WHOLE_INDEX", True):
-        return count_facets(matched, {}, today)
+def _version():
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
-    key = f"search:whole-index-facets:{version}:{today.isoformat()}"
+    return version
+
+
+def kept_answer(question, compute):
+    """compute(), or what it gave for the same `question` (a JSON-able description of the search: its
+    words, filters, sort, page and day) while the index is unchanged (`SEARCH["KEEP_ANSWERS"]`; off in the
+    tests, whose rolled-back worlds the cache would outlive)."""
+    if not settings.SEARCH.get("KEEP_ANSWERS", True):
+        return compute()
+    digest = hashlib.sha256(json.dumps(question, sort_keys=True, default=str).encode()).hexdigest()[:40]
+    key = f"search:answer:{_version()}:{digest}"
     found = cache.get(key)
     if found is None:
-        found = count_facets(matched, {}, today)
-        cache.set(key, found, 24 * 60 * 60)
+        found = compute()
+        cache.set(key, found, KEEP_SECONDS)
     return found
