@@ -265,6 +265,9 @@ CACHES = {
 # The accountability report (/accountability/) is kept in this cache until the public state changes
 # (tracker/public/report_cache.py); this bounds how long one is kept. 0: computed on every request.
 ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
+# Each record's representation in the API's lists is kept in this cache until the public state changes
+# (tracker/api/kept.py); this bounds how long. 0: serialized on every request.
+API_KEEP_SECONDS = 6 * 60 * 60
 # The dashboard, office, person and place pages and the accountability report read maintained summaries
 # (tracker/public/summaries.py); False computes them on every request.
 PUBLIC_SUMMARIES = True

@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from tracker.api import parameters, serializers
+from tracker.api import kept, parameters, serializers
 from tracker.api.errors import ErrorSerializer, Gone, GoneSerializer
 from tracker.history.digest import signed_digest_named
 from tracker.models import (
@@ -102,6 +102,10 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
             context["tenures"] = tenures_by_office(self.office_ids(records))
         kwargs["context"] = context
         return self.get_serializer_class()(*args, **kwargs)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(kept.representations(self, page))
 
     def get_object(self):
         return self.record()
