@@ -29,7 +29,17 @@ def page_in(request, language):
 
 def language_links(request):
     """For base.html: the switcher's links, the `hreflang` alternates, and on the English front page a
-    suggestion to read in Urdu for a browser that asks for it first."""
+    suggestion to read in Urdu for a browser that asks for it first. Worked out once per request: a feed
+    renders a template, with this context processor, for each of its entries."""
+    key = (translation.get_language(), request.get_full_path())
+    kept = getattr(request, "_tracker_language_links", None)
+    if kept is None or kept[0] != key:
+        kept = (key, _links(request))
+        request._tracker_language_links = kept
+    return kept[1]
+
+
+def _links(request):
     switcher = []
     for code, name in _other_languages():
         address = page_in(request, code)
