@@ -268,6 +268,9 @@ ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
 # Each record's representation in the API's lists is kept in this cache until the public state changes
 # (tracker/api/kept.py); this bounds how long. 0: serialized on every request.
 API_KEEP_SECONDS = 6 * 60 * 60
+# The changes feed's daily digests, kept in this cache until a revision is added to their day
+# (tracker/history/digest.py `daily_digests`). 0: computed on every request.
+HISTORY_DIGEST_KEEP_SECONDS = 7 * 24 * 60 * 60
 # The dashboard, office, person and place pages and the accountability report read maintained summaries
 # (tracker/public/summaries.py); False computes them on every request.
 PUBLIC_SUMMARIES = True

@@ -22,7 +22,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC
 
-from django.db.models import Exists, Max, OuterRef
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, Max, OuterRef, Q
 from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
@@ -59,6 +61,47 @@ def digest_for(day):
     """The digest of everything published up to the end of `day` (one query)."""
     listing, records = listing_at(end_of(day))
     return Digest(day=day, listing=listing, records=records)
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """What the changes feed says of a daily digest, without its listing."""
+
+    day: datetime.date
+    sha256: str
+    records: int
+
+    @property
+    def ends_at(self):
+        return end_of(self.day)
+
+
+def daily_digests(days):
+    """DayFigures of the daily digests of `days` (complete days). A digest lists every record's latest
+    revision, so computing one reads the whole history: at 100,000 commitments the feed's seven of them
+    cost more than the rest of it. A past day's digest only changes when a revision is added to it (the
+    demo and imports may publish with a past date), which gives it a higher id than any before: each is
+    kept in the shared cache under its day and the highest revision id it covers (one query for all the
+    days), for `HISTORY_DIGEST_KEEP_SECONDS` (0: computed every time)."""
+    seconds = getattr(settings, "HISTORY_DIGEST_KEEP_SECONDS", 0)
+    if not seconds or not days:
+        return [_figures(digest_for(day)) for day in days]
+    marks = PublicRevision.objects.aggregate(
+        **{f"day{n}": Max("id", filter=Q(published_at__lt=end_of(day))) for n, day in enumerate(days)}
+    )
+    found = []
+    for n, day in enumerate(days):
+        key = f"history:daily-digest:{day.isoformat()}:{marks[f'day{n}']}"
+        figures = cache.get(key)
+        if figures is None:
+            figures = _figures(digest_for(day))
+            cache.set(key, figures, seconds)
+        found.append(figures)
+    return found
+
+
+def _figures(digest):
+    return DayFigures(day=digest.day, sha256=digest.sha256, records=digest.records)
 
 
 def listing_at(moment):
