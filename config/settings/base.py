@@ -271,6 +271,9 @@ API_KEEP_SECONDS = 6 * 60 * 60
 # The changes feed's daily digests, kept in this cache until a revision is added to their day
 # (tracker/history/digest.py `daily_digests`). 0: computed on every request.
 HISTORY_DIGEST_KEEP_SECONDS = 7 * 24 * 60 * 60
+# The rows of the commitment lists (the list, the dashboard, office, person and place pages), kept in this
+# cache until the public state changes (tracker/templatetags/commitment_rows.py). 0: rendered every time.
+PUBLIC_ROWS_KEEP_SECONDS = 6 * 60 * 60
 # The dashboard, office, person and place pages and the accountability report read maintained summaries
 # (tracker/public/summaries.py); False computes them on every request.
 PUBLIC_SUMMARIES = True

@@ -31,6 +31,7 @@ atexit.register(shutil.rmtree, TIP_EVIDENCE_ROOT, ignore_errors=True)
 # in the tests of the cache itself (tests/tracker/public/test_report_cache.py).
 ACCOUNTABILITY_CACHE_SECONDS = 0
 API_KEEP_SECONDS = 0  # likewise the API's kept representations (tests/tracker/api/test_kept.py)
+PUBLIC_ROWS_KEEP_SECONDS = 0  # and the rows of the commitment lists (tests/tracker/public/test_kept_rows.py)
 HISTORY_DIGEST_KEEP_SECONDS = 0  # and the feed's daily digests (tests/tracker/history/test_digest_kept.py)
 # A second alias on the same test database, as a replica would be (Django's TEST MIRROR), for the tests
 # of the replica router (tests/deploy/test_scaling.py), which switch the router on; off, it is never used.
