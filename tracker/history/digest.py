@@ -24,7 +24,7 @@ from datetime import UTC
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
@@ -79,24 +79,37 @@ class DayFigures:
 def daily_digests(days):
     """DayFigures of the daily digests of `days` (complete days). A digest lists every record's latest
     revision, so computing one reads the whole history: at 100,000 commitments the feed's seven of them
-    cost more than the rest of it. A past day's digest only changes when a revision is added to it (the
-    demo and imports may publish with a past date), which gives it a higher id than any before: each is
-    kept in the shared cache under its day and the highest revision id it covers (one query for all the
-    days), for `HISTORY_DIGEST_KEEP_SECONDS` (0: computed every time)."""
+    cost more than the rest of it. A past day's digest changes only when a revision dated on or before it
+    is added (the demo and imports may publish with a past date), and an added revision has a higher id
+    than any before it. So each digest is kept in the shared cache with the highest revision id there was
+    when it was last checked, and a request only looks at the revisions added since (two small queries),
+    for `HISTORY_DIGEST_KEEP_SECONDS` (0: computed every time)."""
     seconds = getattr(settings, "HISTORY_DIGEST_KEEP_SECONDS", 0)
     if not seconds or not days:
         return [_figures(digest_for(day)) for day in days]
-    marks = PublicRevision.objects.aggregate(
-        **{f"day{n}": Max("id", filter=Q(published_at__lt=end_of(day))) for n, day in enumerate(days)}
-    )
-    found = []
-    for n, day in enumerate(days):
-        key = f"history:daily-digest:{day.isoformat()}:{marks[f'day{n}']}"
-        figures = cache.get(key)
-        if figures is None:
+    keys = {day: f"history:daily-digest:{day.isoformat()}" for day in days}
+    kept = cache.get_many(list(keys.values()))  # {key: (figures, highest revision id when checked)}
+    highest = PublicRevision.objects.aggregate(highest=Max("id"))["highest"] or 0
+    added = {}
+    if kept:
+        # The earliest date among the revisions added since each day's check.
+        added = PublicRevision.objects.filter(id__gt=min(seen for _figures, seen in kept.values())).aggregate(
+            **{
+                day.isoformat(): Min("published_at", filter=Q(id__gt=kept[key][1]))
+                for day, key in keys.items()
+                if key in kept
+            }
+        )
+    found, checked = [], {}
+    for day, key in keys.items():
+        earliest_added = added.get(day.isoformat())
+        if key in kept and (earliest_added is None or earliest_added >= end_of(day)):
+            figures = kept[key][0]
+        else:
             figures = _figures(digest_for(day))
-            cache.set(key, figures, seconds)
+        checked[key] = (figures, highest)
         found.append(figures)
+    cache.set_many(checked, seconds)
     return found
 
 

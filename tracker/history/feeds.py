@@ -102,7 +102,9 @@ class HistoryFeed(Feed):
         return self.request.build_absolute_uri(path)
 
     def render(self, template, context):
-        return render_to_string(template, context, request=self.request)
+        # Without the request: an entry needs none of the page's context processors, which would run
+        # again for each of the feed's entries.
+        return render_to_string(template, context)
 
     def author_name(self):
         return plain(settings.TRACKER_PUBLISHER, single_line=True)
