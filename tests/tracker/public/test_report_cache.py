@@ -103,3 +103,14 @@ def test_the_version_changes_again_when_the_change_commits(django_capture_on_com
         during = report_cache.state_version()
     assert before != during != report_cache.state_version()
     assert callbacks.count(report_cache._new_version) == 1
+
+
+def test_the_kept_tables_are_rendered_again_for_the_other_language_and_each_filter(client):
+    appointed_commitment()
+    english = client.get(PERIOD).content.decode()
+    urdu = client.get("/ur" + PERIOD).content.decode()
+    assert "published commitment matches" in english
+    assert "published commitment matches" not in urdu and 'href="/ur/commitments/?' in urdu
+    assert 'href="/commitments/?' not in urdu.split("<main", 1)[1]
+    assert matches(client, "/accountability/?due_to=1900-01-01")[0] == 0  # another filter: its own tables
+    assert matches(client)[0] == 1

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,7 +12,7 @@ from tracker.models.vocabulary import JurisdictionTier
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
 from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
-from tracker.public.report_cache import cached_report
+from tracker.public.report_cache import cached_report, state_version
 from tracker.public.share_charts import share_chart
 from tracker.public.summaries import accountability_key, figures
 from tracker.public.views.common import csv_download
@@ -44,6 +45,14 @@ def accountability(request):
         .values_list("tier", "slug", "name"),
         "csv": {table: f"{csv_address}?{urlencode({'table': table, **filters})}" for table in TABLES},
         "comparison_csv": {table: f"{csv_address}?table={table}" for table in COMPARISONS},
+        # The report's tables are most of the page's time: rendered once per public state, language, day
+        # and filters, and kept in the shared cache as long as the report itself.
+        "report_keep": {
+            "seconds": getattr(settings, "ACCOUNTABILITY_CACHE_SECONDS", 0),
+            "version": state_version(),
+            "day": timezone.localdate().isoformat(),
+            "filters": urlencode(sorted(filters.items())),
+        },
     }
     if report is not None:
         too_few = _("too few to say")
