@@ -34,14 +34,24 @@ def representations(view, records):
     together (one fetch of their offices' tenures) and kept for `API_KEEP_SECONDS` (0: never kept)."""
     seconds = getattr(settings, "API_KEEP_SECONDS", 0)
     if not seconds:
-        return view.get_serializer(records, many=True).data
+        return [data for _record, data in _serialized(view, records)]
     on = view.get_serializer_context()["on"]
-    keys = [_key(view, record, on) for record in records]
-    found = cache.get_many(keys)
-    missing = [record for record, key in zip(records, keys, strict=True) if key not in found]
+    keys = {record.pk: _key(view, record, on) for record in records}
+    found = cache.get_many(list(keys.values()))
+    missing = [record for record in records if keys[record.pk] not in found]
     if missing:
-        made = view.get_serializer(missing, many=True).data
-        fresh = {key: data for record, data in zip(missing, made, strict=True) for key in [_key(view, record, on)]}
+        fresh = {keys[record.pk]: data for record, data in _serialized(view, missing)}
         cache.set_many(fresh, seconds)
         found.update(fresh)
-    return [found[key] for key in keys]
+    return [found[keys[record.pk]] for record in records if keys[record.pk] in found]
+
+
+def _serialized(view, records):
+    """(record, representation) of `records` that are still published, read again with the related rows
+    the serializer needs (the view's `with_related`), in their order."""
+    if not records:
+        return []
+    related = view.with_related(view.model.objects.published().filter(pk__in=[record.pk for record in records]))
+    by_pk = {record.pk: record for record in related}
+    ready = [by_pk[record.pk] for record in records if record.pk in by_pk]
+    return list(zip(ready, view.get_serializer(ready, many=True).data, strict=True))

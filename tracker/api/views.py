@@ -104,7 +104,9 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
         return self.get_serializer_class()(*args, **kwargs)
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The page is chosen without the related rows its representations need: most of them are kept
+        # (tracker/api/kept.py), and only the records that are not are read again with those rows.
+        page = self.paginate_queryset(self.filter_queryset(self.filter_list(self.model.objects.published())))
         return self.get_paginated_response(kept.representations(self, page))
 
     def get_object(self):
