@@ -152,7 +152,10 @@ class SqliteFullText:
     def highlights(self, entries, query):
         """{entry id: {"title", "title_ur", "snippet"}} with MARK_START/MARK_END around matches."""
         marks = (MARK_START, MARK_END)
-        rows = self._joined(entries, query).annotate(
+        # The page's entries constrain the FTS5 table's own rowid too: FTS5 then looks those rows up in
+        # the match, instead of walking every match (a quarter of 100,000 entries for "water") to join it.
+        joined = self._joined(entries, query).filter(fulltext__entry__in=entries.values("id"))
+        rows = joined.annotate(
             # Constant SQL; only the two marks are parameters.
             hl_title=RawSQL("highlight(search_fts, 0, %s, %s)", marks),  # noqa: S611
             hl_title_ur=RawSQL("highlight(search_fts, 1, %s, %s)", marks),  # noqa: S611
