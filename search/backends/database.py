@@ -77,11 +77,12 @@ class DatabaseBackend(SearchBackend):
             "today": request.today.isoformat(),
         }
         total, facets, ids = kept_answer(question, answer)
-        documents = dict(SearchEntry.objects.filter(id__in=ids).values_list("id", "document"))
+        entries = SearchEntry.objects.filter(id__in=ids)
+        documents = dict(entries.values_list("id", "document"))
         page = [{"id": pk, "document": documents[pk]} for pk in ids if pk in documents]
         highlights = {}
         if page and not query.is_empty:
-            highlights = text.highlights(SearchEntry.objects.filter(id__in=[row["id"] for row in page]), query)
+            highlights = text.highlights(entries, query)
         hits = [make_hit(row["document"], highlights.get(row["id"], {}), request.today) for row in page]
         return SearchResults(hits=hits, total=total, request=request, facets=facets, backend=self.name)
 

@@ -3,18 +3,18 @@
 A list page of 50 commitments builds each one's owners, their holders on the day asked about and a
 dozen links: about 120 ms of Python per page at any size, for answers that only change when something is
 published. Each record's representation is kept under the public state's version (which every change of
-it moves on, tracker/public/report_cache.py), the day, the date asked about, the host and the record's own
-publication, and read back for all of a page's records in one round trip."""
+it moves on, tracker/public/report_cache.py), the day, the date asked about and the host, and read back
+for all of a page's records in one round trip."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
 from tracker.public import report_cache
 
 
-def _key(view, record, on):
-    request = view.request
+def _prefix(view):
+    """What every kept representation of this request's list shares in its key."""
+    request, on = view.request, view.get_serializer_context()["on"]
     return ":".join(
         (
             "api:record",
@@ -23,8 +23,6 @@ def _key(view, record, on):
             on.isoformat() if on else "",
             f"{request.scheme}://{request.get_host()}",
             view.get_serializer_class().__name__,
-            str(record.pk),
-            record.last_published_at.isoformat() if record.last_published_at else "",
         )
     )
 
@@ -35,15 +33,13 @@ def representations(view, records):
     seconds = getattr(settings, "API_KEEP_SECONDS", 0)
     if not seconds:
         return [data for _record, data in _serialized(view, records)]
-    on = view.get_serializer_context()["on"]
-    keys = {record.pk: _key(view, record, on) for record in records}
-    found = cache.get_many(list(keys.values()))
-    missing = [record for record in records if keys[record.pk] not in found]
-    if missing:
-        fresh = {keys[record.pk]: data for record, data in _serialized(view, missing)}
-        cache.set_many(fresh, seconds)
-        found.update(fresh)
-    return [found[keys[record.pk]] for record in records if keys[record.pk] in found]
+    prefix = _prefix(view)
+
+    def make(missing):
+        keys = {record.pk: key for key, record in missing}
+        return {keys[record.pk]: data for record, data in _serialized(view, [record for _key, record in missing])}
+
+    return report_cache.kept_each([(f"{prefix}:{record.pk}", record) for record in records], make, seconds)
 
 
 def _serialized(view, records):

@@ -84,6 +84,20 @@ def cached_report(query, today, compute):
     return report
 
 
+def kept_each(keyed, make, seconds):
+    """The values of `keyed` ([(key, item)]) in its order, each kept in the shared cache under its key (a
+    key holds `state_version()`, so every change of the public state makes new ones). The kept ones are
+    read in one round trip; `make(missing)` makes the others together from their (key, item) pairs, as
+    {key: value}, and they are kept for `seconds`. An item `make` gives no value is left out."""
+    found = cache.get_many([key for key, _item in keyed])
+    missing = [(key, item) for key, item in keyed if key not in found]
+    if missing:
+        made = make(missing)
+        cache.set_many(made, seconds)
+        found.update(made)
+    return [found[key] for key, _item in keyed if key in found]
+
+
 def connect():
     """Follow every change of the public state (called once, from tracker/apps.py)."""
     from django.db.models.signals import post_delete
