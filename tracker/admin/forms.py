@@ -1,16 +1,42 @@
-"""Admin forms: the rules that need to see a record together with its unsaved inline parts."""
+"""Admin forms: the rules that need to see a record together with its unsaved inline parts, and Urdu fields
+written right to left."""
 
 from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import WagtailAdminModelFormMetaclass
 
 from tracker.models.rules import latest_status_change, overlap_message, overlapping_tenures, status_mismatch_message
 from tracker.models.vocabulary import CommitmentStatus
 
+# A text in Urdu (each `<field>_ur`, tracker/models/translations.py) is typed right to left, marked as
+# Urdu and drawn in the site's Nastaliq face (static/css/admin-urdu.css, linked by tracker/admin/hooks.py).
+URDU = {"dir": "rtl", "lang": "ur"}
 
-class RecordForm(WagtailAdminModelForm):
-    """Every publish asks for an edit summary of its own; drafts may leave it for later."""
+
+def mark_urdu_fields(form_class):
+    """Mark the Urdu fields of `form_class` and of the forms of its inline parts, and of theirs in turn."""
+    for name, field in form_class.base_fields.items():
+        if name.endswith("_ur"):
+            field.widget.attrs.update(URDU)
+    for formset in getattr(form_class, "formsets", {}).values():
+        mark_urdu_fields(formset.form)
+
+
+class RecordFormMetaclass(WagtailAdminModelFormMetaclass):
+    """Marks the Urdu fields of every record form as it is built, with those of its inline parts: Wagtail
+    builds a part's form class of its own (InlinePanel), so a form-field callback would not reach them."""
+
+    def __new__(mcs, name, bases, attrs):
+        form_class = super().__new__(mcs, name, bases, attrs)
+        mark_urdu_fields(form_class)
+        return form_class
+
+
+class RecordForm(WagtailAdminModelForm, metaclass=RecordFormMetaclass):
+    """Every publish asks for an edit summary of its own; drafts may leave it for later. Urdu fields, of
+    the record and of its parts, are written right to left."""
 
     class Meta(WagtailAdminModelForm.Meta):  # keeps Wagtail's choosers and date pickers
         defer_required_on_fields = ["edit_summary"]

@@ -41,6 +41,15 @@ def register_citizen_tips():
     return TipViewSet("citizen_tips")
 
 
+@hooks.register("insert_global_admin_css")
+def urdu_fields_css():
+    """The Urdu fields of the edit forms (tracker/admin/forms.py) in the site's Nastaliq face."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-urdu.css"))
+
+
 @hooks.register("construct_homepage_panels")
 def dashboard_panels(request, panels):
     from tracker.admin.dashboard import construct_panels
