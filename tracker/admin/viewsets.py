@@ -10,10 +10,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from tracker.admin.forms import CommitmentForm, OfficeForm, RecordForm
 from tracker.admin.record_views import RecordCreateView, RecordEditView, RecordUnpublishView, RecordWorkflowActionView
+from tracker.admin.searching import RecordChooserSearchForm, RecordSearchMixin
 from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
 from tracker.models.translations import complete_in_urdu, coverage, missing_urdu, with_urdu_coverage
 from tracker.publishing.permissions import guard_urlpatterns
@@ -107,10 +108,15 @@ def editing(panels, form=RecordForm):
 
 class PublishedOnly:
     """A chooser that offers only records the public may see: a record may point only at those (its
-    publish refuses a draft, unpublished or taken-down one), so drafts are not offered at all."""
+    publish refuses a draft, unpublished or taken-down one), so drafts are not offered at all. Its search
+    box finds them by the start of any word of their name, in English or Urdu (tracker/admin/searching.py)."""
 
     def get_object_list(self):
         return self.model_class.objects.published()
+
+    def get_filter_form_class(self):
+        fields = self.model_class.snippet_viewset.search_fields
+        return type("RecordChooserSearch", (RecordChooserSearchForm,), {"search_fields": fields})
 
 
 class PublishedChooseView(PublishedOnly, ChooseView):
@@ -126,8 +132,16 @@ class PublishedChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = PublishedChooseResultsView
 
 
+class RecordIndexView(RecordSearchMixin, IndexView):
+    pass
+
+
 class RecordViewSet(SnippetViewSet):
     copy_view_enabled = False
+    # The search boxes search these in the database (tracker/admin/searching.py): the name in English and
+    # in Urdu first, then the record's other texts.
+    search_backend_name = None
+    index_view_class = RecordIndexView
     chooser_viewset_class = PublishedChooserViewSet
     add_view_class = RecordCreateView
     edit_view_class = RecordEditView
@@ -147,9 +161,8 @@ class RecordViewSet(SnippetViewSet):
         records = policy_registry.get_by_type(self.model).instances_user_has_any_permission_for(
             request.user, ["change", "view"]
         )
-        # Each with its Urdu coverage counted in the list's query, for the Urdu column; a search cannot
-        # search an annotated queryset, so its results count theirs one by one (a page at a time).
-        return records if request.GET.get("q") else with_urdu_coverage(records)
+        # Each with its Urdu coverage counted in the list's query, for the Urdu column.
+        return with_urdu_coverage(records)
 
     def get_urlpatterns(self):
         return guard_urlpatterns(super().get_urlpatterns(), policy_registry.get_by_type(self.model), self.model)
@@ -158,6 +171,7 @@ class RecordViewSet(SnippetViewSet):
 class CommitmentViewSet(RecordViewSet):
     model = Commitment
     icon = "tasks"
+    search_fields = ["title", "title_ur", "text", "text_ur"]
     menu_label = _("Commitments")
     list_display = ["title", "status", day("deadline", _("Deadline")), "jurisdiction", PUBLICATION, URDU]
     list_filter = ["status", "sector"]
@@ -204,6 +218,7 @@ class CommitmentViewSet(RecordViewSet):
 class DecisionViewSet(RecordViewSet):
     model = Decision
     icon = "doc-full"
+    search_fields = ["title", "title_ur", "reference_number", "summary", "summary_ur"]
     menu_label = _("Decisions")
     list_display = ["title", "kind", day("decided_on", _("Decided on")), "deciding_office", PUBLICATION, URDU]
     list_filter = ["kind"]
@@ -226,6 +241,7 @@ class DecisionViewSet(RecordViewSet):
 class OfficeViewSet(RecordViewSet):
     model = Office
     icon = "user"
+    search_fields = ["title", "title_ur"]
     menu_label = _("Offices")
     list_display = ["title", "kind", "organization", PUBLICATION, URDU]
     list_filter = ["kind"]
@@ -255,6 +271,7 @@ class OfficeViewSet(RecordViewSet):
 class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
+    search_fields = ["name", "name_ur", "summary", "summary_ur"]
     menu_label = _("People")
     list_display = ["name", PUBLICATION, URDU]
     edit_handler = editing(
@@ -268,6 +285,7 @@ class ClassifiedRecordViewSet(RecordViewSet):
     listed by those two fields, filtered by the first and edited with the two side by side."""
 
     classified_by = placed_in = None
+    search_fields = ["name", "name_ur"]
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
