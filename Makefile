@@ -26,14 +26,16 @@ install-test: $(VENV)/.installed-test
 
 ## demo: the embedded site (SQLite, database search, tasks in-process) with sample data on 127.0.0.1:$(PORT)
 ## (8000 unless `make demo PORT=8001`), as the real site looks: DEBUG off, its own 404 and 500 pages, static
-## files collected and served by WhiteNoise.
+## files collected and served by WhiteNoise. Its e-mails link to where it is served: SITE_URL for the server,
+## and load_demo_data points the Wagtail site there too.
+DEMO_URL = http://127.0.0.1:$(PORT)
 demo: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_data --port $(PORT)
+	SITE_URL=$(DEMO_URL) $(MANAGE) load_demo_data --port $(PORT)
 	$(MANAGE) search_index --rebuild
 	DEBUG=false $(MANAGE) collectstatic --noinput -v0
-	@echo "The demo: http://127.0.0.1:$(PORT)/  (the admin: http://127.0.0.1:$(PORT)/admin/, accounts above)"
-	DEBUG=false $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "The demo: $(DEMO_URL)/  (the admin: $(DEMO_URL)/admin/, accounts above)"
+	SITE_URL=$(DEMO_URL) DEBUG=false $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## messages: collect the translatable strings into locale/ur/LC_MESSAGES/django.po (needs GNU gettext), then
 ## compile every catalogue with polib (bin/compile_catalogue.py): the .mo is committed, so `make demo` needs no

@@ -26,7 +26,8 @@ env = environ.Env(
     ELASTICSEARCH_SHARDS=(int, 1),
     ELASTICSEARCH_REPLICAS=(int, 0),
     SITE_URL=(str, "http://127.0.0.1:8000"),
-    ALERTS_FROM_EMAIL=(str, "Accountability Tracker <alerts@localhost>"),
+    DEFAULT_FROM_EMAIL=(str, "Accountability Tracker <tracker@localhost>"),
+    ALERTS_FROM_EMAIL=(str, ""),
     API_THROTTLE_RATE=(str, "600/minute"),
 )
 

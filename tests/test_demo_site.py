@@ -36,6 +36,15 @@ def test_make_demo_uses_port_8000_unless_told():
     assert "runserver 127.0.0.1:8000" in demo_recipe()
 
 
+def test_make_demo_links_its_mail_to_the_port_it_serves_on():
+    # The demo's e-mails (follow confirmations, alerts, moderation notices) link to SITE_URL, and its pages'
+    # links in them to the Wagtail site, which load_demo_data points at the same address.
+    recipe = demo_recipe("PORT=8401")
+    assert "SITE_URL=http://127.0.0.1:8401 .venv/bin/python manage.py load_demo_data --port 8401" in recipe
+    assert "SITE_URL=http://127.0.0.1:8401 DEBUG=false .venv/bin/python manage.py runserver 127.0.0.1:8401" in recipe
+    assert ":8000" not in recipe
+
+
 def dev_settings(**env):
     environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.dev", **env)

@@ -150,9 +150,16 @@ TIP_EVIDENCE_ROOT = BASE_DIR / "var" / "tip-evidence"
 TIP_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 vars().update(env.email_url("EMAIL_URL"))
+# The sender of the site's own e-mails (Wagtail's moderation notices, password resets) and of the error
+# reports sent to ADMINS; alerts have ALERTS_FROM_EMAIL (below), this one unless it is set.
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DEFAULT_FROM_EMAIL")
+# The address the public reaches the site at: the one source of the links made without a request, in every
+# e-mail (alerts, confirmations and their one-click unsubscribe; Wagtail's moderation notices, through
+# WAGTAILADMIN_BASE_URL), webhook payloads and the bulk downloads of /data/ (`manage.py build_downloads`).
+SITE_URL = env("SITE_URL").rstrip("/")
 
 WAGTAIL_SITE_NAME = "Accountability Tracker"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Editors give every publish an edit summary; autosave would publish-proof drafts without one
 # and adds background writes, so drafts are saved when the editor says so.
@@ -232,9 +239,9 @@ CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {
 # --- Following: e-mail alerts and webhooks (tracker/following/; docs/following.md) ----------------------
 # A followed search's alerts read words as the search page does (Urdu letter forms and spellings folded).
 FOLLOWED_SEARCH_WORDS = "search.text.search_words"
-# SITE_URL (below, with open data) makes the links in e-mails and webhook payloads.
-# The sender of alerts, digests and confirmation e-mails.
-ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL")
+# SITE_URL (above) makes the links in e-mails and webhook payloads.
+# The sender of alerts, digests and confirmation e-mails: DEFAULT_FROM_EMAIL unless ALERTS_FROM_EMAIL is set.
+ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL") or DEFAULT_FROM_EMAIL
 # Asking to follow, counted in the shared cache below: per e-mail address and per client, per hour.
 FOLLOWS_PER_ADDRESS_PER_HOUR = 5
 FOLLOWS_PER_CLIENT_PER_HOUR = 20
@@ -340,9 +347,8 @@ if env("FRONTEND_CACHE_URL"):
         "varnish": {"BACKEND": "tracker.public.frontend_cache.VarnishBackend", "LOCATION": env("FRONTEND_CACHE_URL")}
     }
 # --- Open data (tracker/api/; docs/api.md) ---------------------------------------------------------------
-# The address the site is reached at, for the links inside what is made without a request: the bulk
-# downloads of /data/ (`manage.py build_downloads`, the nightly task), alert e-mails, webhook payloads.
-SITE_URL = env("SITE_URL").rstrip("/")
+# SITE_URL (above) starts the links of what is made without a request: the bulk downloads of /data/
+# (`manage.py build_downloads`, the nightly task), alert e-mails, webhook payloads.
 # Anonymous API requests per client address, counted in the shared cache (CACHES), e.g. "600/minute"; over it
 # the API answers 429 with Retry-After. Empty: not limited.
 API_THROTTLE_RATE = env("API_THROTTLE_RATE")

@@ -59,3 +59,5 @@ def test_the_production_environment_template_names_every_required_variable():
     names = set(re.findall(r"^([A-Z_]+)=", template, re.MULTILINE))
     required = {"DATABASE_URL", "CACHE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DIGEST_SIGNING_KEY"}
     assert required | {"CELERY_BROKER_URL", "FRONTEND_CACHE_URL", "TRUSTED_PROXIES", "STATIC_ROOT"} <= names
+    # Every link of every e-mail starts with SITE_URL, and DEFAULT_FROM_EMAIL sends them.
+    assert {"EMAIL_URL", "SITE_URL", "DEFAULT_FROM_EMAIL"} <= names

@@ -131,6 +131,21 @@ def mark_as_sample_data():
     sample_data_loaded.send(sender=LoadReport)
 
 
+def serve_site_at(address):
+    """Point the default Wagtail site at `address` ("http://127.0.0.1:8401"): its pages' full addresses, as
+    Wagtail's moderation notices give them, start there. The public site answers at any address."""
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Site
+
+    parts = urlsplit(address)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (parts.hostname, port):
+        site.hostname, site.port = parts.hostname, port
+        site.save()  # and Wagtail forgets the site addresses it keeps
+
+
 def load_curated_demo(user, today, report):
     """Publish the curated places, people, offices, commitments and decisions that are missing."""
     from django.db import transaction

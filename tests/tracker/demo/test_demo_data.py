@@ -64,6 +64,24 @@ def test_the_demo_prints_the_port_it_is_served_on(demo):
         call_command("load_demo_data", "--port", "0")
 
 
+def test_the_demo_site_is_where_its_mail_links(demo, settings):
+    """The Wagtail site (which page links in e-mails start with) is at the demo's address: SITE_URL's, or
+    the port `--port` names, and then the command says how to make the mail link there too."""
+    from wagtail.models import Site
+
+    settings.SITE_URL = "http://127.0.0.1:8401"
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+    assert "The site: http://127.0.0.1:8401/  The admin: http://127.0.0.1:8401/admin/" in out.getvalue()
+    assert "SITE_URL" not in out.getvalue()
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8401"
+
+    out = StringIO()
+    call_command("load_demo_data", "--port", "8123", stdout=out)
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8123"
+    assert "SITE_URL=http://127.0.0.1:8123" in out.getvalue()  # e-mails link to SITE_URL: how to serve it there
+
+
 def test_real_places_in_a_tree_with_urdu_names(demo):
     pakistan = Jurisdiction.objects.get(slug="pakistan")
     assert (pakistan.tier, pakistan.parent) == ("federal", None)

@@ -5,6 +5,7 @@ nothing an editor changed is overwritten."""
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from tracker.demo import (
     ensure_demo_users,
     load_curated_demo,
     mark_as_sample_data,
+    serve_site_at,
 )
 from tracker.history.digest import make_signed_digests, sign_what_is_new
 
@@ -60,15 +62,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--port",
             type=int,
-            default=8000,
-            help="The port the demo is served on, for the addresses printed at the end (default 8000).",
+            help=(
+                "The port the demo is served on at 127.0.0.1, for the addresses printed at the end and the Wagtail "
+                "site's (default: the address SITE_URL names)."
+            ),
         )
 
     def handle(self, *args, scale, batch_size, port, verbosity, **options):
         if scale < 0:
             raise CommandError("--scale must be zero or more.")
-        if not 0 < port < 65536:
+        if port is not None and not 0 < port < 65536:
             raise CommandError("--port must be a port number, from 1 to 65535.")
+        address = settings.SITE_URL if port is None else f"http://127.0.0.1:{port}"
         started = time.monotonic()
         today = timezone.localdate()
         report = LoadReport()
@@ -99,10 +104,19 @@ class Command(BaseCommand):
             model = apps.get_model("tracker", name)
             self.stdout.write(f"  {model._meta.verbose_name_plural}: {model.objects.count()}")
         self.stdout.write(f"Done in {time.monotonic() - started:.0f} s.")
-        self.stdout.write(self.style.SUCCESS(self._accounts(port)))
+        # Pages' links in e-mails (Wagtail's moderation notices) start with the Wagtail site's address; the
+        # rest with SITE_URL, which the server reads: say so when the demo is served elsewhere.
+        serve_site_at(address)
+        self.stdout.write(self.style.SUCCESS(self._accounts(address)))
+        if address != settings.SITE_URL:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"E-mails link to SITE_URL: serve the demo with SITE_URL={address} for them to lead here "
+                    "(make demo PORT=... does)."
+                )
+            )
 
-    def _accounts(self, port):
-        site = f"http://127.0.0.1:{port}"
+    def _accounts(self, site):
         lines = [
             f"The site: {site}/  The admin: {site}/admin/",
             f"Sign in as one of (password {DEMO_PASSWORD} for each, unless you changed it):",
