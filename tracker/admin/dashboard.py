@@ -4,8 +4,7 @@
 - Returned to you with comments: the records a moderator sent back to this editor, with the comment.
 - Your drafts: records whose latest draft this user saved and that are neither published as they are
   nor in review.
-- Awaiting your review (moderators): Wagtail's own panel, kept, with its approve and request-changes
-  buttons.
+- Awaiting your review (moderators), first: tracker/admin/review.py.
 - New tips: citizens' tips nobody has reviewed yet (for those who may read the queue).
 - Overdue, with no update for 90 days: published commitments past their deadline whose record has not
   been published since (an editor sees their organisation's).
@@ -29,6 +28,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
+from tracker.admin.review import ReviewPanel
 from tracker.history.addresses import revision_url
 from tracker.models import Commitment, PublicRevision, Tip, TipStatus
 from tracker.models.kinds import kind_of, kind_of_type, record_models
@@ -38,7 +38,7 @@ ROWS = 10
 # A published commitment past its deadline with no publish for this long is flagged.
 STALE_AFTER = datetime.timedelta(days=90)
 # Wagtail's panels replaced by ours, or that show pages the tracker's editors do not work on.
-REPLACED = {"user_objects_in_workflow_moderation", "recent_edits", "locked_pages"}
+REPLACED = {"user_objects_in_workflow_moderation", "workflow_objects_to_moderate", "recent_edits", "locked_pages"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class RecordsPanel(Component):
 class ReturnedPanel(RecordsPanel):
     name, order = "tracker_returned", 90
     heading = _("Returned to you with comments")
+    empty = _("Nothing returned to you: no moderator has asked for changes to your records.")
 
     def rows(self):
         states = WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by=self.request.user)
@@ -181,7 +182,7 @@ class RecentlyPublishedPanel(RecordsPanel):
             yield Row(content.get("name", ""), url, detail, revision.published_at)
 
 
-PANELS = (ReturnedPanel, DraftsPanel, TipsPanel, StalePanel, RecentlyPublishedPanel)
+PANELS = (ReviewPanel, ReturnedPanel, DraftsPanel, TipsPanel, StalePanel, RecentlyPublishedPanel)
 
 
 def construct_panels(request, panels):

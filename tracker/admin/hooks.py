@@ -113,3 +113,64 @@ def two_factor_menu_item(request):
         "label": _("Two-factor sign-in"),
         "help_text": _("Ask for a code from your phone as well as your password."),
     }
+
+
+@hooks.register("register_log_actions")
+def record_log_actions(actions):
+    """The tracker's own writes in the admin's audit log (a record's History, the site history report),
+    each with the reason or notice it was given (tracker/publishing/)."""
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.log_actions import LogFormatter
+
+    from tracker.publishing.delete import DELETED
+    from tracker.publishing.takedown import RESTORED, TAKEN_DOWN
+    from tracker.publishing.unpublish import UNPUBLISHED
+
+    class WithReason(LogFormatter):
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    for action, label, message in (
+        (UNPUBLISHED, _("Unpublish"), _("Unpublished")),
+        (DELETED, _("Delete"), _("Deleted")),
+        (TAKEN_DOWN, _("Take down"), _("Taken down")),
+        (RESTORED, _("Restore"), _("Restored")),
+    ):
+        actions.register_action(action)(type("Logged", (WithReason,), {"label": label, "message": message}))
+
+
+@hooks.register("before_delete_snippet")
+def records_are_deleted_one_at_a_time(request, instances):
+    """The listings' bulk Delete has no room for a reason and no check that a record was never published:
+    tracker records are deleted from their own Delete page (tracker/admin/record_views.py)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from tracker.models.base import TrackerRecord
+
+    if request.resolver_match.url_name == "delete" or not any(isinstance(i, TrackerRecord) for i in instances):
+        return None
+    messages.error(request, _("Delete records one at a time, from the record's own page, saying why."))
+    return redirect(type(instances[0]).snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("construct_snippet_action_menu")
+def review_buttons_first(menu_items, request, context):
+    from tracker.admin.review import construct_action_menu
+
+    construct_action_menu(menu_items, request, context)
+
+
+@hooks.register("register_admin_urls")
+def register_record_search_urls():
+    from tracker.admin.record_search import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_admin_search_area")
+def record_search_area():
+    from tracker.admin.record_search import search_area
+
+    return search_area()

@@ -6,17 +6,22 @@
   moderator is told why, instead of an error page.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import WorkflowState
-from wagtail.snippets.views.snippets import CreateView, EditView, UnpublishView, WorkflowActionView
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, UnpublishView, WorkflowActionView
 
+from tracker.publishing.delete import delete, deletion_problem
 from tracker.publishing.permissions import editing_organisation_id
+from tracker.publishing.unpublish import unpublish
 
 
 class AdminPage(WagtailAdminTemplateMixin):
@@ -57,6 +62,7 @@ class PublishRefusedMixin:
             with transaction.atomic():
                 return super().post(request, *args, **kwargs)
         except ValidationError as error:
+            self.refused = True
             messages.error(request, _("Not published: %(problems)s") % {"problems": refusal(error)})
             return redirect(self.get_edit_url_after_refusal())
 
@@ -85,13 +91,95 @@ class RecordEditView(PublishRefusedMixin, EditView):
 
 
 class RecordWorkflowActionView(PublishRefusedMixin, WorkflowActionView):
+    """A review decision taken outside the edit page (the dashboard's "Awaiting your review"): says what
+    happened, and asks for the comment an editor needs to make the changes requested."""
+
     def get_edit_url_after_refusal(self):
         return edit_url(self.object)
 
+    def post(self, request, *args, **kwargs):
+        requesting_changes = self.action_name == "reject"
+        if requesting_changes and not request.POST.get("comment", "").strip():
+            messages.error(
+                request,
+                _("Changes not requested for “%(record)s”: say in the comment what the editor should change.")
+                % {"record": self.object},
+            )
+            return redirect(self.redirect_url)
+        response = super().post(request, *args, **kwargs)
+        if getattr(self, "refused", False):
+            return response  # PublishRefusedMixin said why
+        if requesting_changes:
+            messages.success(
+                request, _("Changes requested: “%(record)s” is back with its editor.") % {"record": self.object}
+            )
+        elif self.action_name == "approve":
+            record = type(self.object).objects.get(pk=self.object.pk)
+            if record.live and not record.has_unpublished_changes:
+                messages.success(
+                    request, _("“%(record)s” approved and published: the public sees it now.") % {"record": record}
+                )
+            else:
+                messages.success(request, _("“%(record)s” approved.") % {"record": record})
+        return response
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Why"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=255,
+        help_text=_lazy("Kept in the record's history and the audit log."),
+    )
+
+
+class DeleteReasonForm(ReasonForm):
+    reason = forms.CharField(
+        label=_lazy("Why (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=255,
+        required=False,
+        help_text=_lazy("Kept in the audit log."),
+    )
+
 
 class RecordUnpublishView(UnpublishView):
+    """Unpublish, saying why: through tracker/publishing/unpublish.py, as every other unpublish."""
+
+    template_name = "tracker/admin/record/confirm_unpublish.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=kwargs.pop("form", None) or ReasonForm(), **kwargs)
+
     def post(self, request, *args, **kwargs):
-        # Wagtail's view runs its own unpublish action: one transaction keeps the live row and search's
-        # index queue (which follows the `unpublished` signal) together.
-        with transaction.atomic():
-            return super().post(request, *args, **kwargs)
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        hook_response = self.run_hook("before_unpublish", request, self.object)
+        if hook_response is not None:
+            return hook_response
+        unpublish(self.object, user=request.user, reason=form.cleaned_data["reason"])
+        admin_messages.success(request, self.get_success_message(), buttons=self.get_success_buttons())
+        return redirect(self.get_next_url())
+
+
+class RecordDeleteView(DeleteView):
+    """Delete a draft never published, saying why (tracker/publishing/delete.py); a published record is
+    refused, with what to do instead."""
+
+    template_name = "tracker/admin/record/confirm_delete.html"
+
+    form_class = DeleteReasonForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(refusal=deletion_problem(self.object), **kwargs)
+
+    def form_valid(self, form):
+        if problem := deletion_problem(self.object):
+            messages.error(self.request, problem)
+            return redirect(edit_url(self.object))
+        self.reason = form.cleaned_data["reason"]
+        return super().form_valid(form)
+
+    def delete_action(self):
+        delete(self.object, user=self.request.user, reason=self.reason)

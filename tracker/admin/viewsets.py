@@ -13,7 +13,13 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from tracker.admin.forms import CommitmentForm, OfficeForm, RecordForm
-from tracker.admin.record_views import RecordCreateView, RecordEditView, RecordUnpublishView, RecordWorkflowActionView
+from tracker.admin.record_views import (
+    RecordCreateView,
+    RecordDeleteView,
+    RecordEditView,
+    RecordUnpublishView,
+    RecordWorkflowActionView,
+)
 from tracker.admin.searching import RecordChooserSearchForm, RecordSearchMixin
 from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
 from tracker.models.translations import complete_in_urdu, coverage, missing_urdu, with_urdu_coverage
@@ -147,6 +153,8 @@ class RecordViewSet(SnippetViewSet):
     edit_view_class = RecordEditView
     workflow_action_view_class = RecordWorkflowActionView
     unpublish_view_class = RecordUnpublishView
+    delete_view_class = RecordDeleteView
+    delete_template_name = RecordDeleteView.template_name
 
     def get_index_view_kwargs(self, **kwargs):
         fields = getattr(type(self), "list_filter", None)

@@ -23,6 +23,11 @@ def audit(user=None, reason=""):
         _current.reset(token)
 
 
+def current_reason():
+    """The reason the change being made was given, or ""."""
+    return (_current.get() or (None, ""))[1]
+
+
 def _record_of(instance):
     """The record a part belongs to (a ParentalKey), or the instance itself."""
     for field in instance._meta.concrete_fields:

@@ -10,9 +10,14 @@ Moderators reach these actions from the admin (tracker/admin/takedown_views.py) 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from tracker.models.audit import audit
 from tracker.publishing.signals import record_restored, record_taken_down
+
+# The admin's audit log names these actions with their notice or reason (tracker/admin/hooks.py).
+TAKEN_DOWN = "tracker.take_down"
+RESTORED = "tracker.restore"
 
 
 def take_down(record, *, notice, user=None):
@@ -22,13 +27,18 @@ def take_down(record, *, notice, user=None):
         raise ValidationError({"takedown_notice": "Say publicly why the record was taken down, and on whose order."})
     with audit(user, f"Taken down: {notice}"), transaction.atomic():
         _set(record, taken_down_at=timezone.now(), takedown_notice=notice)
+        log(instance=record, action=TAKEN_DOWN, user=user, data={"reason": notice})
         record_taken_down.send(sender=type(record), record=record)
 
 
 def restore(record, *, reason, user=None):
     """Put a taken-down record back on the public site, with its history as it was."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the record is restored: the reason is kept in its history."})
     with audit(user, f"Restored: {reason}"), transaction.atomic():
         _set(record, taken_down_at=None, takedown_notice="")
+        log(instance=record, action=RESTORED, user=user, data={"reason": reason})
         record_restored.send(sender=type(record), record=record)
 
 

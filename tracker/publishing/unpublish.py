@@ -1,23 +1,34 @@
 """Unpublishing a record: its pages answer 404 and search forgets it; its public revisions stay.
 
 Wagtail unpublishes through the record's `unpublish()` (an expiry in `publish_scheduled`, a script, the
-function below) and through the admin's Unpublish view (tracker/admin/record_views.py runs it in one
-transaction). The record's `unpublish()` runs the action registered for tracker records in Wagtail's
-action registry (tracker/wagtail_hooks.py): `UnpublishRecordAction`, in one transaction with what follows
-Wagtail's `unpublished` signal (search's index queue: search/subscriptions.py).
+function below, which the admin's Unpublish view calls with the reason its form asks for). The record's
+`unpublish()` runs the action registered for tracker records in Wagtail's action registry
+(tracker/wagtail_hooks.py): `UnpublishRecordAction`, in one transaction with what follows Wagtail's
+`unpublished` signal (search's index queue: search/subscriptions.py). The reason goes into the record's
+row history and into the admin's audit log (the record's History in the admin).
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.actions import UnpublishAction
+from wagtail.log_actions import log
 
-from tracker.models.audit import audit
+from tracker.models.audit import audit, current_reason
+
+UNPUBLISHED = "tracker.unpublish"
 
 
 class UnpublishRecordAction(UnpublishAction):
     def execute(self, skip_permission_checks=False):
+        # Logged as the tracker's own action, with the reason (Wagtail's own entry has no room for one).
+        logged, self.log_action = self.log_action, False
         with transaction.atomic():
-            return super().execute(skip_permission_checks=skip_permission_checks)
+            was_live = self.object.live
+            result = super().execute(skip_permission_checks=skip_permission_checks)
+            if logged and was_live:
+                action = logged if isinstance(logged, str) else UNPUBLISHED
+                log(instance=self.object, action=action, user=self.user, data={"reason": current_reason()})
+            return result
 
 
 def unpublish(record, *, user=None, reason):

@@ -38,8 +38,11 @@ def test_approve_in_the_edit_pages_footer_publishes(chromium, live_server, edito
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     sign_in(page, live_server.url, "moderator")
     page.goto(live_server.url + reverse("wagtailsnippets_tracker_commitment:edit", args=[record.pk]))
-    page.click("footer .w-dropdown__toggle")
-    page.click("footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
+    # The main button of a record under review, not a menu item.
+    main = page.locator("footer .w-dropdown-button > button").first
+    assert main.inner_text().strip() == "Approve and publish"
+    assert "cancel" not in page.inner_text("footer").lower()
+    main.click()
     page.wait_for_load_state("networkidle")
 
     record.refresh_from_db()

@@ -112,7 +112,7 @@ def publish(client, record, who):
 
 
 def unpublish(client, record, who):
-    client.post(reverse(f"{SNIPPET}:unpublish", args=[record.pk]))
+    client.post(reverse(f"{SNIPPET}:unpublish", args=[record.pk]), {"reason": "Duplicate of another record"})
     record.refresh_from_db()
     return not record.live
 
