@@ -5,7 +5,10 @@ Before this test existed, every one of those boxes answered with a server error.
 import pytest
 from django.urls import reverse
 
-from tests.tracker.admin.test_admin_search import KINDS, records  # noqa: F401  (the world of the search tests)
+from tests.tracker.admin import test_admin_search
+
+KINDS = test_admin_search.KINDS
+records = test_admin_search.records  # the world of the search tests, as a fixture of this module too
 
 # Where each chooser is met: the add page of a kind, the chooser's button, and for a chooser inside a part
 # of the record, the button that adds that part first.
