@@ -5,9 +5,10 @@ from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
+from tracker.models.kinds import record_models
+
 WORKFLOW_NAME = "Moderation"
 TASK_NAME = "Review by a moderator"
-RECORD_MODELS = ("jurisdiction", "organization", "office", "person", "commitment", "decision")
 # Editors lock a record while they work on it; they may unlock their own locks only.
 EDITOR_ACTIONS = ("add", "change", "view", "lock")
 MODERATOR_ACTIONS = ("add", "change", "view", "delete", "publish", "lock", "unlock")
@@ -17,7 +18,7 @@ MODERATOR_TIP_PERMISSIONS = ("view_tip", "change_tip", "delete_tip", "see_tip_co
 
 
 def record_content_types():
-    return [ContentType.objects.get_for_model(global_apps.get_model("tracker", name)) for name in RECORD_MODELS]
+    return [ContentType.objects.get_for_model(model) for model in record_models()]
 
 
 def ensure_moderation(**kwargs):

@@ -8,18 +8,10 @@ without a request)."""
 from django.conf import settings
 from django.urls import reverse
 
-from tracker.models import Commitment, Decision, Jurisdiction, Office, Organization, Person
-from tracker.models.kinds import kind_of
+from tracker.models.kinds import RECORD_KINDS, kind_of
 
 # The first part of each kind's API address (/api/v1/<segment>/<slug>/).
-API_SEGMENTS = {
-    Commitment: "commitments",
-    Decision: "decisions",
-    Person: "people",
-    Office: "offices",
-    Organization: "organisations",
-    Jurisdiction: "jurisdictions",
-}
+API_SEGMENTS = {kind.model: kind.api_segment for kind in RECORD_KINDS}
 MODELS_BY_SEGMENT = {segment: model for model, segment in API_SEGMENTS.items()}
 
 

@@ -5,12 +5,11 @@ from django.core.validators import slug_unicode_re
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from tracker.models import Commitment, Jurisdiction, Office, Person
-from tracker.models.kinds import SEARCHABLE_KINDS
+from tracker.models.kinds import FOLLOWABLE_KINDS, SEARCHABLE_KINDS
 from tracker.models.text import plain
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 
-RECORD_MODELS = {"commitments": Commitment, "people": Person, "offices": Office, "jurisdictions": Jurisdiction}
+RECORD_MODELS = {segment: kind.model for segment, kind in FOLLOWABLE_KINDS.items()}
 SEARCH_FILTERS = ("kind", "status", "sector", "jurisdiction", "office_kind", "owner", "overdue")
 _CHOICES = {
     "kind": set(SEARCHABLE_KINDS),

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from tracker.models import Jurisdiction, Office, Organization, PublicRevision, Tenure
+from tracker.models.base import published
 from tracker.models.kinds import SEARCHABLE_KINDS, kind_of_type
 from tracker.models.querysets import MAX_TIER_DEPTH
 from tracker.models.vocabulary import CommitmentStatus
@@ -101,11 +102,11 @@ def changes_of(revisions, today=None):
     for change in changes:
         for content in _contents(change):
             fields, kind = content.get("fields") or {}, kind_of_type(content.get("type"))
-            segment = kind.segment if kind else None
-            if segment == "offices":
+            model = kind.model if kind else None
+            if model is Office:
                 office_ids.add(content.get("id"))
                 organization_ids.add(_ref_id(fields.get("organization")))
-            if segment == "jurisdictions":
+            if model is Jurisdiction:
                 place_ids.add(content.get("id"))
             for name in ("made_by_office", "deciding_office"):
                 office_ids.add(_ref_id(fields.get(name)))
@@ -128,8 +129,8 @@ def changes_of(revisions, today=None):
     place_ids.discard(None)
     ancestry = _ancestry(place_ids)
     holders = {}
-    open_tenures = Tenure.objects.filter(office_id__in=offices, start_date__lte=today, person__live=True)
-    open_tenures = open_tenures.exclude(end_date__lt=today).filter(person__taken_down_at__isnull=True)
+    open_tenures = Tenure.objects.filter(published("person"), office_id__in=offices, start_date__lte=today)
+    open_tenures = open_tenures.exclude(end_date__lt=today)
     names = {}
     for office_id, person_id, name in open_tenures.values_list("office_id", "person_id", "person__name"):
         holders.setdefault(office_id, set()).add(person_id)

@@ -24,10 +24,17 @@ HISTORY_EXCLUDED = ["latest_revision", "locked", "locked_at", "locked_by"]
 ID_FILTER = index.FilterField("id")
 
 
+def published(through=""):
+    """The condition of a record the public may see: live, and not taken down for legal reasons. `through`
+    names the relation to the record from another model ("person" for a tenure's person)."""
+    prefix = f"{through}__" if through else ""
+    return models.Q(**{f"{prefix}live": True, f"{prefix}taken_down_at__isnull": True})
+
+
 class RecordQuerySet(models.QuerySet):
     def published(self):
         """Records the public may see: live, and not taken down for legal reasons."""
-        return self.filter(live=True, taken_down_at__isnull=True)
+        return self.filter(published())
 
     def taken_down(self):
         return self.filter(live=True, taken_down_at__isnull=False)
@@ -135,14 +142,19 @@ class TrackerRecord(
     def clean_fields(self, exclude=None):
         refuse_null_characters(self, exclude, super().clean_fields)
 
-    def check_publishable(self):
+    def check_publishable(self, *, references_loaded=False, validate_unique=True):
         """Raise ValidationError when this record may not be published: its own fields first (each
         problem under its field's name, as forms show them), then the publication rules and its parts.
 
         Drafts are saved without these checks (they may be incomplete); every publish runs them once,
-        however it is reached (tracker/publishing/publish.py)."""
-        self.full_clean()
-        problems = self.publication_problems() or self.part_problems()
+        however it is reached (tracker/publishing/publish.py). An import's dry run asks the same
+        (tracker/spreadsheets/filling.py), leaving out only what it has checked itself, at a query or two
+        per row: with `references_loaded`, that the records this one and its parts point to exist (it
+        loaded them; the publication rules still ask whether they are public), and with
+        `validate_unique=False`, uniqueness (it keeps ids and slugs unique itself)."""
+        exclude = set_references(self) if references_loaded else None
+        self.full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=validate_unique)
+        problems = self.publication_problems() or self.part_problems(references_loaded=references_loaded)
         if problems:
             raise ValidationError(problems)
 
@@ -166,14 +178,15 @@ class TrackerRecord(
             # from memory) lists them as the record does.
             sort_by_fields(parts, type(parts[0])._meta.ordering or ["sort_order"])
 
-    def part_problems(self):
+    def part_problems(self, *, references_loaded=False):
         """The field and rule errors of the record's parts, as plain messages."""
         problems = []
         for relation in self.public_parts:
             for number, part in enumerate(getattr(self, relation).all(), start=1):
                 parent = part._meta.get_field(relation_parent_name(part, type(self)))
+                loaded = set_references(part) if references_loaded else []
                 try:
-                    part.full_clean(exclude=[parent.name])
+                    part.full_clean(exclude=[parent.name, *loaded])
                 except ValidationError as error:
                     label = f"{part._meta.verbose_name} {number}".capitalize()
                     problems += [f"{label}: {message}" for message in messages_of(error, part)]
@@ -265,6 +278,15 @@ def refuse_null_characters(obj, exclude, clean_fields):
             )
     if errors:
         raise ValidationError(errors)
+
+
+def set_references(obj):
+    """The names of `obj`'s foreign keys that are set."""
+    return [
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.many_to_one and getattr(obj, field.attname) is not None
+    ]
 
 
 def relation_parent_name(part, parent_model):

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import ID_FILTER, RecordPart, RecordQuerySet, SourceFields, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, RecordQuerySet, SourceFields, TrackerRecord, published
 from tracker.models.rules import (
     deadline_problem,
     future_date_problem,
@@ -20,7 +20,7 @@ from tracker.models.rules import (
 from tracker.models.sources import SOURCE_FIELDS, RecordSource
 from tracker.models.vocabulary import CommitmentStatus, OwnershipRole, Sector
 
-PUBLISHED = models.Q(live=True, taken_down_at__isnull=True)
+PUBLISHED = published()
 
 
 class CommitmentQuerySet(RecordQuerySet):

@@ -12,6 +12,8 @@ attempt is kept in the delivery log.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tracker.models.kinds import FOLLOWABLE_KINDS
+
 
 class Frequency(models.TextChoices):
     AT_ONCE = "at_once", _("At once, for every change")
@@ -19,14 +21,14 @@ class Frequency(models.TextChoices):
     WEEKLY = "weekly", _("Once a week, a digest")
 
 
-class FollowKind(models.TextChoices):
-    """What can be followed: the public address segment of a kind of record, or a search."""
-
-    COMMITMENT = "commitments", _("Commitment")
-    PERSON = "people", _("Person")
-    OFFICE = "offices", _("Office")
-    JURISDICTION = "jurisdictions", _("Jurisdiction")
-    SEARCH = "search", _("Search")
+# What can be followed: the public address segment of a followable kind of record (tracker/models/kinds.py),
+# or a search.
+SEARCH = "search"
+FollowKind = models.TextChoices(
+    "FollowKind",
+    [(kind.model.__name__.upper(), (segment, kind.label)) for segment, kind in FOLLOWABLE_KINDS.items()]
+    + [("SEARCH", (SEARCH, _("Search")))],
+)
 
 
 class Follower(models.Model):

@@ -31,6 +31,14 @@ class RecordKind:
     search_name: str | None = None
     # What search calls the kind, where readers know it by another word than its model's name.
     search_label: str | None = None
+    # Whether readers may follow records of the kind by e-mail (tracker/following/).
+    followable: bool = False
+    # The first part of its address in the open-data API (/api/v1/<api_segment>/), where it differs from `segment`.
+    api_name: str | None = None
+
+    @property
+    def api_segment(self):
+        return self.api_name or self.segment
 
     @property
     def label(self):
@@ -48,18 +56,19 @@ class RecordKind:
 
 
 RECORD_KINDS = (
-    RecordKind(Commitment, "commitments", "commitment"),
+    RecordKind(Commitment, "commitments", "commitment", followable=True),
     RecordKind(Decision, "decisions", "decision"),
-    RecordKind(Person, "people", "person"),
-    RecordKind(Office, "offices", "office"),
+    RecordKind(Person, "people", "person", followable=True),
+    RecordKind(Office, "offices", "office", followable=True),
     # Search has always called jurisdictions "places": readers look for a district, not a tier.
-    RecordKind(Jurisdiction, "jurisdictions", "place", search_label=_("Place")),
+    RecordKind(Jurisdiction, "jurisdictions", "place", search_label=_("Place"), followable=True),
     # Organisations have no public page: their revisions are kept, hash-chained and counted in the
     # daily digest, but have no history pages of their own, and search does not list them.
-    RecordKind(Organization, None),
+    RecordKind(Organization, None, api_name="organisations"),
 )
 
 KINDS_WITH_PAGES = {kind.segment: kind for kind in RECORD_KINDS if kind.segment}
+FOLLOWABLE_KINDS = {kind.segment: kind for kind in RECORD_KINDS if kind.followable}
 SEARCHABLE_KINDS = {kind.search_name: kind for kind in RECORD_KINDS if kind.search_name}
 _BY_TYPE = {kind.model._meta.label_lower: kind for kind in RECORD_KINDS}
 
