@@ -239,6 +239,8 @@ CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {
 # --- Following: e-mail alerts and webhooks (tracker/following/; docs/following.md) ----------------------
 # A followed search's alerts read words as the search page does (Urdu letter forms and spellings folded).
 FOLLOWED_SEARCH_WORDS = "search.text.search_words"
+# The search page, by URL name, for the links and purges tracker's code makes (tracker never imports search).
+SEARCH_PAGE = "search:search"
 # SITE_URL (above) makes the links in e-mails and webhook payloads.
 # The sender of alerts, digests and confirmation e-mails: DEFAULT_FROM_EMAIL unless ALERTS_FROM_EMAIL is set.
 ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL") or DEFAULT_FROM_EMAIL

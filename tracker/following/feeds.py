@@ -9,6 +9,7 @@ A feed carries what an e-mail alert for the same follow would, newest first, fro
 records visible to the public now (tracker/following/targets.py matches searches the same way alerts do).
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
@@ -101,7 +102,7 @@ class SearchFeed(HistoryFeed):
         return _("Published changes to the records this search takes in, newest first.")
 
     def link(self):
-        return f"{reverse('search:search')}?{search_query_string(self.search)}"
+        return f"{reverse(settings.SEARCH_PAGE)}?{search_query_string(self.search)}"
 
     def feed_url(self):
         return f"{reverse('tracker:search_follow_feed')}?{search_query_string(self.search)}"

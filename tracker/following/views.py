@@ -6,6 +6,7 @@ import json
 import logging
 import smtplib
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -130,7 +131,9 @@ def _manage_context(follower, token, error=False, flags=None):
             "follow": f,
             "label": follow_label(f, records),
             "record": records.get((f.kind, f.object_id)),
-            "search_link": f"{reverse('search:search')}?{search_query_string(f.search)}" if f.kind == "search" else "",
+            "search_link": f"{reverse(settings.SEARCH_PAGE)}?{search_query_string(f.search)}"
+            if f.kind == "search"
+            else "",
         }
         for f in follows
     ]

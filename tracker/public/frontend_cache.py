@@ -44,7 +44,7 @@ from tracker.models.transactions import on_commit_once
 logger = logging.getLogger(__name__)
 
 # The pages every change of the public state may change, by route name.
-SITE_WIDE = ("tracker:dashboard", "tracker:changes_feed", "tracker:accountability", "search:search")
+SITE_WIDE = ("tracker:dashboard", "tracker:changes_feed", "tracker:accountability", settings.SEARCH_PAGE)
 LISTS = {"commitments": "tracker:commitment_list", "decisions": "tracker:decision_list"}
 EVERYTHING = "^/"
 # The Atom feeds of what one can follow (tracker/following/), beside the pages they follow.
