@@ -20,6 +20,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 from wagtail.admin.auth import permission_required
@@ -28,9 +29,9 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from tracker.admin.record_views import AdminPage
 from tracker.publishing.imports import PERMISSION, ImportRefused, apply_plan
-from tracker.spreadsheets.columns import KIND_LABELS
+from tracker.spreadsheets.columns import KIND_LABELS, STATUS_UPDATES
 from tracker.spreadsheets.exports import commitment_rows, csv_lines, history_rows
-from tracker.spreadsheets.plan import CHANGED, CREATED, UNCHANGED, make_plan
+from tracker.spreadsheets.plan import CHANGED, CREATED, REJECTED, UNCHANGED, make_plan
 from tracker.spreadsheets.reading import ImportFileError, read_table
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -72,15 +73,42 @@ class UploadForm(forms.Form):
         return upload
 
 
+# The confirm form's buttons: each says what it does, so no box changes what a button means.
+PUBLISH, PUBLISH_VALID_ROWS, CHECK = "publish", "publish-valid-rows", "check"
+
+
+def expected(plan):
+    """What the dry run the editor read said the file would do, as the confirm form carries it."""
+    counts = plan.counts
+    return f"{counts[CREATED]},{counts[CHANGED]},{counts[REJECTED]}"
+
+
 class ConfirmForm(forms.Form):
     summary = forms.CharField(
         label=_("Edit summary"),
         max_length=255,
         help_text=_("Shown publicly with each revision this import makes: where the data comes from and why."),
     )
-    apply_valid_rows = forms.BooleanField(
-        label=_("Apply the valid rows, and leave out the rejected ones"), required=False
-    )
+    confirm = forms.ChoiceField(choices=[(PUBLISH, PUBLISH), (PUBLISH_VALID_ROWS, PUBLISH_VALID_ROWS)], required=False)
+    # The dry run the buttons were labelled from: if the file checks differently now, nothing is published.
+    expected = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+def publish_label(plan):
+    """The words on the button that publishes: how many records it publishes, and how many rows it
+    leaves out."""
+    counts = plan.counts
+    if plan.kind == STATUS_UPDATES:
+        n = counts[CREATED] + counts[CHANGED]
+        label = ngettext("Publish %(n)d status update", "Publish %(n)d status updates", n) % {"n": n}
+    else:
+        n = len(plan.writes)
+        label = ngettext("Publish %(n)d commitment", "Publish %(n)d commitments", n) % {"n": n}
+    rejected = counts[REJECTED]
+    if not rejected:
+        return label
+    left_out = ngettext("%(n)d rejected row", "%(n)d rejected rows", rejected) % {"n": rejected}
+    return gettext("%(publish)s and leave out %(rejected)s") % {"publish": label, "rejected": left_out}
 
 
 class ImportPage(AdminPage, FormView):
@@ -150,15 +178,37 @@ class PreviewView(ImportPage):
         return self.upload.filename
 
     def get_initial(self):
-        return {"summary": f"Imported from {self.upload.filename}"}
+        return {"summary": f"Imported from {self.upload.filename}", "expected": expected(self.plan)}
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("confirm") == CHECK:
+            # The file was planned again as this request came in: show that dry run, and publish nothing.
+            messages.info(request, _("Checked the file again against the tracker as it is now. Nothing was published."))
+            summary = request.POST.get("summary") or self.get_initial()["summary"]
+            form = self.get_form_class()(initial={**self.get_initial(), "summary": summary})
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
+        said = form.cleaned_data["expected"]
+        if said and said != expected(self.plan):
+            counts = self.plan.counts
+            form.add_error(
+                None,
+                _(
+                    "The file checks differently now than when you read its dry run (to create: %(created)d, "
+                    "to change: %(changed)d, rejected: %(rejected)d). Nothing was published: read the dry run "
+                    "again below."
+                )
+                % {"created": counts[CREATED], "changed": counts[CHANGED], "rejected": counts[REJECTED]},
+            )
+            return self.form_invalid(form)
         try:
             applied = apply_plan(
                 self.plan,
                 user=self.request.user,
                 summary=form.cleaned_data["summary"],
-                apply_valid_rows=form.cleaned_data["apply_valid_rows"],
+                apply_valid_rows=form.cleaned_data["confirm"] == PUBLISH_VALID_ROWS,
             )
         except (ImportRefused, PermissionDenied) as error:
             form.add_error(None, str(error))
@@ -181,8 +231,15 @@ class PreviewView(ImportPage):
             changed=[row for row in plan.rows if row.outcome == CHANGED],
             created=[row for row in plan.rows if row.outcome == CREATED][:200],
             unchanged_count=plan.count(UNCHANGED),
+            publish=(PUBLISH_VALID_ROWS if plan.rejected else PUBLISH, publish_label(plan)) if plan.writes else None,
+            check=(CHECK, _("Check the file again (nothing is published)")),
             **kwargs,
         )
+
+    def form_invalid(self, form):
+        # The form is shown again over the dry run as it is now: its buttons and hidden field follow that.
+        form.data = {**form.data.dict(), "expected": expected(self.plan)}
+        return super().form_invalid(form)
 
 
 @can_import

@@ -1,4 +1,4 @@
-"""Building a commitment from one row: cells into fields and parts, then the model's own checks.
+"""Building a commitment from one row: cells into fields and parts, then the check every publish runs.
 
 Both kinds of file fill commitments the same way, so the reading of cells and the turning of a
 ValidationError into problems named as the file's columns live here, once, apart from the
@@ -12,7 +12,7 @@ from tracker.models.vocabulary import CommitmentStatus, Sector
 from tracker.spreadsheets import cells
 from tracker.spreadsheets.cells import CellProblem
 from tracker.spreadsheets.columns import COMMITMENT_FIELD_COLUMNS, LIST_SEPARATOR, OWNER_COLUMNS, SOURCE_FIELD_COLUMNS
-from tracker.spreadsheets.outcomes import OWNERS, ROW, Problem
+from tracker.spreadsheets.outcomes import ROW, Problem
 
 MISSING = object()
 
@@ -35,14 +35,26 @@ def errors_by_column(error, columns, default=ROW):
     return problems
 
 
-def known_places(record):
-    """The commitment's foreign keys that are set: each was loaded from the database or looked up
-    among the published records, so full_clean need not query to see that it exists."""
-    return [
-        field.name
-        for field in record._meta.concrete_fields
-        if field.many_to_one and getattr(record, field.attname) is not None
-    ]
+def publication_refusals(record, columns, *, cells_refused=False):
+    """What stops `record` from being published, found by the one check every publish runs, in the admin
+    and in a script: `check_publishable` (tracker/models/base.py, called by tracker/publishing/publish.py).
+    So a row is refused exactly when the admin would refuse to publish the commitment it describes, in
+    the admin's own words. Left out are only the checks the plan makes itself: that the records a row
+    names exist (they were loaded, or looked up among the published ones) and uniqueness (external ids
+    within the file, slugs made unique).
+
+    Problems with one field are named as the file's `columns`. The rules about the commitment as a
+    whole (its owners, the records it names, its parts) are reported for the whole row, as the admin
+    reports them for the whole record; they are left out when some of the row's cells were refused
+    (`cells_refused`), since those cells left the commitment as it was, not as the row describes it."""
+    try:
+        record.check_publishable(references_loaded=True, validate_unique=False)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            return errors_by_column(error, columns)
+        if not cells_refused:
+            return [Problem(ROW, message) for message in error.messages]
+    return []
 
 
 class Reader:
@@ -148,14 +160,5 @@ class Reader:
 
     def validate(self, record):
         failed = {problem.column for problem in self.problems}
-        try:
-            # Uniqueness is the plan's job (external ids within the file, slugs made unique); the
-            # places were looked up among the published ones, so a query per row need not check them.
-            record.full_clean(exclude=known_places(record), validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            found = [p for p in errors_by_column(error, COMMITMENT_FIELD_COLUMNS) if p.column not in failed]
-        else:
-            found = []
-        if not found and not self.problems:
-            found += [Problem(OWNERS, str(message)) for message in record.publication_problems()]
-        return found
+        found = publication_refusals(record, COMMITMENT_FIELD_COLUMNS, cells_refused=bool(self.problems))
+        return [problem for problem in found if problem.column not in failed]

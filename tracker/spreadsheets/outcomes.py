@@ -12,8 +12,7 @@ from tracker.models import Commitment
 
 CREATED, CHANGED, UNCHANGED, REJECTED = "created", "changed", "unchanged", "rejected"
 OUTCOMES = (CREATED, CHANGED, UNCHANGED, REJECTED)
-OWNERS = "owners"  # the three owner columns together, where a problem concerns all of them
-ROW = ""  # a problem with the row as a whole
+ROW = ""  # a problem with the row as a whole (the publication rules about the whole commitment)
 
 
 @dataclass

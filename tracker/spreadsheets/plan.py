@@ -1,7 +1,9 @@
 """The dry run: what an import would do, row by row, without writing anything.
 
-Each row is built into the commitment it describes (in memory, parts included) and checked with
-the same validation a publish runs (`full_clean`, the parts' own checks, `publication_problems`).
+Each row is built into the commitment it describes (in memory, parts included) and checked by the
+check every publish runs, in the admin too (`check_publishable`: the fields, the publication rules, the
+parts), so a row is rejected when the admin would refuse to publish that commitment, in its words
+(`filling.publication_refusals`).
 Whether a row changes anything is decided by comparing the public snapshot of the commitment before
 and after: a row that would publish the same public content is "unchanged" and makes no revision.
 

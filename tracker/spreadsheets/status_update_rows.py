@@ -14,9 +14,12 @@ from tracker.models.snapshots import Snapshots
 from tracker.models.vocabulary import CommitmentStatus
 from tracker.spreadsheets import cells
 from tracker.spreadsheets.columns import STATUS_CHANGE_FIELD_COLUMNS
-from tracker.spreadsheets.filling import MISSING, Reader, errors_by_column, known_places
+from tracker.spreadsheets.filling import MISSING, Reader, errors_by_column, publication_refusals
 from tracker.spreadsheets.outcomes import CHANGED, CREATED, REJECTED, ROW, Problem, RowResult, Write
 from tracker.spreadsheets.planning import Planner, blocked, changed_parts
+
+# Where a problem with the commitment's own fields is reported in a status updates file.
+COMMITMENT_COLUMNS = {"progress": "progress", "status": "to_status"}
 
 
 class StatusUpdatePlanner(Planner):
@@ -99,16 +102,14 @@ class StatusUpdatePlanner(Planner):
         return result
 
     def validate(self, record, change):
+        """The row's own status change first, its problems named as the file's columns; then the
+        commitment with it, as a publish checks it in the admin."""
         problems = []
         try:
             change.full_clean(exclude=["commitment", "sort_order"])
         except ValidationError as error:
             problems += errors_by_column(error, STATUS_CHANGE_FIELD_COLUMNS)
-        try:
-            record.full_clean(exclude=known_places(record), validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            problems += errors_by_column(error, {"progress": "progress", "status": "to_status"})
-        return problems
+        return problems + publication_refusals(record, COMMITMENT_COLUMNS, cells_refused=bool(problems))
 
     def reject(self, result, problems):
         result.outcome, result.problems = REJECTED, problems

@@ -46,7 +46,7 @@ BAD_KINDS = [
     ({"title": ""}, "title", "The title cell is empty, and a commitment needs it."),
     (
         {"political_owners": "", "administrative_owners": ""},
-        "owners",
+        "",  # a rule about the whole commitment, as the admin reports it
         "A commitment needs at least one owner office before it can be published.",
     ),
     ({"administrative_owners": "dc-nowhere"}, "administrative_owners", "No published office has the slug “dc-nowhere”"),
