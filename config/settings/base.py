@@ -288,7 +288,7 @@ PUBLIC_ROWS_KEEP_SECONDS = 6 * 60 * 60
 PUBLIC_SUMMARIES = True
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
-# (tracker/accounts/client_address.py); the sign-in limit and the tips limit both count by it.
+# (tracker/accounts/client_address.py); the sign-in, tips, follow and API limits count by it (IPv6 by /64).
 try:
     TRUSTED_PROXIES = [str(ipaddress.ip_network(p.strip(), strict=False)) for p in env("TRUSTED_PROXIES") if p.strip()]
 except ValueError as error:
@@ -307,8 +307,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "tracker/account_locked.html"
 # Attempts are kept in the database (django-axes' database handler), which every worker shares, and
 # counted per user name and client address: the address of the connection, or behind a trusted proxy
-# the client's address it forwards (TRUSTED_PROXIES above); a client-sent X-Forwarded-For is ignored.
-AXES_CLIENT_IP_CALLABLE = "tracker.accounts.client_address.client_address"
+# the client's address it forwards (TRUSTED_PROXIES above), an IPv6 client by its /64; a client-sent
+# X-Forwarded-For is ignored.
+AXES_CLIENT_IP_CALLABLE = "tracker.accounts.client_address.client_network"
 # Two-factor is optional: django-otp's TOTP devices, set up and checked by tracker/accounts/two_factor.py.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 

@@ -1,10 +1,15 @@
-"""The address a request came from, for the sign-in limit (django-axes) and the tips limit.
+"""The address a request came from, for the sign-in limit (django-axes), the tips limit, the follow limit
+and the API's rate.
 
 The direct peer (REMOTE_ADDR) is the client, unless it is one of the trusted proxies of the
 `TRUSTED_PROXIES` setting: then the client is the rightmost address of X-Forwarded-For that is not
 itself a trusted proxy. Everything left of it was written by the client and is ignored, so a made-up
 X-Forwarded-For cannot dodge a limit nor put someone else's address on it; and behind the proxy every
 visitor is counted apart rather than all as the proxy.
+
+The limits count `client_network()`: an IPv4 address whole, but an IPv6 client by its /64, the network
+every subscriber line is given (and a host picks new addresses in at will); an IPv4 address seen through
+IPv6 (::ffff:a.b.c.d) as that IPv4 address.
 """
 
 import ipaddress
@@ -46,4 +51,18 @@ def client_address(request):
         address = forwarded
         if not _trusted(address, networks):
             break
+    return str(address)
+
+
+def client_network(request):
+    """The client as the limits count it: an IPv4 address, or the first address of an IPv6 client's /64
+    (a valid address, as django-axes stores it); the peer as given when it is not an address."""
+    value = client_address(request)
+    address = _address(value)
+    if address is None:
+        return value
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)

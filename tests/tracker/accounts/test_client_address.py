@@ -5,7 +5,7 @@ counted apart, so no one can lock another out of their account."""
 import pytest
 from django.test import RequestFactory
 
-from tracker.accounts.client_address import client_address
+from tracker.accounts.client_address import client_address, client_network
 
 PROXY = "10.0.0.5"
 LOGIN = "/admin/login/"
@@ -68,3 +68,24 @@ def test_a_made_up_forwarded_for_does_not_dodge_the_sign_in_limit(client, editor
         sign_in(client, "guess", REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
     response = sign_in(client, "pass", REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="192.0.2.99")
     assert response.status_code == 429
+
+
+def test_the_limits_count_an_ipv6_client_by_its_64(behind_proxy):
+    def counted(remote, forwarded=None):
+        meta = {"REMOTE_ADDR": remote, **({"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {})}
+        return client_network(RequestFactory().get("/", **meta))
+
+    assert counted("2001:db8:1:2::1") == counted("2001:db8:1:2:ffff:ffff:ffff:ffff") == "2001:db8:1:2::"
+    assert counted("2001:db8:1:3::1") == "2001:db8:1:3::"
+    assert counted(PROXY, "2001:db8:1:2::77") == "2001:db8:1:2::"
+    assert counted("::ffff:198.51.100.7") == "198.51.100.7"  # an IPv4 client seen through IPv6
+    assert counted("198.51.100.7") == "198.51.100.7"  # IPv4 addresses stay whole
+    assert counted("") == ""
+
+
+@pytest.mark.django_db
+def test_the_sign_in_limit_counts_an_ipv6_64_as_one_client(client, editor):
+    for n in range(6):
+        sign_in(client, "guess", REMOTE_ADDR=f"2001:db8:1:2::{n + 1}")
+    assert sign_in(client, "pass", REMOTE_ADDR="2001:db8:1:2::99").status_code == 429
+    assert sign_in(client, "pass", REMOTE_ADDR="2001:db8:1:3::1")["Location"] == "/admin/"

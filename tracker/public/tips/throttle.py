@@ -1,7 +1,7 @@
 """A per-client limit on tips, kept in Django's shared cache (CACHE_URL; no outside captcha service).
 
-The client is the address the request came from, read behind trusted proxies only
-(tracker/accounts/client_address.py). Addresses are hashed before they become cache keys and are
+The client is the address the request came from, read behind trusted proxies only, an IPv6 client
+counted by its /64 (tracker/accounts/client_address.py). Addresses are hashed before they become cache keys and are
 never stored with a tip."""
 
 import hashlib
@@ -9,7 +9,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from tracker.accounts.client_address import client_address
+from tracker.accounts.client_address import client_network
 
 WINDOW_SECONDS = 3600
 
@@ -19,7 +19,7 @@ def limit():
 
 
 def _key(request):
-    return "tips:" + hashlib.sha256(client_address(request).encode()).hexdigest()
+    return "tips:" + hashlib.sha256(client_network(request).encode()).hexdigest()
 
 
 def exhausted(request):
