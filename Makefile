@@ -5,24 +5,37 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-test lint messages
+.PHONY: demo test install install-test lint messages lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+# Every package at the version of the lock files (requirements/), then the project itself without resolving
+# anything again: what runs is what was locked, not whatever the registry holds that day.
+$(VENV)/.installed: pyproject.toml requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/base.txt
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml package.json package-lock.json $(VENV)/.installed
-	$(BIN)/pip install -q -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements/test.txt package.json package-lock.json $(VENV)/.installed
+	$(BIN)/pip install -q -r requirements/test.txt
+	$(BIN)/pip install -q --no-deps -e ".[test]"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
+
+## lock: the lock files requirements/base.txt and requirements/test.txt made again from pyproject.toml's pins
+## (pip-tools). To upgrade a package: change its pin in pyproject.toml, run `make lock`, run `make test`,
+## commit the three files together. `make lock UPGRADE=--upgrade` also moves what the pins leave free.
+COMPILE := $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links $(UPGRADE)
+lock: | $(BIN)/python
+	$(BIN)/pip install -q pip-tools==7.7.0
+	$(COMPILE) --output-file requirements/base.txt pyproject.toml
+	$(COMPILE) --extra test --output-file requirements/test.txt pyproject.toml
 
 ## demo: the embedded site (SQLite, database search, tasks in-process) with sample data on 127.0.0.1:$(PORT)
 ## (8000 unless `make demo PORT=8001`), as the real site looks: DEBUG off, its own 404 and 500 pages, static
