@@ -30,7 +30,7 @@ def _prefix(view):
 def representations(view, records):
     """The serialized `records` of a list page, in their order: kept ones read, the others serialized
     together (one fetch of their offices' tenures) and kept for `API_KEEP_SECONDS` (0: never kept)."""
-    seconds = getattr(settings, "API_KEEP_SECONDS", 0)
+    seconds = settings.API_KEEP_SECONDS
     if not seconds:
         return [data for _record, data in _serialized(view, records)]
     prefix = _prefix(view)

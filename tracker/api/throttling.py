@@ -14,7 +14,7 @@ class AnonymousRateThrottle(SimpleRateThrottle):
 
     def get_rate(self):
         # Read on every request, so that a change of the setting (and the tests' override) is seen.
-        return getattr(settings, "API_THROTTLE_RATE", "") or None
+        return settings.API_THROTTLE_RATE or None
 
     def __init__(self):
         self.rate = self.get_rate()

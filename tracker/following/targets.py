@@ -210,7 +210,7 @@ def _reader():
     """How a followed search and a record are read as words: `FOLLOWED_SEARCH_WORDS` names the search
     app's own reading (Urdu letter forms, diacritics and spellings folded as its pages fold them), so an
     alert tells of the records the search page finds; without it, words are compared as typed."""
-    name = getattr(settings, "FOLLOWED_SEARCH_WORDS", "")
+    name = settings.FOLLOWED_SEARCH_WORDS
     return import_string(name) if name else _words_as_typed
 
 

@@ -84,7 +84,7 @@ def daily_digests(days):
     than any before it. So each digest is kept in the shared cache with the highest revision id there was
     when it was last checked, and a request only looks at the revisions added since (two small queries),
     for `HISTORY_DIGEST_KEEP_SECONDS` (0: computed every time)."""
-    seconds = getattr(settings, "HISTORY_DIGEST_KEEP_SECONDS", 0)
+    seconds = settings.HISTORY_DIGEST_KEEP_SECONDS
     if not seconds or not days:
         return [_figures(digest_for(day)) for day in days]
     keys = {day: f"history:daily-digest:{day.isoformat()}" for day in days}

@@ -52,7 +52,7 @@ PUBLIC_APPS = frozenset({"tracker", "search"})
 
 
 def shared_seconds():
-    return getattr(settings, "HTTP_CACHE_SHARED_SECONDS", 60)
+    return settings.HTTP_CACHE_SHARED_SECONDS
 
 
 def route_kind(request):

@@ -69,7 +69,7 @@ def cached_report(query, today, compute):
     """`compute()`, or the report it gave for the same `query` (the page's filters, or what names a
     comparison on an office or person page), day and public state, in the language of the page (a report
     holds labels and the addresses of its lists, which differ between English and Urdu)."""
-    seconds = getattr(settings, "ACCOUNTABILITY_CACHE_SECONDS", 0)
+    seconds = settings.ACCOUNTABILITY_CACHE_SECONDS
     if not seconds:
         return compute()
     filters = hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()[:32]

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 
 def enabled():
-    return getattr(settings, "PUBLIC_SUMMARIES", True)
+    return settings.PUBLIC_SUMMARIES
 
 
 # --- What each key holds -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def commitment_rows(commitments):
     # Rendered on their own, without the page's request: a row needs none of its context processors.
     row = get_template(ROW)
     commitments = list(commitments)
-    seconds = getattr(settings, "PUBLIC_ROWS_KEEP_SECONDS", 0)
+    seconds = settings.PUBLIC_ROWS_KEEP_SECONDS
     if not seconds:
         return mark_safe("".join(row.render({"c": c}) for c in commitments))  # noqa: S308 (rendered)
     prefix = f"public:row:{report_cache.state_version()}:{translation.get_language()}:{timezone.localdate()}"

@@ -48,7 +48,7 @@ def accountability(request):
         # The report's tables are most of the page's time: rendered once per public state, language, day
         # and filters, and kept in the shared cache as long as the report itself.
         "report_keep": {
-            "seconds": getattr(settings, "ACCOUNTABILITY_CACHE_SECONDS", 0),
+            "seconds": settings.ACCOUNTABILITY_CACHE_SECONDS,
             "version": state_version(),
             "day": timezone.localdate().isoformat(),
             "filters": urlencode(sorted(filters.items())),
