@@ -1,4 +1,5 @@
-"""What each API object holds. The same serializers write the API's JSON and CSV, the Popolo export's extra
+"""What each API object of each kind holds (what they share, and references to related records, are in
+tracker/api/references.py). The same serializers write the API's JSON and CSV, the Popolo export's extra
 fields and the bulk downloads, and their help texts are the data dictionary (tracker/api/columns.py), so a
 field is described once.
 
@@ -15,6 +16,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.api import links
+from tracker.api.references import (
+    HolderSerializer,
+    OfficeRefSerializer,
+    RecordSerializer,
+    RefSerializer,
+    SourceSerializer,
+    _request,
+    holders_of,
+    label_of,
+)
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -31,111 +42,7 @@ from tracker.models import (
     Tenure,
 )
 from tracker.models.vocabulary import TenureStart
-from tracker.public.ownership import holders_on, is_public
-
-
-def _request(serializer):
-    return serializer.context.get("request")
-
-
-class RefSerializer(serializers.Serializer):
-    """A related record, named (null when the public may not see it)."""
-
-    id = serializers.IntegerField(help_text="Permanent id of the record.")
-    slug = serializers.CharField(help_text="The last part of the record's addresses (may change; the id never does).")
-    name = serializers.CharField(help_text="The record's name or title.")
-    api_url = serializers.URLField(help_text="The record in this API.")
-    html_url = serializers.URLField(allow_null=True, help_text="The record's public page (null for organisations).")
-
-    def to_representation(self, instance):
-        if not is_public(instance):
-            return None
-        request = _request(self)
-        return {
-            "id": instance.pk,
-            "slug": instance.slug,
-            "name": str(instance),
-            "api_url": links.api_url(request, instance),
-            "html_url": links.html_url(request, instance),
-        }
-
-
-class OfficeRefSerializer(RefSerializer):
-    kind = serializers.ChoiceField(choices=Office._meta.get_field("kind").choices, help_text="Office kind.")
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if data is not None:
-            data["kind"] = instance.kind
-        return data
-
-
-class RecordSerializer(serializers.ModelSerializer):
-    """What every published record carries: its identifiers, links and publication dates."""
-
-    api_url = serializers.SerializerMethodField(help_text="This record in the API.")
-    html_url = serializers.SerializerMethodField(help_text="Its public page (null for organisations).")
-    history_url = serializers.SerializerMethodField(help_text="Its public history page (null for organisations).")
-    revisions_url = serializers.SerializerMethodField(help_text="Its public revisions in the API.")
-
-    RECORD_FIELDS = ("id", "slug")
-    LINK_FIELDS = ("first_published_at", "last_published_at", "api_url", "html_url", "history_url", "revisions_url")
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_api_url(self, record):
-        return links.api_url(_request(self), record)
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_html_url(self, record):
-        return links.html_url(_request(self), record)
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_history_url(self, record):
-        return links.history_url(_request(self), record)
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_revisions_url(self, record):
-        return links.revisions_url(_request(self), record)
-
-
-def label_of(name):
-    return serializers.CharField(source=f"get_{name}_display", read_only=True, help_text=f"The {name} in words.")
-
-
-class SourceSerializer(serializers.Serializer):
-    url = serializers.CharField(help_text="Address of the source.")
-    title = serializers.CharField(help_text="Title of the source.")
-    publisher = serializers.CharField(help_text="Who published the source.")
-    published_on = serializers.DateField(allow_null=True, help_text="When the source was published.")
-    quote = serializers.CharField(help_text="The words in the source that support the record.")
-    archive_url = serializers.CharField(help_text="A copy in a web archive.")
-
-
-class HolderSerializer(serializers.ModelSerializer):
-    """A person holding an office on the date asked about."""
-
-    person = RefSerializer(help_text="The person.")
-    how_label = label_of("how")
-    temporary = serializers.SerializerMethodField(help_text="True for an acting holder or an additional charge.")
-
-    class Meta:
-        model = Tenure
-        fields = ("person", "start_date", "end_date", "how", "how_label", "temporary")
-
-    def get_temporary(self, tenure) -> bool:
-        return tenure.how in TenureStart.temporary()
-
-
-def holders_of(serializer, office_id):
-    """The holders of an office on the context's date, from the tenures fetched for the page. Serialized
-    once per office and page: a list names the same offices again and again, and building serializers
-    for each owner was most of a list page's time."""
-    done = serializer.context.setdefault("holders_by_office", {})
-    if office_id not in done:
-        tenures = serializer.context.get("tenures", {}).get(office_id, [])
-        holders = holders_on(tenures, serializer.context["on"])
-        done[office_id] = HolderSerializer(holders, many=True, context=serializer.context).data
-    return done[office_id]
+from tracker.public.ownership import is_public
 
 
 class OwnerSerializer(serializers.ModelSerializer):
@@ -357,38 +264,39 @@ class OfficeSerializer(RecordSerializer):
         return OfficeTenureSerializer(held, many=True, context=self.context).data
 
 
-class OrganisationSerializer(RecordSerializer):
-    classification_label = label_of("classification")
-    jurisdiction = RefSerializer(allow_null=True, help_text="Where the organisation works.")
+def placed_record(name, model, classified_by, placed_in, place_help):
+    """A record known by its name (English and Urdu), classified by one field and placed under another:
+    organisations (classification, jurisdiction) and jurisdictions (tier, parent)."""
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": model,
+            "fields": (
+                *RecordSerializer.RECORD_FIELDS,
+                "name",
+                "name_ur",
+                classified_by,
+                f"{classified_by}_label",
+                placed_in,
+                *RecordSerializer.LINK_FIELDS,
+            ),
+        },
+    )
+    declared = {
+        f"{classified_by}_label": label_of(classified_by),
+        placed_in: RefSerializer(allow_null=True, help_text=place_help),
+        "Meta": meta,
+    }
+    return type(name, (RecordSerializer,), declared)
 
-    class Meta:
-        model = Organization
-        fields = (
-            *RecordSerializer.RECORD_FIELDS,
-            "name",
-            "name_ur",
-            "classification",
-            "classification_label",
-            "jurisdiction",
-            *RecordSerializer.LINK_FIELDS,
-        )
 
-
-class JurisdictionSerializer(RecordSerializer):
-    tier_label = label_of("tier")
-    parent = RefSerializer(allow_null=True, help_text="The jurisdiction this one is part of.")
-
-    class Meta:
-        model = Jurisdiction
-        fields = (
-            *RecordSerializer.RECORD_FIELDS,
-            "name",
-            "name_ur",
-            "tier",
-            "tier_label",
-            "parent",
-            *RecordSerializer.LINK_FIELDS,
-        )
+OrganisationSerializer = placed_record(
+    "OrganisationSerializer", Organization, "classification", "jurisdiction", "Where the organisation works."
+)
+JurisdictionSerializer = placed_record(
+    "JurisdictionSerializer", Jurisdiction, "tier", "parent", "The jurisdiction this one is part of."
+)
 
 
 class TenureSerializer(serializers.ModelSerializer):
