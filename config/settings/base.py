@@ -254,6 +254,11 @@ WEBHOOK_TIMEOUT = 10
 WEBHOOK_RETRY_DELAY = 30
 WEBHOOK_RETRY_MAX_DELAY = 3600
 WEBHOOK_PAUSE_AFTER = 24 * 60 * 60
+# Webhook URLs are https:// only (http:// too with DEBUG or WEBHOOK_ALLOW_HTTP) and reach public addresses
+# only, checked when registered and after resolving the name at each delivery: WEBHOOK_ALLOW_PRIVATE_ADDRESSES
+# lets them reach this machine and its network, for the tests' local receivers; never in production.
+WEBHOOK_ALLOW_HTTP = False
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
 # Webhook deliveries have a queue of their own: config/celery.py routes every task to its queue.
 # At-once alerts and webhook deliveries are dispatched after each publish; beat catches up on any whose
 # dispatch was lost. Digests: the last whole day's (or week's) changes, sent once.

@@ -23,7 +23,13 @@ class WebhookViewSet(ModelViewSet):
     inspect_view_enabled = True
     panels = [
         FieldPanel("name"),
-        FieldPanel("url"),
+        FieldPanel(
+            "url",
+            help_text=_(
+                "Every publish is POSTed here as JSON: an https:// address on the public internet (checked again at "
+                "each delivery). Redirects are not followed."
+            ),
+        ),
         FieldPanel("secret"),
         FieldPanel("active"),
         FieldPanel("paused_at"),

@@ -16,6 +16,9 @@ after WEBHOOK_RETRY_DELAY seconds, doubling up to WEBHOOK_RETRY_MAX_DELAY. A web
 without a single success for WEBHOOK_PAUSE_AFTER seconds (a day) is paused, its pending deliveries are
 marked failed, and the administrators are told by e-mail. Every attempt is kept in the delivery log.
 Revisions of records taken down or unpublished before delivery are not sent.
+
+Deliveries go only to public addresses over https (tracker/following/webhook_http.py: checked after
+resolving the name at each attempt, redirects not followed, failures logged as "Could not connect.").
 """
 
 import datetime
@@ -23,8 +26,6 @@ import hashlib
 import hmac
 import json
 import time
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -32,6 +33,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from tracker.following import webhook_http
 from tracker.following.fanout import cursor, visible
 from tracker.following.tokens import site_url
 from tracker.history.addresses import compare_url, record_url, revision_url
@@ -101,18 +103,6 @@ def retry_delay(attempts):
     return min(settings.WEBHOOK_RETRY_DELAY * 2 ** max(attempts - 1, 0), settings.WEBHOOK_RETRY_MAX_DELAY)
 
 
-def _post(url, body, headers):
-    """(HTTP status, error text); status None when there was no answer."""
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=settings.WEBHOOK_TIMEOUT) as answer:  # noqa: S310
-            return answer.status, ""
-    except urllib.error.HTTPError as error:
-        return error.code, f"HTTP {error.code}"
-    except (urllib.error.URLError, OSError) as error:
-        return None, str(getattr(error, "reason", error))[:500]
-
-
 def attempt(delivery_id):
     """Try one delivery. Returns "delivered", "retry", or "stop" (nothing more to do)."""
     delivery = WebhookDelivery.objects.select_related("webhook", "revision").filter(pk=delivery_id).first()
@@ -131,7 +121,7 @@ def attempt(delivery_id):
         "X-Tracker-Timestamp": timestamp,
         "X-Tracker-Signature": signature(hook.secret, timestamp, body),
     }
-    status, error = _post(hook.url, body, headers)
+    status, error = webhook_http.post(hook.url, body, headers, settings.WEBHOOK_TIMEOUT)
     now = timezone.now()
     delivery.attempts += 1
     delivery.response_code, delivery.error, delivery.last_attempt_at = status, error, now

@@ -5,13 +5,16 @@ the page they followed from, how often they want mail, and whether mail to them 
 address, no browser, no name. A follow names a record (its kind and id) or a saved search (the query and
 its filters), and counts only once the address has confirmed it through the link mailed to it.
 
-Webhooks are registered by administrators; each publish is delivered to each active one, and every
-attempt is kept in the delivery log.
+Webhooks are registered by administrators, at https:// addresses of the public internet only
+(tracker/models/webhook_addresses.py); each publish is delivered to each active one, and every attempt is
+kept in the delivery log.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tracker.models import webhook_addresses
 from tracker.models.kinds import FOLLOWABLE_KINDS
 
 
@@ -108,6 +111,13 @@ class Webhook(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Only https:// and public addresses (tracker/models/webhook_addresses.py); every delivery checks again."""
+        super().clean()
+        problem = webhook_addresses.problem(self.url or "")
+        if problem:
+            raise ValidationError({"url": problem})
 
 
 class DeliveryStatus(models.TextChoices):

@@ -89,7 +89,8 @@ class Receiver:
     """A webhook receiver: answers each POST with the next status of `answers` (then 200), keeps what it got."""
 
     def __init__(self, secret, answers=()):
-        self.secret, self.answers, self.received = secret, list(answers), []
+        self.secret, self.answers, self.received, self.requests = secret, list(answers), [], []
+        self.location = "/elsewhere"  # where a 3xx answer points
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -98,6 +99,14 @@ class Receiver:
                 status = receiver.answers.pop(0) if receiver.answers else 200
                 receiver.received.append((dict(self.headers), body, status))
                 self.send_response(status)
+                if 300 <= status < 400:
+                    self.send_header("Location", receiver.location)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def do_GET(self):  # noqa: N802 - kept, so that a redirect followed as a GET would show
+                receiver.requests.append(("GET", self.path, dict(self.headers)))
+                self.send_response(200)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -127,7 +136,9 @@ class Receiver:
 
 
 @pytest.fixture
-def receiver():
+def receiver(settings):
+    """A receiver on this machine: deliveries over http:// and to a private address are allowed for it."""
+    settings.WEBHOOK_ALLOW_HTTP = settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
     box = Receiver("s3cret-shared-with-the-newsroom", answers=[500])
     yield box
     box.stop()
