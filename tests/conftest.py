@@ -1,11 +1,15 @@
 """Outside services are used when the environment names them and are reachable. Locally a missing
 one skips the tests that need it, saying so; with CI=true a missing service fails the run."""
 
+import copy
 import os
 import shutil
 
 import pytest
 from django.conf import settings
+from pytest_django.plugin import blocking_manager_key
+
+from tests import scenario, worlds
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = "/usr/bin/chromium"
@@ -30,16 +34,62 @@ def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}; CI={IN_CI}"
 
 
-@pytest.fixture
-def chromium(monkeypatch):
-    """A real headless Chromium (Debian's package) driven by Playwright."""
+# Packages whose tests share one world built once for the package (tests/tracker/demo/conftest.py).
+SHARED_BY_PACKAGE = ("tests/tracker/demo/",)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist's `--dist loadfile` (`make test`), a worker runs all the tests of a module, and of a
+    package of SHARED_BY_PACKAGE, so that a world built once per module or package is built once in all.
+    The largest units go first."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorld(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            return next((package for package in SHARED_BY_PACKAGE if path.startswith(package)), path)
+
+    return ByWorld(config, log)
+
+
+def _transactional(item):
+    """Whether pytest-django runs `item` as a TransactionTestCase, which flushes every table when done."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.args[:1] == (True,) or any(marker.kwargs.get(k) for k in ("transaction", "reset_sequences"))):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test (its tables flushed, or refilled by post_migrate), when a test of another kind
+    follows, the database is made fresh again: emptied, then the rows of a fresh test database (its migrations'
+    data) loaded. pytest-django runs transactional tests after the others, but pytest-xdist hands a worker
+    whole modules in turn (`pytest_xdist_make_scheduler`), so a module's transactional tests may come before
+    another module's tests, which expect a fresh database."""
+    result = yield
+    if worlds.FRESH_ROWS and nextitem is not None and _transactional(item) and not _transactional(nextitem):
+        blocker = item.config.stash[blocking_manager_key]
+        with blocker.unblock():
+            worlds.fresh_database()
+    return result
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A real headless Chromium (Debian's package) driven by Playwright, one for the tests of a module (each
+    test opens its own context: its own cookies, storage and screen)."""
     need("Chromium", shutil.which(CHROMIUM), f"install Debian's chromium package ({CHROMIUM})")
-    # Playwright's sync API runs an event loop in this thread; the tests still talk to the database
-    # synchronously between browser steps, which is safe here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in this thread; the tests still talk to the database
+    # synchronously between browser steps, which is safe here.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
@@ -56,6 +106,18 @@ def chromium(monkeypatch):
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup):
+    """The site served on a free port by a thread of this process, for tests that read a world committed
+    once per module (tests/worlds.py). pytest-django's `live_server` makes every test that takes it
+    transactional: its tables are flushed after each test."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
 
 
 @pytest.fixture
@@ -100,6 +162,8 @@ def admin_user(django_user_model):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        worlds.serialize_fresh_rows()
     yield
     from django.db import connection
 
@@ -124,3 +188,19 @@ def english_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# --- Worlds built once per module (tests/worlds.py, docs/testing.md) -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def quetta_once(django_db_setup, django_db_blocker):
+    with worlds.rolled_back_world(django_db_blocker):
+        yield scenario.quetta()
+
+
+@pytest.fixture
+def quetta(quetta_once, db):
+    """The hand-built slice of Quetta of tests/scenario.py with its known answers, published through the real
+    service once per module; each test runs in a savepoint and has its own copy of the objects."""
+    return copy.deepcopy(quetta_once)

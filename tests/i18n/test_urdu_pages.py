@@ -10,7 +10,6 @@ import feedparser
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import translation
 
 from tests import scenario
@@ -74,14 +73,6 @@ def table_headers(html):
         re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", th)).strip()
         for th in re.findall(r"<th\b[^>]*>(.*?)</th>", html, flags=re.S)
     ]
-
-
-@pytest.fixture(scope="module")
-def quetta(django_db_setup, django_db_blocker):
-    """The hand-built slice of Quetta (tests/scenario.py), built once for this module and rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield scenario.quetta()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

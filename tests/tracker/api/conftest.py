@@ -1,14 +1,5 @@
-"""The world the API tests read: the hand-built slice of Quetta of tests/scenario.py (known holders on known
-dates), published through the real service."""
-
-import pytest
-
-from tests import scenario
-
-
-@pytest.fixture
-def quetta(db):
-    return scenario.quetta()
+"""Helpers of the API tests. The world they read is `quetta` (tests/conftest.py): the hand-built slice of
+Quetta of tests/scenario.py (known holders on known dates), published through the real service."""
 
 
 def results(response):

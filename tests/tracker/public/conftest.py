@@ -1,9 +1,18 @@
+import datetime
+
 import pytest
 
-from tests import scenario
+from tests import scenario, worlds
 
 
-@pytest.fixture
-def quetta():
-    """The hand-built slice of Quetta of tests/scenario.py, with its known answers."""
-    return scenario.quetta()
+@pytest.fixture(scope="module")
+def quetta_in_full(django_db_setup, django_db_blocker):
+    """The Quetta slice with a status change more (work resumes) and a signed digest, committed once for the
+    page walks of a module in a real browser, which only read it (tests/worlds.py)."""
+    from tracker.history.digest import sign_what_is_new
+
+    with worlds.committed_world(django_db_blocker):
+        s = scenario.quetta()
+        scenario.record_status_change(s.files, "in_progress", on=datetime.date(2022, 2, 1), summary="Work resumes")
+        sign_what_is_new()
+        yield s

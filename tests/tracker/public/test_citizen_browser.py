@@ -7,30 +7,32 @@ import re
 
 import pytest
 
-from tests import scenario
+from tests import scenario, worlds
 from tests.browser import axe_problems, fits_the_screen
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 FILES = "/commitments/file-tracking-system-for-the-secretariat/"
 
 
-@pytest.fixture
-def quetta_index(settings):
-    """The Quetta slice, with the search index built (the database backend)."""
+@pytest.fixture(scope="module")
+def quetta_indexed(django_db_setup, django_db_blocker):
+    """The Quetta slice, with the search index built (the database backend), committed once for the walks of
+    this module, which only read it (tests/worlds.py)."""
     from search import indexing
     from search.backends import targets
 
-    found = scenario.quetta()
-    for target in targets():
-        indexing.rebuild(target)
-        indexing.drain(target)
-    return found
+    with worlds.committed_world(django_db_blocker):
+        found = scenario.quetta()
+        for target in targets():
+            indexing.rebuild(target)
+            indexing.drain(target)
+        yield found
 
 
-def test_home_page_searches_counts_once_and_offers_the_changes_feed(phone, live_server, quetta_index):
+def test_home_page_searches_counts_once_and_offers_the_changes_feed(phone, live_site, quetta_indexed):
     page = phone
-    page.goto(live_server.url + "/")
+    page.goto(live_site.url + "/")
     assert page.locator("main svg").count() == 0  # the status counts once, as links
     assert page.get_by_role("link", name=re.compile(r"^Stalled 1$")).count() == 1
     assert page.get_by_role("link", name="Follow every published change (Atom feed)").get_attribute("href") == (
@@ -46,9 +48,9 @@ def test_home_page_searches_counts_once_and_offers_the_changes_feed(phone, live_
     assert fits_the_screen(page)
 
 
-def test_a_place_is_chosen_by_its_name_and_a_near_miss_offers_the_right_one(phone, live_server, quetta_index):
+def test_a_place_is_chosen_by_its_name_and_a_near_miss_offers_the_right_one(phone, live_site, quetta_indexed):
     page = phone
-    page.goto(live_server.url + "/commitments/")
+    page.goto(live_site.url + "/commitments/")
     assert page.locator("#jurisdiction-names option[value=Quetta]").count() == 1
     page.locator("#id_jurisdiction").fill("Queta")
     page.get_by_role("button", name="Filter").click()
@@ -64,9 +66,9 @@ def test_a_place_is_chosen_by_its_name_and_a_near_miss_offers_the_right_one(phon
     assert axe_problems(page) == []
 
 
-def test_search_shows_promises_first_with_tabs_by_kind(phone, live_server, quetta_index):
+def test_search_shows_promises_first_with_tabs_by_kind(phone, live_site, quetta_indexed):
     page = phone
-    page.goto(live_server.url + "/search/?q=Quetta")
+    page.goto(live_site.url + "/search/?q=Quetta")
     kinds = page.locator(".hit .meta > .kind").all_inner_texts()
     assert kinds[0] == "Commitment" and "Office" in kinds
     assert kinds.index("Office") > max(i for i, kind in enumerate(kinds) if kind == "Commitment")
@@ -78,9 +80,9 @@ def test_search_shows_promises_first_with_tabs_by_kind(phone, live_server, quett
     assert fits_the_screen(page)
 
 
-def test_a_commitment_reads_from_its_promise_status_and_deadline_down(phone, live_server, quetta_index):
+def test_a_commitment_reads_from_its_promise_status_and_deadline_down(phone, live_site, quetta_indexed):
     page = phone
-    page.goto(live_server.url + FILES)
+    page.goto(live_site.url + FILES)
     tops = [
         page.get_by_role("heading", name=name, exact=True).bounding_box()["y"]
         for name in ("The promise", "Status: Stalled", "Who owns it now")
@@ -102,28 +104,28 @@ def test_a_commitment_reads_from_its_promise_status_and_deadline_down(phone, liv
     assert fits
     labels = chart.locator("text.chart-label").all_text_contents()
     assert "Secretary Finance Balochistan" in labels
-    page.goto(live_server.url + FILES + "?on=2018-01-01")
+    page.goto(live_site.url + FILES + "?on=2018-01-01")
     assert "nobody owned it yet" in page.get_by_role("note").inner_text()
     assert axe_problems(page) == []
     assert fits_the_screen(page)
 
 
-def test_lists_show_owners_with_their_badges(phone, live_server, quetta_index):
+def test_lists_show_owners_with_their_badges(phone, live_site, quetta_indexed):
     page = phone
     for path in ("/", "/commitments/"):
-        page.goto(live_server.url + path)
+        page.goto(live_site.url + path)
         row = page.locator(".commitment-row", has_text="File tracking system for the secretariat").first
         badges = row.locator(".kind").all_inner_texts()
         assert badges == ["Elected", "Appointed"], path
-    page.goto(live_server.url + "/commitments/")
+    page.goto(live_site.url + "/commitments/")
     water = page.locator(".commitment-row", has_text="Clean drinking water").first.inner_text()
     assert "Administrator Administrator" not in water
     assert axe_problems(page) == []
 
 
-def test_a_scorecard_number_leads_to_its_commitments(phone, live_server, quetta_index):
+def test_a_scorecard_number_leads_to_its_commitments(phone, live_site, quetta_indexed):
     page = phone
-    page.goto(live_server.url + "/people/camran-achakzai/")
+    page.goto(live_site.url + "/people/camran-achakzai/")
     assert fits_the_screen(page)
     table = page.locator("section[aria-labelledby=score-h] table")
     assert "Began; ended" not in page.content() and "Record last changed" not in page.content()
@@ -132,7 +134,7 @@ def test_a_scorecard_number_leads_to_its_commitments(phone, live_server, quetta_
     overdue.click()
     page.wait_for_url("**scored=overdue*")
     assert page.locator(".commitment-row").all_inner_texts()[0].startswith("File tracking system")
-    page.goto(live_server.url + "/jurisdictions/quetta/")
+    page.goto(live_site.url + "/jurisdictions/quetta/")
     compare = page.locator("section[aria-labelledby=compare-h]").inner_text()
     assert "Administrative owner: administrator" in compare and "Where the next step waited" in compare
     assert axe_problems(page) == []

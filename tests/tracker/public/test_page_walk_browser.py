@@ -3,14 +3,9 @@ Chromium: each shows its heading and none is wider than the screen (document scr
 clientWidth). Accessibility on the phone is checked page by page in test_public_browser.py; this walk
 is about fitting the screen at both sizes, history, search and error pages included."""
 
-import datetime
-
 import pytest
 
-from tests import scenario
-from tracker.history.digest import sign_what_is_new
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 FILES = "/commitments/file-tracking-system-for-the-secretariat/"
 PAGES = [
@@ -44,15 +39,12 @@ SCREENS = {"phone": {"width": 375, "height": 740}, "laptop": {"width": 1280, "he
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_every_public_page_type_fits_the_screen(chromium, live_server, screen):
-    s = scenario.quetta()
-    scenario.record_status_change(s.files, "in_progress", on=datetime.date(2022, 2, 1), summary="Work resumes")
-    sign_what_is_new()
+def test_every_public_page_type_fits_the_screen(chromium, live_site, quetta_in_full, screen):
     context = chromium.new_context(viewport=SCREENS[screen], is_mobile=screen == "phone")
     page = context.new_page()
     too_wide = []
     for path, heading in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(live_site.url + path)
         h1 = page.get_by_role("heading", level=1).first
         assert h1.is_visible(), path
         if heading:

@@ -3,17 +3,26 @@ commitment to its owner, every page type checked with axe-core for serious acces
 
 import pytest
 
-from tests import scenario
+from tests import scenario, worlds
 from tests.browser import PHONE, axe_problems, fits_the_screen
 from tracker.history.digest import sign_what_is_new
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live_server):
-    scenario.quetta()
+@pytest.fixture(scope="module")
+def quetta_with_a_digest(django_db_setup, django_db_blocker):
+    """The Quetta slice and a signed digest to list, committed once for the walks of this module, which only
+    read it (tests/worlds.py)."""
+    with worlds.committed_world(django_db_blocker):
+        scenario.quetta()
+        sign_what_is_new()
+        yield
+
+
+def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live_site, quetta_with_a_digest):
     page = phone
-    page.goto(live_server.url + "/")
+    page.goto(live_site.url + "/")
     assert axe_problems(page) == []
     assert fits_the_screen(page)
 
@@ -55,19 +64,16 @@ def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live
         ("/commitments/no-such-promise/", "We could not find that page"),
     ],
 )
-def test_every_page_type_is_accessible_on_a_phone(phone, live_server, path, heading):
-    scenario.quetta()
-    sign_what_is_new()  # a signed digest to list
-    phone.goto(live_server.url + path)
+def test_every_page_type_is_accessible_on_a_phone(phone, live_site, quetta_with_a_digest, path, heading):
+    phone.goto(live_site.url + path)
     assert phone.get_by_role("heading", level=1).inner_text() == heading
     assert axe_problems(phone) == []
     assert fits_the_screen(phone)
 
 
 @pytest.mark.parametrize("path", ["/offices/deputy-commissioner-quetta/", "/people/erum-baloch/"])
-def test_office_and_person_pages_compare_with_their_peers_on_a_phone(phone, live_server, path):
-    scenario.quetta()
-    phone.goto(live_server.url + path)
+def test_office_and_person_pages_compare_with_their_peers_on_a_phone(phone, live_site, quetta_with_a_digest, path):
+    phone.goto(live_site.url + path)
     section = phone.locator("section[aria-labelledby=peers-h]")
     assert phone.get_by_role("heading", name="Against offices of the same kind and tier").is_visible()
     assert section.get_by_role("table").count() >= 1
@@ -76,11 +82,10 @@ def test_office_and_person_pages_compare_with_their_peers_on_a_phone(phone, live
     assert fits_the_screen(phone)
 
 
-def test_choosing_a_date_works_without_javascript(chromium, live_server):
-    scenario.quetta()
+def test_choosing_a_date_works_without_javascript(chromium, live_site, quetta_with_a_digest):
     context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/commitments/file-tracking-system-for-the-secretariat/")
+    page.goto(live_site.url + "/commitments/file-tracking-system-for-the-secretariat/")
     page.fill("#on", "2022-01-05")
     page.get_by_role("button", name="Show").click()
     page.wait_for_url("**?on=2022-01-05")

@@ -5,15 +5,11 @@ finds no serious or critical accessibility problem. The language switcher leads 
 page to the same record in English and back. test_page_walk_browser.py walks the same pages in English.
 The open data (/data/, the API) is not translated and has no /ur/ address (docs/reference.md)."""
 
-import datetime
-
 import pytest
 
-from tests import scenario
 from tests.browser import axe_problems
-from tracker.history.digest import sign_what_is_new
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 FILES = "/commitments/file-tracking-system-for-the-secretariat/"
 DECISION = "/decisions/funds-for-the-file-tracking-system/"
@@ -62,15 +58,6 @@ RECORDS = [
 ]
 
 
-@pytest.fixture
-def quetta_in_full():
-    """The Quetta world with a status change more and a signed digest."""
-    s = scenario.quetta()
-    scenario.record_status_change(s.files, "in_progress", on=datetime.date(2022, 2, 1), summary="Work resumes")
-    sign_what_is_new()
-    return s
-
-
 def what_the_page_declares(page):
     return page.evaluate(
         "() => ({lang: document.documentElement.lang, dir: document.documentElement.dir,"
@@ -79,13 +66,13 @@ def what_the_page_declares(page):
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_every_public_page_type_reads_right_to_left_in_urdu(chromium, live_server, quetta_in_full, screen):
+def test_every_public_page_type_reads_right_to_left_in_urdu(chromium, live_site, quetta_in_full, screen):
     # bypass_csp: axe is injected by the test; the site's own policy forbids outside and inline scripts.
     context = chromium.new_context(viewport=SCREENS[screen], is_mobile=screen == "phone", bypass_csp=True)
     page = context.new_page()
     problems = []
     for path in PAGES:
-        response = page.goto(live_server.url + "/ur" + path)
+        response = page.goto(live_site.url + "/ur" + path)
         if response.status != STATUS.get(path, 200):
             problems.append((path, "answered", response.status))
             continue
@@ -101,31 +88,31 @@ def test_every_public_page_type_reads_right_to_left_in_urdu(chromium, live_serve
     assert problems == []
 
 
-def test_urdu_pages_draw_urdu_in_the_sites_own_nastaliq(phone, live_server, quetta_in_full):
+def test_urdu_pages_draw_urdu_in_the_sites_own_nastaliq(phone, live_site, quetta_in_full):
     requests_elsewhere = []
-    phone.on("request", lambda r: r.url.startswith(live_server.url) or requests_elsewhere.append(r.url))
-    phone.goto(live_server.url + "/ur" + FILES)
+    phone.on("request", lambda r: r.url.startswith(live_site.url) or requests_elsewhere.append(r.url))
+    phone.goto(live_site.url + "/ur" + FILES)
     phone.evaluate("() => document.fonts.ready")
     loaded = phone.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
     assert '"Noto Nastaliq Urdu"' in loaded or "Noto Nastaliq Urdu" in loaded
     assert requests_elsewhere == []
     # English pages do not download it.
-    phone.goto(live_server.url + FILES)
+    phone.goto(live_site.url + FILES)
     phone.evaluate("() => document.fonts.ready")
     assert phone.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').length") == 0
 
 
-def test_the_language_switcher_leads_to_the_same_record_and_back(chromium, live_server, quetta_in_full):
+def test_the_language_switcher_leads_to_the_same_record_and_back(chromium, live_site, quetta_in_full):
     context = chromium.new_context(viewport=SCREENS["phone"], is_mobile=True)
     page = context.new_page()
     for path in RECORDS:
-        page.goto(live_server.url + "/ur" + path)
+        page.goto(live_site.url + "/ur" + path)
         switch_language(page, to="en")
-        page.wait_for_url(live_server.url + path)
+        page.wait_for_url(live_site.url + path)
         assert what_the_page_declares(page)["lang"] == "en", path
         switch_language(page, to="ur")
-        page.wait_for_url(live_server.url + "/ur" + path)
-        assert (what_the_page_declares(page)["dir"], page.url) == ("rtl", live_server.url + "/ur" + path)
+        page.wait_for_url(live_site.url + "/ur" + path)
+        assert (what_the_page_declares(page)["dir"], page.url) == ("rtl", live_site.url + "/ur" + path)
     context.close()
 
 
