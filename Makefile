@@ -66,6 +66,9 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 endif
 
+# Two pytest-xdist workers, each running whole modules (docs/testing.md); `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
 ## test: Django checks, migrations up to date, ruff, the layering contracts, then the whole pytest suite
 test: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
