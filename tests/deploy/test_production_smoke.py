@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
-def world():
+def water_for_sariab():
     """A commitment published twice (revisions 1 and 2), its owner office, its place and a decision."""
     promise = scenario.published_commitment(title="Clean drinking water for Sariab")
     scenario.add_status_change(promise, "in_progress", on=datetime.date(2024, 3, 1))
@@ -47,7 +47,7 @@ def site(tmp_path, broker, search_server):
     need("PostgreSQL", connection.vendor == "postgresql", "set DATABASE_URL=postgres://... (the stack shares it)")
     need("varnishd", shutil.which(stack.VARNISHD), "install Debian's varnish package")
     need("gunicorn", stack.GUNICORN.exists(), "install the project (pip install -e .)")
-    records = world()
+    records = water_for_sariab()
     gunicorn_port, proxy_port = free_port(), free_port()
     env = stack.production_environment(tmp_path, _test_database_url(), broker.port, search_server.url, proxy_port)
     # The release step of docs/deploy.md, section 6.

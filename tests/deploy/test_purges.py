@@ -40,7 +40,7 @@ def committed():
 
 
 @pytest.fixture
-def world():
+def owned_commitment():
     """A commitment owned by an office held by a person, for a place inside a province."""
     with committed():
         return _world()
@@ -74,46 +74,49 @@ def publish_change(record, summary="Update"):
     return set(recording.PURGED)
 
 
-def test_a_status_change_purges_the_record_its_lists_and_its_owners_pages(world):
-    promise = world["promise"]
+def test_a_status_change_purges_the_record_its_lists_and_its_owners_pages(owned_commitment):
+    promise = owned_commitment["promise"]
     scenario.add_status_change(promise, "in_progress", on=datetime.date(2022, 1, 5))
     purged = publish_change(promise)
     slug = promise.slug
     own = {f"/commitments/{slug}/", f"/commitments/{slug}/history/", f"/commitments/{slug}/feed/"}
     owners = {
-        f"/offices/{world['office'].slug}/",
-        f"/people/{world['holder'].slug}/",
-        f"/jurisdictions/{world['district'].slug}/",
-        f"/jurisdictions/{world['province'].slug}/",
+        f"/offices/{owned_commitment['office'].slug}/",
+        f"/people/{owned_commitment['holder'].slug}/",
+        f"/jurisdictions/{owned_commitment['district'].slug}/",
+        f"/jurisdictions/{owned_commitment['province'].slug}/",
     }
     assert own | owners | SITE_WIDE <= purged
     # Nothing else: not the permanent revision pages, not a promise the change does not touch.
     assert not any("/history/1/" in path or "/cite/" in path for path in purged)
-    assert f"/commitments/{world['other'].slug}/" not in purged
+    assert f"/commitments/{owned_commitment['other'].slug}/" not in purged
     # The feeds of the followed owners, and every followed search's feed (one address per query).
-    assert {f"/offices/{world['office'].slug}/follow/feed/", f"/people/{world['holder'].slug}/follow/feed/"} <= purged
-    assert f"/jurisdictions/{world['district'].slug}/follow/feed/" in purged
+    assert {
+        f"/offices/{owned_commitment['office'].slug}/follow/feed/",
+        f"/people/{owned_commitment['holder'].slug}/follow/feed/",
+    } <= purged
+    assert f"/jurisdictions/{owned_commitment['district'].slug}/follow/feed/" in purged
     # Every address of the open data (API lists, cursors and filters; the sitemap) and followed searches.
     assert sorted(recording.BANNED) == sorted(frontend_cache.ALWAYS_BANNED * 2)  # at commit, then by the task
     assert {"^/api/", "^/sitemap", frontend_cache.SEARCH_FOLLOW_FEEDS} == set(frontend_cache.ALWAYS_BANNED)
 
 
-def test_every_purge_is_repeated_once_by_a_worker(world):
-    promise = world["promise"]
+def test_every_purge_is_repeated_once_by_a_worker(owned_commitment):
+    promise = owned_commitment["promise"]
     promise.summary = "Now with a summary"
     publish_change(promise)
     assert recording.PURGED.count(f"/commitments/{promise.slug}/") == 2  # at commit, then by the task
 
 
-def test_nothing_is_purged_before_the_commit(world):
+def test_nothing_is_purged_before_the_commit(owned_commitment):
     recording.clear()
-    scenario.publish(world["promise"], summary="Not committed yet")
+    scenario.publish(owned_commitment["promise"], summary="Not committed yet")
     assert recording.PURGED == []
     assert any(callback is frontend_cache._purge_pending for _s, callback, _r in connection.run_on_commit)
 
 
-def test_a_tenure_change_purges_the_office_both_holders_and_the_commitments_it_owns(world):
-    office, newcomer = world["office"], factories.PersonFactory(name="Bilal Ahmed")
+def test_a_tenure_change_purges_the_office_both_holders_and_the_commitments_it_owns(owned_commitment):
+    office, newcomer = owned_commitment["office"], factories.PersonFactory(name="Bilal Ahmed")
     office = scenario.add_tenures(
         Office.objects.get(pk=office.pk), (newcomer, datetime.date(2024, 1, 2), None, vocabulary.TenureStart.ACTING)
     )
@@ -121,58 +124,58 @@ def test_a_tenure_change_purges_the_office_both_holders_and_the_commitments_it_o
     expected = {
         f"/offices/{office.slug}/",
         f"/offices/{office.slug}/history/",
-        f"/people/{world['holder'].slug}/",
+        f"/people/{owned_commitment['holder'].slug}/",
         f"/people/{newcomer.slug}/",
-        f"/commitments/{world['promise'].slug}/",
+        f"/commitments/{owned_commitment['promise'].slug}/",
         f"/jurisdictions/{office.organization.jurisdiction.slug}/",
     }
     assert expected <= purged
-    assert f"/commitments/{world['other'].slug}/" not in purged
+    assert f"/commitments/{owned_commitment['other'].slug}/" not in purged
 
 
-def test_a_takedown_bans_every_address_under_the_record_and_a_restore_again(world):
-    promise = world["promise"]
+def test_a_takedown_bans_every_address_under_the_record_and_a_restore_again(owned_commitment):
+    promise = owned_commitment["promise"]
     recording.clear()
     with committed():
         take_down(promise, notice="Court order")
     assert recording.BANNED.count(f"^/commitments/{promise.slug}/") == 2  # at commit, then by the task
-    assert {f"/offices/{world['office'].slug}/", *SITE_WIDE} <= set(recording.PURGED)
+    assert {f"/offices/{owned_commitment['office'].slug}/", *SITE_WIDE} <= set(recording.PURGED)
     recording.clear()
     with committed():
         restore(promise, reason="Order lifted")
     assert f"^/commitments/{promise.slug}/" in recording.BANNED
 
 
-def test_the_ban_pattern_matches_the_record_and_nothing_else(world):
+def test_the_ban_pattern_matches_the_record_and_nothing_else(owned_commitment):
     import re
 
-    _paths, bans = frontend_cache.addresses_touched(world["promise"], gone=True)
+    _paths, bans = frontend_cache.addresses_touched(owned_commitment["promise"], gone=True)
     english, urdu = sorted(bans - set(frontend_cache.ALWAYS_BANNED))
-    slug = world["promise"].slug
+    slug = owned_commitment["promise"].slug
     for prefix, pattern in (("", english), ("/ur", urdu)):
         assert re.match(pattern, f"{prefix}/commitments/{slug}/history/compare/1/2/")
         assert re.match(pattern, f"{prefix}/commitments/{slug}/cite/1/")
         assert not re.match(pattern, f"{prefix}/commitments/{slug}-2/")
-        assert not re.match(pattern, f"{prefix}/commitments/{world['other'].slug}/")
+        assert not re.match(pattern, f"{prefix}/commitments/{owned_commitment['other'].slug}/")
 
 
-def test_without_a_proxy_nothing_is_computed_or_sent(world, settings):
+def test_without_a_proxy_nothing_is_computed_or_sent(owned_commitment, settings):
     del settings.WAGTAILFRONTENDCACHE
     recording.clear()
-    scenario.publish(world["promise"], summary="No proxy")
+    scenario.publish(owned_commitment["promise"], summary="No proxy")
     assert not any(callback is frontend_cache._purge_pending for _s, callback, _r in connection.run_on_commit)
     assert recording.PURGED == []
 
 
-def test_a_bulk_publish_bans_every_address(world):
+def test_a_bulk_publish_bans_every_address(owned_commitment):
     from tracker.models import Commitment
     from tracker.publishing.bulk import publish_new_records
 
     new = scenario.commitment(
         title="Generated promise 1",
         slug="generated-promise-1",
-        jurisdiction=world["district"],
-        owners=[(world["office"], vocabulary.OwnershipRole.ADMINISTRATIVE)],
+        jurisdiction=owned_commitment["district"],
+        owners=[(owned_commitment["office"], vocabulary.OwnershipRole.ADMINISTRATIVE)],
         live=False,
     )
     recording.clear()

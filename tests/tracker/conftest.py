@@ -11,8 +11,9 @@ def offices(db):
 
 
 @pytest.fixture
-def demo(offices, django_user_model):
-    """A demo commitment published three times through the real service, as a reporter would meet it."""
+def file_tracking_history(offices, django_user_model):
+    """The file tracking commitment published three times through the real service, as a reporter would meet
+    it (not started; in progress; stalled, with a second owner, a source and corrected text)."""
     editor = django_user_model.objects.create_user("zubaida.q", "zubaida.q@example.org", "pass")
     return scenario.file_tracking_history(offices, editor)
 

@@ -36,7 +36,7 @@ def hostile_value(max_length=None, lead=""):
 
 
 @pytest.fixture
-def world(moderator):
+def hostile_records(moderator):
     """One record of every kind with a public page, every public field hostile, published through the
     real service; the commitment twice (a sourced status change), so it has a compare page."""
     place = scenario.publish(
@@ -193,25 +193,25 @@ def audit_html(client, path):
     return [f"{path}: {problem}" for problem in audit.problems + [f"raw {m!r}" for m in raw]]
 
 
-def test_no_page_shows_hostile_text_as_markup_or_unisolated(client, world):
+def test_no_page_shows_hostile_text_as_markup_or_unisolated(client, hostile_records):
     index_for_search()
     pages = ["/", "/commitments/", "/decisions/", "/search/?q=alert", "/search/?q=script"]
-    for kind, slug in world.items():
+    for kind, slug in hostile_records.items():
         pages += record_pages(kind, slug, compare=kind == "commitments")
     problems = [problem for path in pages for problem in audit_html(client, path)]
     assert problems == [], "\n".join(problems)
 
 
-def test_search_finds_the_hostile_commitment_and_escapes_it(client, world):
+def test_search_finds_the_hostile_commitment_and_escapes_it(client, hostile_records):
     index_for_search()
     html = client.get("/search/", {"q": "alert"}).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;script&gt;<mark>alert</mark>" in html
     assert audit_html(client, "/search/?q=alert") == []
 
 
-def test_revision_page_apa_box_is_escaped_with_its_italics(client, world):
+def test_revision_page_apa_box_is_escaped_with_its_italics(client, hostile_records):
     """Finding 1: the APA box of the revision page held citeproc's output raw."""
-    html = client.get(f"/commitments/{world['commitments']}/history/1/").content.decode()
+    html = client.get(f"/commitments/{hostile_records['commitments']}/history/1/").content.decode()
     box = html[html.index('id="cite-apa"') :]
     citation = box[: box.index("</p>")]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in citation
@@ -219,9 +219,9 @@ def test_revision_page_apa_box_is_escaped_with_its_italics(client, world):
     assert "<script>" not in citation and "<img" not in citation
 
 
-def test_cite_page_escapes_every_style(client, world):
+def test_cite_page_escapes_every_style(client, hostile_records):
     """Finding 1: all four HTML styles of /<kind>/<slug>/cite/<n>/ held citeproc's output raw."""
-    for kind, slug in world.items():
+    for kind, slug in hostile_records.items():
         html = client.get(f"/{kind}/{slug}/cite/1/").content.decode()
         for style in STYLES:
             section = html[html.index(f'id="f-{style}"') :]
@@ -248,9 +248,9 @@ def citation_file(client, kind, slug, number, fmt):
     return response.content.decode()
 
 
-def test_ris_has_one_record_and_no_injected_lines(client, world):
+def test_ris_has_one_record_and_no_injected_lines(client, hostile_records):
     """Finding 9: a title with new lines added ER / TY / UR - javascript: lines to the RIS file."""
-    for kind, slug in world.items():
+    for kind, slug in hostile_records.items():
         body = citation_file(client, kind, slug, 1, "ris")
         lines = body.splitlines()
         tags = [line[:6] for line in lines if line.strip()]
@@ -260,9 +260,9 @@ def test_ris_has_one_record_and_no_injected_lines(client, world):
         assert plain_problems(f"{kind} RIS", body) == []
 
 
-def test_bibtex_has_one_entry(client, world):
+def test_bibtex_has_one_entry(client, hostile_records):
     """Finding 9: a title could close its field and open another entry."""
-    for kind, slug in world.items():
+    for kind, slug in hostile_records.items():
         body = citation_file(client, kind, slug, 1, "bibtex")
         assert len(re.findall(r"^@\w+\{", body, flags=re.MULTILINE)) == 1, kind
         fields = re.findall(r"^  \w+ = \{", body, flags=re.MULTILINE)
@@ -275,10 +275,10 @@ def test_bibtex_has_one_entry(client, world):
         assert plain_problems(f"{kind} BibTeX", body) == []
 
 
-def test_csl_json_and_plain_styles_are_clean_single_lines(client, world):
+def test_csl_json_and_plain_styles_are_clean_single_lines(client, hostile_records):
     """Findings 9 and 10: CSL-JSON and the plain-text styles carry no line breaks, control characters or
     bidi controls in the record's fields."""
-    for kind, slug in world.items():
+    for kind, slug in hostile_records.items():
         item = json.loads(citation_file(client, kind, slug, 1, "csl-json"))[0]
         for name in ("title", "genre", "container-title", "note"):
             assert "\n" not in item[name] and plain_problems(f"{kind} CSL-JSON {name}", item[name]) == []
@@ -288,9 +288,9 @@ def test_csl_json_and_plain_styles_are_clean_single_lines(client, world):
             assert plain_problems(f"{kind} {style}", body) == []
 
 
-def test_atom_feeds_parse_and_carry_no_raw_markup(client, world):
+def test_atom_feeds_parse_and_carry_no_raw_markup(client, hostile_records):
     """Finding 10 (feeds): no bidi or control characters; the XML parses; hostile markup stays text."""
-    feeds = ["/feeds/changes/"] + [f"/{kind}/{slug}/feed/" for kind, slug in world.items()]
+    feeds = ["/feeds/changes/"] + [f"/{kind}/{slug}/feed/" for kind, slug in hostile_records.items()]
     for path in feeds:
         response = client.get(path)
         assert response.status_code == 200, path
@@ -313,7 +313,7 @@ def exported_table(rows):
     return data, list(csv.reader(io.StringIO(data.removeprefix("\ufeff"), newline="")))
 
 
-def test_exports_write_no_formula_and_no_bidi_controls(world):
+def test_exports_write_no_formula_and_no_bidi_controls(hostile_records):
     """Finding 8: cells starting with =, +, -, @, tab or carriage return were written raw."""
     for rows in (commitment_rows, history_rows):
         data, table = exported_table(rows())
@@ -324,7 +324,7 @@ def test_exports_write_no_formula_and_no_bidi_controls(world):
         assert plain_problems(rows.__name__, data) == []
 
 
-def test_export_command_writes_no_formula(world):
+def test_export_command_writes_no_formula(hostile_records):
     from django.core.management import call_command
 
     out = io.StringIO()

@@ -17,48 +17,50 @@ def listing_text(client):
     return page_text(client.get("/admin/snippets/tracker/commitment/"))
 
 
-def test_a_moderator_takes_a_record_down_and_restores_it(client, demo, moderator):
+def test_a_moderator_takes_a_record_down_and_restores_it(client, file_tracking_history, moderator):
     client.force_login(moderator)
     assert "Take down" in listing_text(client)
-    form = client.get(takedown_url(demo.commitment))
+    form = client.get(takedown_url(file_tracking_history.commitment))
     assert "Take down" in page_text(form) and "410 Gone" in page_text(form)
 
-    response = client.post(takedown_url(demo.commitment), {"text": NOTICE}, follow=True)
+    response = client.post(takedown_url(file_tracking_history.commitment), {"text": NOTICE}, follow=True)
     assert "is taken down: its public pages now show the notice" in page_text(response)
-    public = client.get(f"/commitments/{demo.commitment.slug}/")
+    public = client.get(f"/commitments/{file_tracking_history.commitment.slug}/")
     assert public.status_code == 410 and NOTICE in page_text(public)
     assert "Restore" in listing_text(client)
 
-    form = client.get(takedown_url(demo.commitment))
+    form = client.get(takedown_url(file_tracking_history.commitment))
     assert NOTICE in page_text(form) and "Why it is restored" in page_text(form)
-    response = client.post(takedown_url(demo.commitment), {"text": "Order set aside on appeal"}, follow=True)
+    response = client.post(
+        takedown_url(file_tracking_history.commitment), {"text": "Order set aside on appeal"}, follow=True
+    )
     assert "is public again, with its history" in page_text(response)
-    assert client.get(f"/commitments/{demo.commitment.slug}/").status_code == 200
-    reasons = list(demo.commitment.history.values_list("history_change_reason", flat=True)[:2])
+    assert client.get(f"/commitments/{file_tracking_history.commitment.slug}/").status_code == 200
+    reasons = list(file_tracking_history.commitment.history.values_list("history_change_reason", flat=True)[:2])
     assert reasons == ["Restored: Order set aside on appeal", f"Taken down: {NOTICE}"]
-    assert demo.commitment.history.first().history_user == moderator
+    assert file_tracking_history.commitment.history.first().history_user == moderator
 
 
-def test_a_takedown_without_a_notice_is_refused_and_changes_nothing(client, demo, moderator):
+def test_a_takedown_without_a_notice_is_refused_and_changes_nothing(client, file_tracking_history, moderator):
     client.force_login(moderator)
-    response = client.post(takedown_url(demo.commitment), {"text": "   "})
+    response = client.post(takedown_url(file_tracking_history.commitment), {"text": "   "})
     assert response.status_code == 200
     assert "This field is required." in page_text(response)
-    assert Commitment.objects.get(pk=demo.commitment.pk).taken_down_at is None
-    assert client.get(f"/commitments/{demo.commitment.slug}/").status_code == 200
+    assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None
+    assert client.get(f"/commitments/{file_tracking_history.commitment.slug}/").status_code == 200
 
 
-def test_editors_can_neither_take_down_nor_see_the_action(client, demo, editor):
+def test_editors_can_neither_take_down_nor_see_the_action(client, file_tracking_history, editor):
     client.force_login(editor)
-    refused = client.get(takedown_url(demo.commitment), follow=True)
+    refused = client.get(takedown_url(file_tracking_history.commitment), follow=True)
     assert "Sorry, you do not have permission to access this area." in page_text(refused)
-    assert client.post(takedown_url(demo.commitment), {"text": NOTICE})["Location"] == "/admin/"
-    assert Commitment.objects.get(pk=demo.commitment.pk).taken_down_at is None
+    assert client.post(takedown_url(file_tracking_history.commitment), {"text": NOTICE})["Location"] == "/admin/"
+    assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None
     assert "Take down" not in listing_text(client)
 
 
-def test_drafts_and_unknown_kinds_have_no_takedown(client, demo, moderator):
+def test_drafts_and_unknown_kinds_have_no_takedown(client, file_tracking_history, moderator):
     client.force_login(moderator)
-    Commitment.objects.filter(pk=demo.commitment.pk).update(live=False)
-    assert client.get(takedown_url(demo.commitment)).status_code == 404
-    assert client.get(f"/admin/takedown/organisations/{demo.commitment.pk}/").status_code == 404
+    Commitment.objects.filter(pk=file_tracking_history.commitment.pk).update(live=False)
+    assert client.get(takedown_url(file_tracking_history.commitment)).status_code == 404
+    assert client.get(f"/admin/takedown/organisations/{file_tracking_history.commitment.pk}/").status_code == 404

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(committed):
+def followed_records(committed):
     province = factories.JurisdictionFactory(name="Balochistan", tier="province")
     district = factories.JurisdictionFactory(name="Quetta", parent=province)
     old_owner = factories.OfficeFactory(title="Chief Secretary", organization__jurisdiction=province)
@@ -49,21 +49,21 @@ def world(committed):
     }
 
 
-def transfer(world, committed):
+def transfer(followed_records, committed):
     with committed():
-        return scenario.publish(world["promise"], summary="Moved to the deputy commissioner")
+        return scenario.publish(followed_records["promise"], summary="Moved to the deputy commissioner")
 
 
-def test_a_transfer_concerns_both_owners_their_holder_and_the_places_above(world, committed):
-    transfer(world, committed)
+def test_a_transfer_concerns_both_owners_their_holder_and_the_places_above(followed_records, committed):
+    transfer(followed_records, committed)
     [change] = changes_of([PublicRevision.objects.order_by("-sequence").first()])
     expected = {
-        ("commitments", world["promise"].pk),
-        ("offices", world["old_owner"].pk),
-        ("offices", world["new_owner"].pk),
-        ("people", world["holder"].pk),
-        ("jurisdictions", world["district"].pk),
-        ("jurisdictions", world["province"].pk),
+        ("commitments", followed_records["promise"].pk),
+        ("offices", followed_records["old_owner"].pk),
+        ("offices", followed_records["new_owner"].pk),
+        ("people", followed_records["holder"].pk),
+        ("jurisdictions", followed_records["district"].pk),
+        ("jurisdictions", followed_records["province"].pk),
     }
     assert expected <= change.targets
 
@@ -82,11 +82,13 @@ def test_a_transfer_concerns_both_owners_their_holder_and_the_places_above(world
         ({"overdue": "1"}, True),
     ],
 )
-def test_a_search_takes_in_what_its_words_and_filters_say(world, committed, search, matches):
-    transfer(world, committed)
-    world["province"].slug, world["new_owner"].slug = "balochistan", "deputy-commissioner-quetta"
-    type(world["province"]).objects.filter(pk=world["province"].pk).update(slug="balochistan")
-    type(world["new_owner"]).objects.filter(pk=world["new_owner"].pk).update(slug="deputy-commissioner-quetta")
+def test_a_search_takes_in_what_its_words_and_filters_say(followed_records, committed, search, matches):
+    transfer(followed_records, committed)
+    followed_records["province"].slug, followed_records["new_owner"].slug = "balochistan", "deputy-commissioner-quetta"
+    type(followed_records["province"]).objects.filter(pk=followed_records["province"].pk).update(slug="balochistan")
+    type(followed_records["new_owner"]).objects.filter(pk=followed_records["new_owner"].pk).update(
+        slug="deputy-commissioner-quetta"
+    )
     [change] = changes_of([PublicRevision.objects.order_by("-sequence").first()])
     assert search_matches(search, change, today=D(2025, 1, 1)) is matches
 
@@ -98,14 +100,14 @@ def follow(email, kind, object_id=None, search=None, frequency=Frequency.AT_ONCE
     )
 
 
-def test_each_address_gets_one_mail_with_every_change_it_follows(world, committed):
-    follow("office@example.org", "offices", world["old_owner"].pk)
-    follow("person@example.org", "people", world["holder"].pk)
-    follow("place@example.org", "jurisdictions", world["province"].pk)
-    follow("place@example.org", "commitments", world["promise"].pk)
+def test_each_address_gets_one_mail_with_every_change_it_follows(followed_records, committed):
+    follow("office@example.org", "offices", followed_records["old_owner"].pk)
+    follow("person@example.org", "people", followed_records["holder"].pk)
+    follow("place@example.org", "jurisdictions", followed_records["province"].pk)
+    follow("place@example.org", "commitments", followed_records["promise"].pk)
     follow("search@example.org", "search", search={"q": "water"})
     follow("elsewhere@example.org", "jurisdictions", factories.JurisdictionFactory().pk)
-    transfer(world, committed)
+    transfer(followed_records, committed)
     assert sorted(m.to[0] for m in mail.outbox) == [
         "office@example.org",
         "person@example.org",
@@ -114,10 +116,10 @@ def test_each_address_gets_one_mail_with_every_change_it_follows(world, committe
     ]
 
 
-def queries_to_send(count, world, committed):
+def queries_to_send(count, followed_records, committed):
     Follower.objects.all().delete()
     for n in range(count):
-        follow(f"reader{n}@example.org", "commitments", world["promise"].pk)
+        follow(f"reader{n}@example.org", "commitments", followed_records["promise"].pk)
     follow("searcher@example.org", "search", search={"q": "water"})
     PublicRevision.objects.order_by("-sequence").first()
     from tracker.models import SendCursor
@@ -130,14 +132,14 @@ def queries_to_send(count, world, committed):
     return len(queries)
 
 
-def test_fan_out_takes_the_same_number_of_queries_for_5_or_60_followers(world, committed):
-    transfer(world, committed)
-    assert queries_to_send(5, world, committed) == queries_to_send(60, world, committed)
+def test_fan_out_takes_the_same_number_of_queries_for_5_or_60_followers(followed_records, committed):
+    transfer(followed_records, committed)
+    assert queries_to_send(5, followed_records, committed) == queries_to_send(60, followed_records, committed)
 
 
-def test_a_daily_digest_is_sent_once_with_the_days_changes(world, committed):
-    follow("daily@example.org", "commitments", world["promise"].pk, frequency=Frequency.DAILY)
-    transfer(world, committed)
+def test_a_daily_digest_is_sent_once_with_the_days_changes(followed_records, committed):
+    follow("daily@example.org", "commitments", followed_records["promise"].pk, frequency=Frequency.DAILY)
+    transfer(followed_records, committed)
     assert mail.outbox == []  # not at once
     tomorrow = timezone.now() + datetime.timedelta(days=1)
     assert fanout.send_digests(Frequency.DAILY, now=tomorrow) == 1
@@ -148,13 +150,13 @@ def test_a_daily_digest_is_sent_once_with_the_days_changes(world, committed):
     assert fanout.send_digests(Frequency.WEEKLY, now=tomorrow + datetime.timedelta(days=7)) == 0  # nobody weekly
 
 
-def test_the_feeds_of_what_one_follows(client, world, committed):
-    transfer(world, committed)
-    office = feedparser.parse(client.get(f"/offices/{world['new_owner'].slug}/follow/feed/").content)
+def test_the_feeds_of_what_one_follows(client, followed_records, committed):
+    transfer(followed_records, committed)
+    office = feedparser.parse(client.get(f"/offices/{followed_records['new_owner'].slug}/follow/feed/").content)
     assert any("Clean water for Quetta" in entry.title for entry in office.entries)
-    person = feedparser.parse(client.get(f"/people/{world['holder'].slug}/follow/feed/").content)
+    person = feedparser.parse(client.get(f"/people/{followed_records['holder'].slug}/follow/feed/").content)
     assert any("Clean water for Quetta" in entry.title for entry in person.entries)
-    place = feedparser.parse(client.get(f"/jurisdictions/{world['province'].slug}/follow/feed/").content)
+    place = feedparser.parse(client.get(f"/jurisdictions/{followed_records['province'].slug}/follow/feed/").content)
     assert [e.title for e in place.entries if "Clean water" in e.title] == [
         "Commitment “Clean water for Quetta”: revision 2",
         "Commitment “Clean water for Quetta”: revision 1",
@@ -175,8 +177,8 @@ def test_the_feeds_of_what_one_follows(client, world, committed):
         ("بجلی", False),
     ],
 )
-def test_a_followed_urdu_search_reads_words_as_the_search_page_does(world, committed, q, matches):
-    world["promise"].title_ur = "کوئٹہ کے لیے صاف پانی"
-    transfer(world, committed)
+def test_a_followed_urdu_search_reads_words_as_the_search_page_does(followed_records, committed, q, matches):
+    followed_records["promise"].title_ur = "کوئٹہ کے لیے صاف پانی"
+    transfer(followed_records, committed)
     [change] = changes_of([PublicRevision.objects.order_by("-sequence").first()])
     assert search_matches({"q": q}, change, today=D(2025, 1, 1)) is matches

@@ -15,9 +15,10 @@ TITLE = "E-office for the Quetta secretariat"
 
 
 @pytest.fixture
-def cited(demo):
-    """The demo commitment, renamed in a fourth revision to a title with a hyphenated, capitalised word."""
-    record = Commitment.objects.get(pk=demo.commitment.pk)
+def cited(file_tracking_history):
+    """The commitment of `file_tracking_history`, renamed in a fourth revision to a title with a hyphenated,
+    capitalised word."""
+    record = Commitment.objects.get(pk=file_tracking_history.commitment.pk)
     record.title = TITLE
     publishing.publish(record, summary="Name it as the secretariat does")
     return record
@@ -42,9 +43,9 @@ def test_a_reporter_cites_the_record_from_its_page(chromium, live_server, cited)
         assert TITLE in text
 
 
-def test_the_compare_form_never_offers_a_revision_against_itself(chromium, live_server, demo):
+def test_the_compare_form_never_offers_a_revision_against_itself(chromium, live_server, file_tracking_history):
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
-    base = f"{live_server.url}/commitments/{demo.commitment.slug}/history/"
+    base = f"{live_server.url}/commitments/{file_tracking_history.commitment.slug}/history/"
     page.goto(base)
     assert page.locator("input[name=a]").evaluate_all("inputs => inputs.map(i => i.value)") == ["2", "1"]
     assert page.locator("input[name=b]").evaluate_all("inputs => inputs.map(i => i.value)") == ["3", "2"]

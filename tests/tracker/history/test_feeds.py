@@ -19,8 +19,8 @@ def links(entry):
     return {link.rel: link.href for link in entry.links}
 
 
-def test_commitment_feed(client, demo):
-    slug = demo.commitment.slug
+def test_commitment_feed(client, file_tracking_history):
+    slug = file_tracking_history.commitment.slug
     feed = parse(client, f"/commitments/{slug}/feed/")
 
     assert feed.version == "atom10"
@@ -32,12 +32,12 @@ def test_commitment_feed(client, demo):
     assert newest.author == "Accountability Tracker editors"
     assert "“Stalled: no funds released”" in newest.summary
     assert "Status: In progress → Stalled" in newest.summary
-    assert demo.revisions[2].hash in newest.summary
-    assert newest.published_parsed[:6] == demo.revisions[2].published_at.utctimetuple()[:6]
+    assert file_tracking_history.revisions[2].hash in newest.summary
+    assert newest.published_parsed[:6] == file_tracking_history.revisions[2].published_at.utctimetuple()[:6]
     assert "related" not in links(feed.entries[2])  # the first revision has nothing to compare with
 
 
-def test_site_wide_changes_feed(client, demo):
+def test_site_wide_changes_feed(client, file_tracking_history):
     from tests import scenario
 
     scenario.published_commitment(title="Water supply for Gwadar", summary="Add the Gwadar promise")

@@ -8,9 +8,9 @@ from tests.browser import axe_problems, fits_the_screen
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_reporter_opens_revision_2_compares_it_and_copies_a_citation(phone, live_server, demo):
+def test_reporter_opens_revision_2_compares_it_and_copies_a_citation(phone, live_server, file_tracking_history):
     page = phone
-    base = f"{live_server.url}/commitments/{demo.commitment.slug}/"
+    base = f"{live_server.url}/commitments/{file_tracking_history.commitment.slug}/"
     page.goto(base + "history/")
     assert axe_problems(page) == []
     assert fits_the_screen(page)
@@ -30,7 +30,7 @@ def test_reporter_opens_revision_2_compares_it_and_copies_a_citation(phone, live
     assert fits_the_screen(page)
 
 
-def test_office_page_with_tenure_history_is_accessible(phone, live_server, demo, offices):
+def test_office_page_with_tenure_history_is_accessible(phone, live_server, file_tracking_history, offices):
     from tests.factories import PersonFactory, TenureFactory
 
     TenureFactory(office=offices.dc, person=PersonFactory(name="Erum Baloch"), start_date="2021-01-04", how="posted")

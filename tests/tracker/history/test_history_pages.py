@@ -16,12 +16,12 @@ from tracker.models import Commitment, PublicRevision
 pytestmark = pytest.mark.django_db
 
 
-def url(demo, tail=""):
-    return f"/commitments/{demo.commitment.slug}/{tail}"
+def url(file_tracking_history, tail=""):
+    return f"/commitments/{file_tracking_history.commitment.slug}/{tail}"
 
 
-def test_history_lists_every_revision_newest_first_with_what_changed(client, demo):
-    text = page_text(client.get(url(demo, "history/")))
+def test_history_lists_every_revision_newest_first_with_what_changed(client, file_tracking_history):
+    text = page_text(client.get(url(file_tracking_history, "history/")))
 
     assert "3 published revisions, newest first" in text
     assert text.index("Revision 3") < text.index("Revision 2") < text.index("Revision 1")
@@ -36,23 +36,23 @@ def test_history_lists_every_revision_newest_first_with_what_changed(client, dem
     second = text[text.index('id="r2"') : text.index('id="r1"')]
     assert "Status: Not started → In progress; Progress (%): 0 → 20" in second
     assert "First published" in text[text.index('id="r1"') :]
-    day = timezone.localtime(demo.revisions[2].published_at).strftime("%-d %B %Y, %H:%M")
+    day = timezone.localtime(file_tracking_history.revisions[2].published_at).strftime("%-d %B %Y, %H:%M")
     assert day in third
 
 
-def test_history_never_names_the_editor(client, demo):
+def test_history_never_names_the_editor(client, file_tracking_history):
     for tail in ("history/", "history/2/", "history/compare/1/3/", "cite/2/", "feed/"):
-        body = client.get(url(demo, tail)).content.decode()
+        body = client.get(url(file_tracking_history, tail)).content.decode()
         assert "zubaida" not in body.lower(), tail
         if "compare" not in tail:
             assert "Accountability Tracker editors" in body, tail
 
 
-def test_history_is_paginated(client, demo):
-    add_revisions(demo.commitment, 57, start=timezone.now())  # 60 in all; 50 a page
+def test_history_is_paginated(client, file_tracking_history):
+    add_revisions(file_tracking_history.commitment, 57, start=timezone.now())  # 60 in all; 50 a page
 
-    first = page_text(client.get(url(demo, "history/")))
-    second = page_text(client.get(url(demo, "history/?page=2")))
+    first = page_text(client.get(url(file_tracking_history, "history/")))
+    second = page_text(client.get(url(file_tracking_history, "history/?page=2")))
 
     assert first.count('class="revision-title"') == 50
     assert "Revision 60" in first and "Revision 11<" in first and "Revision 10<" not in first
@@ -62,14 +62,14 @@ def test_history_is_paginated(client, demo):
     assert "No change to what the page says" in first[first.index('id="r11"') :]
 
 
-def test_revision_page_shows_the_record_as_published_with_banner_and_hash(client, demo):
-    second = demo.revisions[1]
-    text = page_text(client.get(url(demo, "history/2/")))
+def test_revision_page_shows_the_record_as_published_with_banner_and_hash(client, file_tracking_history):
+    second = file_tracking_history.revisions[1]
+    text = page_text(client.get(url(file_tracking_history, "history/2/")))
 
     day = timezone.localtime(second.published_at).strftime("%-d %B %Y")
     assert re.search(rf"<strong>Revision 2 of 3</strong>, published <time[^>]*>{day}", text)
-    assert f'<a href="{url(demo)}">see the current version</a>' in text
-    assert second.hash in text and demo.revisions[0].hash in text  # its hash and the previous one
+    assert f'<a href="{url(file_tracking_history)}">see the current version</a>' in text
+    assert second.hash in text and file_tracking_history.revisions[0].hash in text  # its hash and the previous one
     assert TEXT_1 in text
     assert 'status-in_progress">In progress' in text and "Stalled" not in text
     assert "Tender for file tracking software" in text
@@ -77,13 +77,13 @@ def test_revision_page_shows_the_record_as_published_with_banner_and_hash(client
     assert "Cite this revision" in text
 
 
-def test_revision_page_never_changes_after_later_edits(client, demo):
+def test_revision_page_never_changes_after_later_edits(client, file_tracking_history):
     def as_published(response):
         text = page_text(response)
         return text[text.index("<h1>") : text.index('<aside class="cite-box"')]
 
-    before = as_published(client.get(url(demo, "history/2/")))
-    commitment = Commitment.objects.get(pk=demo.commitment.pk)
+    before = as_published(client.get(url(file_tracking_history, "history/2/")))
+    commitment = Commitment.objects.get(pk=file_tracking_history.commitment.pk)
     commitment.title = "Renamed file tracking system"
     commitment.progress = 90
     publishing.publish(commitment, summary="Renamed; progress from the audit report")
@@ -118,8 +118,8 @@ def test_revision_stored_under_an_older_schema_still_renders(client):
     assert "<h3>Promise text</h3>" in compare and "<del>" in compare and "<ins>" in compare
 
 
-def test_compare_shows_words_status_owners_status_changes_and_sources(client, demo):
-    text = page_text(client.get(url(demo, "history/compare/2/3/")))
+def test_compare_shows_words_status_owners_status_changes_and_sources(client, file_tracking_history):
+    text = page_text(client.get(url(file_tracking_history, "history/compare/2/3/")))
 
     assert "Changes from revision 2 to revision 3" in text
     words = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", text)
@@ -137,40 +137,40 @@ def test_compare_shows_words_status_owners_status_changes_and_sources(client, de
     assert "Tender for file tracking software" not in text
 
 
-def test_compare_backwards_shows_removals_and_movements(client, demo):
-    commitment = Commitment.objects.get(pk=demo.commitment.pk)
+def test_compare_backwards_shows_removals_and_movements(client, file_tracking_history):
+    commitment = Commitment.objects.get(pk=file_tracking_history.commitment.pk)
     commitment.movements.create(
         office=commitment.owners.get(role="political").office, arrived_on=datetime.date(2021, 4, 1)
     )
     commitment.owners.filter(role="political").delete()
     publishing.publish(commitment, summary="File with the chief minister; owner corrected")
 
-    forward = page_text(client.get(url(demo, "history/compare/3/4/")))
+    forward = page_text(client.get(url(file_tracking_history, "history/compare/3/4/")))
     assert "Where the file went" in forward
     assert "<strong>Movement: Chief Minister Balochistan since 1 April 2021</strong>" in forward
     assert "removed</span> <strong>Owner: Chief Minister Balochistan (Political owner)</strong>" in forward
 
-    backwards = page_text(client.get(url(demo, "history/compare/3/1/")))
+    backwards = page_text(client.get(url(file_tracking_history, "history/compare/3/1/")))
     assert "removed</span> <strong>Owner: Deputy Commissioner Quetta" in backwards
     assert "removed</span> <strong>Source: Budget 2021-22 omits it</strong>" in backwards
 
 
-def test_compare_form_goes_to_the_permanent_address(client, demo):
-    response = client.get(url(demo, "history/compare/?a=3&b=1"))
+def test_compare_form_goes_to_the_permanent_address(client, file_tracking_history):
+    response = client.get(url(file_tracking_history, "history/compare/?a=3&b=1"))
     assert response.status_code == 302
-    assert response["Location"] == url(demo, "history/compare/1/3/")
-    assert client.get(url(demo, "history/compare/?a=x&b=1")).status_code == 400
+    assert response["Location"] == url(file_tracking_history, "history/compare/1/3/")
+    assert client.get(url(file_tracking_history, "history/compare/?a=x&b=1")).status_code == 400
 
 
-def test_missing_revisions_and_records_answer_404(client, demo):
-    assert client.get(url(demo, "history/4/")).status_code == 404
-    assert client.get(url(demo, "history/compare/1/9/")).status_code == 404
-    assert client.get(url(demo, "cite/9/")).status_code == 404
+def test_missing_revisions_and_records_answer_404(client, file_tracking_history):
+    assert client.get(url(file_tracking_history, "history/4/")).status_code == 404
+    assert client.get(url(file_tracking_history, "history/compare/1/9/")).status_code == 404
+    assert client.get(url(file_tracking_history, "cite/9/")).status_code == 404
     assert client.get("/commitments/no-such-thing/history/").status_code == 404
 
 
-def test_renamed_record_keeps_its_old_history_addresses(client, demo):
-    commitment = Commitment.objects.get(pk=demo.commitment.pk)
+def test_renamed_record_keeps_its_old_history_addresses(client, file_tracking_history):
+    commitment = Commitment.objects.get(pk=file_tracking_history.commitment.pk)
     old_slug = commitment.slug
     commitment.slug = "e-filing-secretariat"
     publishing.publish(commitment, summary="Shorter address")
@@ -181,7 +181,7 @@ def test_renamed_record_keeps_its_old_history_addresses(client, demo):
     assert PublicRevision.objects.for_record(commitment).count() == 4
 
 
-def test_decisions_have_the_same_history_pages(client, demo, offices):
+def test_decisions_have_the_same_history_pages(client, file_tracking_history, offices):
     from tracker.models import Decision
 
     decision = scenario.publish(
@@ -192,7 +192,7 @@ def test_decisions_have_the_same_history_pages(client, demo, offices):
             deciding_office=offices.cm,
             summary="Rs45 million allocated in the budget.",
             live=False,
-            linked=[demo.commitment],
+            linked=[file_tracking_history.commitment],
         ),
         summary="Add the allocation",
     )

@@ -27,14 +27,14 @@ def verify(*args):
     return 0, out.getvalue(), err.getvalue()
 
 
-def test_intact_history_passes(demo):
+def test_intact_history_passes(file_tracking_history):
     code, out, err = verify()
     assert code == 0, err
     assert "3 revisions of 1 records checked: every chain is intact." in out
 
 
-def test_altered_revision_fails_naming_the_record_and_revision(demo):
-    second = demo.revisions[1]
+def test_altered_revision_fails_naming_the_record_and_revision(file_tracking_history):
+    second = file_tracking_history.revisions[1]
     content = second.content
     content["fields"]["status"] = {"value": "delivered", "label": "Delivered"}
     with behind_the_models_back():
@@ -42,17 +42,17 @@ def test_altered_revision_fails_naming_the_record_and_revision(demo):
 
     code, out, err = verify()
     assert code == 1
-    slug = demo.commitment.slug
+    slug, pk = file_tracking_history.commitment.slug, file_tracking_history.commitment.pk
     assert (
-        f"ALTERED: tracker.commitment {demo.commitment.pk} “File tracking system for the secretariat” ({slug}), "
+        f"ALTERED: tracker.commitment {pk} “File tracking system for the secretariat” ({slug}), "
         "revision 2: was altered in the database: its content no longer matches its hash"
     ) in err
     assert "revision 1" not in err and "revision 3" not in err
     assert "the published history was altered" in err
 
 
-def test_rehashed_revision_breaks_the_link_to_the_next(demo):
-    second = PublicRevision.objects.get(pk=demo.revisions[1].pk)
+def test_rehashed_revision_breaks_the_link_to_the_next(file_tracking_history):
+    second = PublicRevision.objects.get(pk=file_tracking_history.revisions[1].pk)
     second.edit_summary = "Something else"
     second.hash = second.compute_hash()
     with behind_the_models_back():
@@ -63,21 +63,21 @@ def test_rehashed_revision_breaks_the_link_to_the_next(demo):
     assert "revision 3: does not follow from the revision before it" in err
 
 
-def test_deleted_revision_is_named(demo):
+def test_deleted_revision_is_named(file_tracking_history):
     with behind_the_models_back():
-        PublicRevision.objects.filter(pk=demo.revisions[1].pk)._raw_delete(PublicRevision.objects.db)
+        PublicRevision.objects.filter(pk=file_tracking_history.revisions[1].pk)._raw_delete(PublicRevision.objects.db)
     code, _, err = verify()
     assert code == 1
     assert "revision 3: revision 2 before it is missing" in err
 
 
-def test_model_refuses_to_change_a_revision(demo):
+def test_model_refuses_to_change_a_revision(file_tracking_history):
     from tracker.models.public_revisions import ImmutableRevisionError
 
     with pytest.raises(ImmutableRevisionError):
-        demo.revisions[0].save()
+        file_tracking_history.revisions[0].save()
     with pytest.raises(ImmutableRevisionError):
-        demo.revisions[0].delete()
+        file_tracking_history.revisions[0].delete()
 
 
 @pytest.fixture

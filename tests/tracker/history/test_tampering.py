@@ -29,9 +29,9 @@ def verify():
 
 
 @pytest.fixture
-def history(demo):
+def history(file_tracking_history):
     later = published_commitment(title="Solar pumps for Pishin")
-    revisions = list(PublicRevision.objects.for_record(demo.commitment).order_by("number"))
+    revisions = list(PublicRevision.objects.for_record(file_tracking_history.commitment).order_by("number"))
     return revisions, PublicRevision.objects.for_record(later).get()
 
 

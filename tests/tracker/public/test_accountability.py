@@ -105,12 +105,15 @@ def test_a_gap_with_no_holder_and_an_overlap():
 # --- The world ----------------------------------------------------------------------------------------
 
 
-def commitment(world, deadline, status, *, closed=None, political=None, made_by=None, moves=()):
+def commitment(lapsed_council, deadline, status, *, closed=None, political=None, made_by=None, moves=()):
     c = factories.CommitmentFactory(
-        jurisdiction=world.district, deadline=deadline, status=status, made_by_office=made_by or world.mayor
+        jurisdiction=lapsed_council.district,
+        deadline=deadline,
+        status=status,
+        made_by_office=made_by or lapsed_council.mayor,
     )
-    factories.CommitmentOwnerFactory(commitment=c, office=political or world.mayor, role="political")
-    factories.CommitmentOwnerFactory(commitment=c, office=world.dc, role="administrative")
+    factories.CommitmentOwnerFactory(commitment=c, office=political or lapsed_council.mayor, role="political")
+    factories.CommitmentOwnerFactory(commitment=c, office=lapsed_council.dc, role="administrative")
     if closed:
         factories.StatusChangeFactory(commitment=c, from_status="in_progress", to_status=status, effective_date=closed)
     for office, day in moves:
@@ -119,7 +122,7 @@ def commitment(world, deadline, status, *, closed=None, political=None, made_by=
 
 
 @pytest.fixture
-def world():
+def lapsed_council():
     w = SimpleNamespace()
     w.province = factories.JurisdictionFactory(name="Province", tier="province", slug="province")
     w.district = factories.JurisdictionFactory(name="District", tier="district", parent=w.province, slug="district")
@@ -183,7 +186,7 @@ def group(measures, key):
     return next(m for m in measures if m.key == key)
 
 
-def test_owner_groups_have_the_known_counts_shares_and_delays(world):
+def test_owner_groups_have_the_known_counts_shares_and_delays(lapsed_council):
     today = timezone.localdate()
     r = report()
     assert r.total == 17
@@ -207,7 +210,7 @@ def test_owner_groups_have_the_known_counts_shares_and_delays(world):
     assert appointed.delay.enough and appointed.delay.quartiles == (5, 30, 60)
 
 
-def test_periods_with_and_without_an_elected_council(world):
+def test_periods_with_and_without_an_elected_council(lapsed_council):
     r = report()
     elected = group(r.council_groups, "elected")
     lapsed = group(r.council_groups, "administrator")
@@ -223,7 +226,7 @@ def test_periods_with_and_without_an_elected_council(world):
     assert len(r.council_rows[1].period.people()) == 2
 
 
-def test_file_tracking_and_who_made_them(world):
+def test_file_tracking_and_who_made_them(lapsed_council):
     r = report()
     kinds = {row.kind: row.days for row in r.kinds}
     assert kinds["appointed"].values == [30]
@@ -235,7 +238,7 @@ def test_file_tracking_and_who_made_them(world):
     assert makers["none"].made.count == 0
 
 
-def test_filters_narrow_every_figure(world):
+def test_filters_narrow_every_figure(lapsed_council):
     assert report(district="district").total == 17
     assert report(due_from="2020-01-01").total == 4
     assert report(sector="health").total == 0
@@ -243,7 +246,7 @@ def test_filters_narrow_every_figure(world):
     assert [row.measures.counted.count for row in r.council_rows] == [11]
 
 
-def test_every_figure_links_to_exactly_its_commitments(world, client):
+def test_every_figure_links_to_exactly_its_commitments(lapsed_council, client):
     page = client.get("/accountability/").content.decode()
     links = re.findall(r'<a href="(/commitments/\?[^"]*)">(\d+)', page)
     assert len(links) > 60
@@ -255,7 +258,7 @@ def test_every_figure_links_to_exactly_its_commitments(world, client):
         assert (int(count.group(1)) if count else 0) == int(shown), href
 
 
-def test_the_page_shows_counts_intervals_and_too_few(world, client):
+def test_the_page_shows_counts_intervals_and_too_few(lapsed_council, client):
     response = client.get("/accountability/")
     assert response.status_code == 200
     text = response.content.decode()
@@ -270,7 +273,7 @@ def test_the_page_shows_counts_intervals_and_too_few(world, client):
     assert client.get("/accountability/?due_from=2022-01-01&due_to=2021-01-01").status_code == 400
 
 
-def test_csv_tables(world, client):
+def test_csv_tables(lapsed_council, client):
     response = client.get("/accountability/csv/?table=owners")
     assert response["Content-Type"].startswith("text/csv")
     rows = response.content.decode().splitlines()
@@ -283,7 +286,7 @@ def test_csv_tables(world, client):
     assert "District Council," in periods and ",administrator,2020-01-01,2021-12-31,delivered,1,4," in periods
 
 
-def test_queries_do_not_grow_with_the_data(world, client):
+def test_queries_do_not_grow_with_the_data(lapsed_council, client):
     def queries():
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/accountability/?district=district").status_code == 200
@@ -292,10 +295,12 @@ def test_queries_do_not_grow_with_the_data(world, client):
     queries()  # the first request of a test also reads the site's settings
     before = queries()
     for _ in range(15):
-        commitment(world, D(2021, 3, 1), "delivered", closed=D(2021, 2, 1), moves=[(world.dc, D(2020, 1, 1))])
+        commitment(
+            lapsed_council, D(2021, 3, 1), "delivered", closed=D(2021, 2, 1), moves=[(lapsed_council.dc, D(2020, 1, 1))]
+        )
     assert queries() == before
 
 
-def test_home_and_jurisdiction_pages_link_to_it(world, client):
+def test_home_and_jurisdiction_pages_link_to_it(lapsed_council, client):
     assert "/accountability/" in client.get("/").content.decode()
     assert "/accountability/?district=district" in client.get("/jurisdictions/district/").content.decode()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def world(prefix, n):
+def records_at_scale(prefix, n):
     """A province with n districts; n offices held in turn by one person; an office held by n people;
     n overdue commitments; one commitment with n status changes, movements, sources and decisions."""
     province = factories.JurisdictionFactory(name=f"{prefix} province", slug=f"{prefix}-province", tier="province")
@@ -142,12 +142,12 @@ def queries(client, url):
 
 def test_query_counts_do_not_grow_with_the_data(client):
     TrackerSettings.load()  # created on first use; that one-off insert is not the page's cost
-    small = {page: queries(client, url) for page, url in world("small", 10).items()}
-    world_pages = world("large", 500)
-    large = {page: queries(client, url) for page, url in world_pages.items()}
+    small = {page: queries(client, url) for page, url in records_at_scale("small", 10).items()}
+    large_pages = records_at_scale("large", 500)
+    large = {page: queries(client, url) for page, url in large_pages.items()}
     assert large == small
     for page in ("office", "person"):  # the comparison with peers is on both pages, in their counts
-        assert "Against offices of the same kind and tier" in client.get(world_pages[page]).content.decode()
+        assert "Against offices of the same kind and tier" in client.get(large_pages[page]).content.decode()
     assert max(small.values()) <= 25, small
 
 
@@ -162,8 +162,8 @@ def test_with_maintained_summaries_the_pages_read_fewer_queries(client, settings
             client.get(url)  # stores each page's summary
         return {page: queries(client, url) for page, url in pages.items()}
 
-    small = warm(world("small", 10))
-    large = warm(world("large", 500))
+    small = warm(records_at_scale("small", 10))
+    large = warm(records_at_scale("large", 500))
     assert large == small
     assert small["dashboard"] <= 2 and small["jurisdiction"] <= 5, small
     assert small["office"] <= 8 and small["person"] <= 7, small

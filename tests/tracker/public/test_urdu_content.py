@@ -25,7 +25,7 @@ def fallbacks(response):
 
 
 @pytest.fixture
-def world(db):
+def partly_in_urdu(db):
     """A place, an office with its holder, a commitment with a status change and a movement, and a
     decision: Urdu written for some texts, not for others."""
     place = scenario.publish(
@@ -88,8 +88,8 @@ def world(db):
     return place, person, untranslated_person, office, other_office, promise, untranslated, decision
 
 
-def test_a_commitment_page_in_urdu_shows_its_urdu_title_promise_and_note(client, world):
-    *_, promise, _untranslated, _decision = world
+def test_a_commitment_page_in_urdu_shows_its_urdu_title_promise_and_note(client, partly_in_urdu):
+    *_, promise, _untranslated, _decision = partly_in_urdu
     response = in_urdu(client, promise.get_absolute_url())
     html = response.content.decode()
     assert "<h1><bdi>پشین میں پانی صاف کرنے کے پلانٹ</bdi></h1>" in html
@@ -104,8 +104,8 @@ def test_a_commitment_page_in_urdu_shows_its_urdu_title_promise_and_note(client,
     assert "Secretary Finance Balochistan" in shown and "Bilal Tareen" in shown
 
 
-def test_a_commitment_without_urdu_shows_its_english_marked_as_english(client, world):
-    *_, untranslated, _decision = world
+def test_a_commitment_without_urdu_shows_its_english_marked_as_english(client, partly_in_urdu):
+    *_, untranslated, _decision = partly_in_urdu
     response = in_urdu(client, untranslated.get_absolute_url())
     shown = fallbacks(response)
     assert "Bus service on Quetta&#x27;s main roads" in shown
@@ -115,8 +115,8 @@ def test_a_commitment_without_urdu_shows_its_english_marked_as_english(client, w
     assert 'class="english"' not in html  # no second English line under an English heading
 
 
-def test_english_pages_show_the_english_and_the_urdu_beneath_it(client, world):
-    *_, promise, untranslated, _decision = world
+def test_english_pages_show_the_english_and_the_urdu_beneath_it(client, partly_in_urdu):
+    *_, promise, untranslated, _decision = partly_in_urdu
     html = in_english(client, promise.get_absolute_url()).content.decode()
     assert "<h1><bdi>Water filtration plants in Pishin</bdi></h1>" in html
     assert '<p lang="ur" dir="rtl" class="urdu"><bdi>پشین میں پانی صاف کرنے کے پلانٹ</bdi></p>' in html
@@ -125,8 +125,8 @@ def test_english_pages_show_the_english_and_the_urdu_beneath_it(client, world):
     assert "in-english" not in in_english(client, untranslated.get_absolute_url()).content.decode()
 
 
-def test_lists_rows_and_record_pages_read_in_urdu(client, world):
-    place, person, untranslated_person, office, other_office, promise, untranslated, decision = world
+def test_lists_rows_and_record_pages_read_in_urdu(client, partly_in_urdu):
+    place, person, untranslated_person, office, other_office, promise, untranslated, decision = partly_in_urdu
     rows = in_urdu(client, "/commitments/").content.decode()
     assert "پشین میں پانی صاف کرنے کے پلانٹ" in rows and "ڈپٹی کمشنر کوئٹہ" in rows
     assert '<span lang="en" dir="ltr">Bus service on Quetta&#x27;s main roads</span>' in rows

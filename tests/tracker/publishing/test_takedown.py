@@ -28,8 +28,8 @@ def addresses(slug):
     ]
 
 
-def test_taken_down_record_answers_410_with_the_notice_everywhere(client, demo):
-    slug = demo.commitment.slug
+def test_taken_down_record_answers_410_with_the_notice_everywhere(client, file_tracking_history):
+    slug = file_tracking_history.commitment.slug
     call_command("takedown", "commitments", slug, notice=NOTICE, stdout=io.StringIO())
 
     for address in addresses(slug):
@@ -43,10 +43,10 @@ def test_taken_down_record_answers_410_with_the_notice_everywhere(client, demo):
     assert slug not in client.get("/feeds/changes/").content.decode()
 
 
-def test_chain_stays_verifiable_and_history_returns_on_restore(client, demo):
-    slug = demo.commitment.slug
+def test_chain_stays_verifiable_and_history_returns_on_restore(client, file_tracking_history):
+    slug = file_tracking_history.commitment.slug
     before = [client.get(a).content for a in addresses(slug)[2:5]]
-    takedown.take_down(demo.commitment, notice=NOTICE)
+    takedown.take_down(file_tracking_history.commitment, notice=NOTICE)
 
     out = io.StringIO()
     call_command("verify_history", stdout=out)
@@ -57,12 +57,14 @@ def test_chain_stays_verifiable_and_history_returns_on_restore(client, demo):
     assert [r.status_code for r in after] == [200, 200, 200]
     assert [r.content for r in after] == before
     assert client.get(f"/commitments/{slug}/").status_code == 200
-    assert PublicRevision.objects.for_record(demo.commitment).count() == 3  # no revision for a takedown
+    assert (
+        PublicRevision.objects.for_record(file_tracking_history.commitment).count() == 3
+    )  # no revision for a takedown
 
 
-def test_takedown_needs_a_notice_and_changes_nothing_without_one(demo):
+def test_takedown_needs_a_notice_and_changes_nothing_without_one(file_tracking_history):
     with pytest.raises(CommandError, match="Say publicly why the record was taken down"):
-        call_command("takedown", "commitments", demo.commitment.slug, notice="  ")
-    assert Commitment.objects.get(pk=demo.commitment.pk).taken_down_at is None
+        call_command("takedown", "commitments", file_tracking_history.commitment.slug, notice="  ")
+    assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None
     with pytest.raises(CommandError, match="No published commitments at 'nope'"):
         call_command("takedown", "commitments", "nope", notice=NOTICE)

@@ -66,7 +66,7 @@ def record_state():
 
 
 @pytest.fixture
-def world(admin_user):
+def published_promise(admin_user):
     office = OfficeFactory(title="Deputy Commissioner Quetta", slug="dc-quetta")
     mayor = OfficeFactory(title="Mayor of Quetta", kind="elected", slug="mayor-quetta")
     place = JurisdictionFactory(name="Quetta", slug="quetta")
@@ -89,67 +89,69 @@ def new_commitment(title, office, place):
     return commitment
 
 
-def publish_a_change(world):
-    commitment = world["commitment"]
+def publish_a_change(published_promise):
+    commitment = published_promise["commitment"]
     commitment.title = "Electronic file tracking for the whole secretariat"
-    publishing.publish(commitment, user=world["user"], summary="Correct the title")
+    publishing.publish(commitment, user=published_promise["user"], summary="Correct the title")
 
 
-def publish_a_revision_directly(world):
-    commitment = Commitment.objects.get(pk=world["commitment"].pk)
+def publish_a_revision_directly(published_promise):
+    commitment = Commitment.objects.get(pk=published_promise["commitment"].pk)
     commitment.title = "Electronic file tracking for the whole secretariat"
     commitment.edit_summary = "Correct the title"
     # Saved before the state is read (see `prepare`); only the publish itself is under test.
-    world["revision"].publish(user=world["user"])
+    published_promise["revision"].publish(user=published_promise["user"])
 
 
-def prepare_direct_revision(world):
-    commitment = Commitment.objects.get(pk=world["commitment"].pk)
+def prepare_direct_revision(published_promise):
+    commitment = Commitment.objects.get(pk=published_promise["commitment"].pk)
     commitment.title = "Electronic file tracking for the whole secretariat"
     commitment.edit_summary = "Correct the title"
-    world["revision"] = commitment.save_revision(user=world["user"])
+    published_promise["revision"] = commitment.save_revision(user=published_promise["user"])
 
 
-def prepare_scheduled(world):
-    draft = new_commitment("Sewerage for Sariab", world["office"], world["place"])
+def prepare_scheduled(published_promise):
+    draft = new_commitment("Sewerage for Sariab", published_promise["office"], published_promise["place"])
     draft.go_live_at = timezone.now() - timedelta(minutes=1)
-    publishing.save_draft(draft, user=world["user"], summary="Add the promise")
+    publishing.save_draft(draft, user=published_promise["user"], summary="Add the promise")
     revision = draft.latest_revision
     revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
     revision.save(update_fields=["approved_go_live_at"])
 
 
-def run_publish_scheduled(world):
+def run_publish_scheduled(published_promise):
     call_command("publish_scheduled", verbosity=0)
 
 
-def unpublish(world):
-    publishing.unpublish(world["commitment"], user=world["user"], reason="Duplicate of another promise")
+def unpublish(published_promise):
+    publishing.unpublish(
+        published_promise["commitment"], user=published_promise["user"], reason="Duplicate of another promise"
+    )
 
 
-def take_down(world):
-    takedown.take_down(world["commitment"], notice="Court order 12/2025", user=world["user"])
+def take_down(published_promise):
+    takedown.take_down(published_promise["commitment"], notice="Court order 12/2025", user=published_promise["user"])
 
 
-def prepare_restore(world):
-    takedown.take_down(world["commitment"], notice="Court order 12/2025", user=world["user"])
+def prepare_restore(published_promise):
+    takedown.take_down(published_promise["commitment"], notice="Court order 12/2025", user=published_promise["user"])
 
 
-def restore(world):
-    takedown.restore(world["commitment"], reason="The order was set aside", user=world["user"])
+def restore(published_promise):
+    takedown.restore(published_promise["commitment"], reason="The order was set aside", user=published_promise["user"])
 
 
-def publish_in_bulk(world):
+def publish_in_bulk(published_promise):
     records = []
     for n in range(3):
-        record = new_commitment(f"Filtration plant {n}", world["office"], world["place"])
+        record = new_commitment(f"Filtration plant {n}", published_promise["office"], published_promise["place"])
         record.slug = f"filtration-plant-{n}"
-        record.owners.add(CommitmentOwner(office=world["mayor"], role="political"))
+        record.owners.add(CommitmentOwner(office=published_promise["mayor"], role="political"))
         records.append(record)
-    publish_new_records(Commitment, records, user=world["user"], summary="Load the plants")
+    publish_new_records(Commitment, records, user=published_promise["user"], summary="Load the plants")
 
 
-def apply_an_import(world):
+def apply_an_import(published_promise):
     headers = [column.name for column in COMMITMENT_COLUMNS]
     rows = [
         {
@@ -173,10 +175,10 @@ def apply_an_import(world):
     lines = [",".join(headers)] + [",".join(row.get(name, "") for name in headers) for row in rows]
     plan = make_plan(read_table("plants.csv", "\n".join(lines).encode()))
     assert not plan.rejected, plan.rejected
-    apply_plan(plan, user=world["user"], summary="Import the plants")
+    apply_plan(plan, user=published_promise["user"], summary="Import the plants")
 
 
-def nothing(world):
+def nothing(published_promise):
     pass
 
 
@@ -195,20 +197,20 @@ WRITE_PATHS = [
 
 
 @pytest.mark.parametrize(("write", "prepare", "failure"), WRITE_PATHS)
-def test_a_failure_at_the_last_step_changes_nothing(world, write, prepare, failure, request):
-    prepare(world)
+def test_a_failure_at_the_last_step_changes_nothing(published_promise, write, prepare, failure, request):
+    prepare(published_promise)
     before = record_state()
     request.getfixturevalue(failure)
     with pytest.raises(Injected):
-        write(world)
+        write(published_promise)
     assert record_state() == before
 
 
 @pytest.mark.parametrize(("write", "prepare", "failure"), WRITE_PATHS)
-def test_without_the_failure_the_same_write_changes_the_record(world, write, prepare, failure):
-    prepare(world)
+def test_without_the_failure_the_same_write_changes_the_record(published_promise, write, prepare, failure):
+    prepare(published_promise)
     before = record_state()
-    write(world)
+    write(published_promise)
     after = record_state()
     assert after["commitments"] != before["commitments"]
     assert after["index_queue"] > before["index_queue"]
