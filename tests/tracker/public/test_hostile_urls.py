@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factories, scenario
+from tests import factories, scenario, worlds
 from tracker.models.kinds import KINDS_WITH_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +83,20 @@ def fill(route, slug, draw):
     return CONVERTER.sub(part, route)
 
 
+@pytest.fixture(scope="module")
+def published_slugs_once(django_db_setup, django_db_blocker):
+    with worlds.rolled_back_world(django_db_blocker):
+        yield _publish_one_of_each()
+
+
 @pytest.fixture
-def published_slugs():
-    """A published record of every kind with a public page; the commitment has two revisions."""
+def published_slugs(published_slugs_once, db):
+    """The slugs of a published record of every kind with a public page (the commitment has two revisions),
+    published once for this module (tests/worlds.py): every test here only reads."""
+    return list(published_slugs_once)
+
+
+def _publish_one_of_each():
     commitment = scenario.published_commitment(title="Hostile commitment")
     commitment.title = "Hostile commitment, amended"
     scenario.publish(commitment, summary="Amend")
