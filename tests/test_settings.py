@@ -82,10 +82,18 @@ def test_production_keeps_sessions_and_limits_in_redis():
     result = manage("shell", "-v", "0", "-c", code, **CONFIGURED)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "config.cache.ResilientRedisCache",  # Django's, answering as an empty cache while Redis is down
         "django.contrib.sessions.backends.cached_db",
         "False",
     ]
+
+
+def test_production_refuses_one_redis_database_for_the_cache_and_the_broker():
+    """The cache is emptied when Redis returns after an outage (config/cache.py): never the broker's queues."""
+    result = manage("check", **CONFIGURED, CELERY_BROKER_URL="redis://127.0.0.1:6379/1")
+    assert result.returncode != 0
+    assert "CACHE_URL and CELERY_BROKER_URL name the same Redis database" in result.stderr
+    assert manage("check", **CONFIGURED, CELERY_BROKER_URL="redis://127.0.0.1:6379/0").returncode == 0
 
 
 def test_deploy_check_is_clean_when_configured():

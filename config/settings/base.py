@@ -276,6 +276,10 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(BASE_DIR / "var" / "cache")}
 }
+# Redis may be lost without losing the site: while it does not answer the cache is an empty one that keeps
+# nothing (pages computed from the database), and it is emptied when it returns (config/cache.py).
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
 # The accountability report (/accountability/) is kept in this cache until the public state changes
 # (tracker/public/report_cache.py); this bounds how long one is kept. 0: computed on every request.
 ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60

@@ -1,11 +1,27 @@
 """Production (docs/deploy.md): refuses to start half-configured (no SECRET_KEY, ALLOWED_HOSTS,
 DATABASE_URL, CACHE_URL or DIGEST_SIGNING_KEY, or DEBUG on) rather than guess; `check --deploy` is clean."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import is_set
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
+
+
+def _same_redis_database(cache_url, broker_url):
+    def where(url):
+        parts = urlsplit(url)
+        return (parts.hostname, parts.port or 6379, parts.path.strip("/") or "0")
+
+    redis = ("redis", "rediss")
+    return (
+        urlsplit(cache_url).scheme in redis
+        and urlsplit(broker_url).scheme in redis
+        and where(cache_url) == where(broker_url)
+    )
+
 
 if env("DEBUG"):
     raise ImproperlyConfigured(
@@ -24,6 +40,12 @@ if not is_set("CACHE_URL"):
     raise ImproperlyConfigured(
         "Set CACHE_URL to the shared cache, e.g. redis://127.0.0.1:6379/1: every worker process must count "
         "the tips limit and keep reports and sessions in the same place."
+    )
+if _same_redis_database(CACHE_URL, CELERY_BROKER_URL):  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL and CELERY_BROKER_URL name the same Redis database: give the cache its own (e.g. "
+        "redis://127.0.0.1:6379/1, the broker /0). The cache is emptied when Redis returns after an outage "
+        "(config/cache.py), which must never empty the broker's queues."
     )
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")

@@ -44,8 +44,17 @@ def _keys(request, email):
 
 
 def exhausted(request, email):
-    """Has this mailbox, or this client, asked to follow as often as an hour allows?"""
-    return any(cache.get(key, 0) >= limit for key, limit in _keys(request, email))
+    """Has this mailbox, or this client, asked to follow as often as an hour allows? Also while the shared
+    cache does not answer (config/cache.py): asking sends mail to the address given, so a limit that cannot
+    count refuses rather than lets anyone flood an inbox, and the visitor is asked to try again later."""
+    counted = [cache.get(key, 0) >= limit for key, limit in _keys(request, email)]
+    return any(counted) or _cannot_count()
+
+
+def _cannot_count():
+    """The shared cache's own word (config/cache.py `ResilientRedisCache.unavailable`); others always count."""
+    unavailable = getattr(cache, "unavailable", None)
+    return bool(unavailable and unavailable())
 
 
 def count(request, email):
