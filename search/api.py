@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from search import queries
-from search.forms import SearchForm
+from search.forms import MAX_PAGE, SearchForm
 from tracker.api.errors import ErrorSerializer
 from tracker.api.freshness import conditional
 from tracker.api.links import API_SEGMENTS
@@ -54,6 +54,9 @@ class SearchAnswerSerializer(serializers.Serializer):
     num_pages = serializers.IntegerField()
     backend = serializers.CharField(help_text="The backend that answered (database or elasticsearch).")
     notices = serializers.ListField(child=serializers.CharField(), help_text="What the search had to tell.")
+    did_you_mean = serializers.CharField(
+        help_text="When little was found: the words with a misspelling corrected, to search for next (or empty)."
+    )
     results = SearchHitSerializer(many=True)
 
 
@@ -61,7 +64,9 @@ def _parameters():
     found = []
     for name, field in SearchForm.base_fields.items():
         enum = [value for value, _label in getattr(field, "choices", []) if value] or None
-        kind = OpenApiTypes.BOOL if name == "overdue" else OpenApiTypes.INT if name == "page" else OpenApiTypes.STR
+        kind = OpenApiTypes.BOOL if name == "overdue" else OpenApiTypes.STR
+        if name == "page":
+            kind = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
         found.append(OpenApiParameter(name, kind, enum=enum, description=str(field.label or name)))
     return found
 
@@ -80,7 +85,7 @@ class SearchAPIView(APIView):
         },
     )
     def get(self, request):
-        form = SearchForm(request.query_params)
+        form = SearchForm(request.query_params, strict=True)
         if not form.is_valid():
             raise ValidationError({name: [str(error) for error in errors] for name, errors in form.errors.items()})
         results = queries.search(form.search_request(today=timezone.localdate()))
@@ -91,6 +96,7 @@ class SearchAPIView(APIView):
                 "num_pages": results.num_pages,
                 "backend": results.backend,
                 "notices": [str(notice) for notice in results.notices],
+                "did_you_mean": results.suggestion,
                 "results": [self._hit(request, hit) for hit in results.hits],
             }
         )

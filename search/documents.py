@@ -8,13 +8,14 @@ a record that is not live has no document, and its old one is deleted.
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from search import urdu
+from search import phonetic, urdu
 from search.text import clean_text, index_text
 from tracker.models import Commitment, CommitmentOwner, Decision, Jurisdiction, Office, Person, Tenure
 from tracker.models.kinds import SEARCHABLE_KINDS, kind_of
@@ -84,8 +85,22 @@ TEXT_FIELDS = ("title", "title_ur", "names", "body", "labels", "suggest")
 
 def searchable(doc):
     """{field: its words as every backend indexes them} for the text fields of a document: the same
-    function for the database's columns and Elasticsearch's folded fields (see search/urdu.py)."""
-    return {name: index_text(doc.get(name, "")) for name in TEXT_FIELDS}
+    function for the database's columns and Elasticsearch's folded fields (see search/urdu.py). The
+    labels also carry the sound key (search/phonetic.py) of each Latin word of the title and names that
+    has one of its own, so that "Heena" finds Hina and "Shahwaani" Shahwani (search/variants.py)."""
+    found = {name: index_text(doc.get(name, "")) for name in TEXT_FIELDS}
+    keys = phonetic.keys(f"{found['title']} {found['names']}".split())
+    if keys:
+        found["labels"] = " ".join([found["labels"], *keys]).strip()
+    return found
+
+
+_SEPARATORS = re.compile(r"[\n,;،؛]+")
+
+
+def other_names(value):
+    """The other names an editor gave a record (`other_names`: one a line, or separated by commas)."""
+    return [name.strip() for name in _SEPARATORS.split(value or "") if name.strip()]
 
 
 def labels(*choices):
@@ -105,7 +120,10 @@ class Places:
     """Every published jurisdiction in memory (a few thousand at most): paths without a query each."""
 
     def __init__(self):
-        self.by_id = {p.pk: p for p in Jurisdiction.objects.published().only("pk", "slug", "name", "name_ur", "parent")}
+        self.by_id = {
+            p.pk: p
+            for p in Jurisdiction.objects.published().only("pk", "slug", "name", "name_ur", "other_names", "parent")
+        }
 
     def path(self, jurisdiction_id):
         nodes, seen = [], set()
@@ -148,7 +166,12 @@ def _path_fields(doc, places, jurisdiction_id):
         doc["jurisdiction_name"] = path[-1].name
         doc["jurisdiction_name_ur"] = path[-1].name_ur
         doc["jurisdiction_path"] = [p.slug for p in path]
-    return [name for p in reversed(path) for name in (p.name, p.name_ur)]
+    return _place_names(reversed(path))
+
+
+def _place_names(path):
+    """The names of places (theirs, in Urdu and their other names), in order."""
+    return [name for p in path for name in (p.name, p.name_ur, *other_names(p.other_names))]
 
 
 def commitment_documents(ids, places, today):
@@ -176,7 +199,7 @@ def commitment_documents(ids, places, today):
         ]
         names = []
         for o in owners[c.pk]:
-            names += [o.office.title, o.office.title_ur]
+            names += [o.office.title, o.office.title_ur, *other_names(o.office.other_names)]
             names += [n for pair in holders.get(o.office_id, []) for n in pair]
         if c.made_by_office_id in public_makers:
             names.append(c.made_by_office.title)
@@ -213,7 +236,9 @@ def person_documents(ids, places, today):
     for tenure in tenures.order_by("start_date"):
         offices[tenure.person_id] += [tenure.office.title, tenure.office.title_ur]
     for p in Person.objects.published().filter(pk__in=ids):
-        doc = _base("person", p, title=p.name, title_ur=p.name_ur, names=list(dict.fromkeys(offices[p.pk])))
+        names = [*other_names(p.other_names), *offices[p.pk]]
+        doc = _base("person", p, title=p.name, title_ur=p.name_ur, names=list(dict.fromkeys(names)))
+        doc["other_names"] = other_names(p.other_names)
         doc["body"] = clean_text("\n".join(text for text in (p.summary, p.summary_ur) if text))
         doc["suggest"] = clean_text(f"{p.name} {p.name_ur}".strip())
         yield doc
@@ -223,11 +248,13 @@ def office_documents(ids, places, today):
     offices = list(Office.objects.published().filter(pk__in=ids).select_related("organization"))
     holders = current_holders([o.pk for o in offices], today)
     for o in offices:
-        names = [n for pair in holders.get(o.pk, []) for n in pair] + [o.organization.name]
+        names = [*other_names(o.other_names), *(n for pair in holders.get(o.pk, []) for n in pair)]
+        names.append(o.organization.name)
         doc = _base("office", o, title=o.title, title_ur=o.title_ur, body=[str(OfficeKind(o.kind).label)])
         names += _path_fields(doc, places, o.organization.jurisdiction_id)
         doc["names"] = clean_text(" · ".join(n for n in names if n))
         doc["suggest"] = clean_text(f"{o.title} {o.title_ur}".strip())
+        doc["other_names"] = other_names(o.other_names)
         doc["labels"] = labels((OfficeKind, o.kind))
         yield doc
 
@@ -235,7 +262,11 @@ def office_documents(ids, places, today):
 def place_documents(ids, places, today):
     for j in Jurisdiction.objects.published().filter(pk__in=ids):
         doc = _base("place", j, title=j.name, title_ur=j.name_ur, body=[str(JurisdictionTier(j.tier).label)])
-        doc["names"] = clean_text(" · ".join(n for n in _path_fields(doc, places, j.pk)[2:] if n))
+        path = places.path(j.pk)
+        _path_fields(doc, places, j.pk)
+        names = [*other_names(j.other_names), *_place_names(reversed(path[:-1]))]
+        doc["names"] = clean_text(" · ".join(n for n in names if n))
+        doc["other_names"] = other_names(j.other_names)
         doc["suggest"] = clean_text(f"{j.name} {j.name_ur}".strip())
         doc["labels"] = labels((JurisdictionTier, j.tier))
         yield doc
@@ -338,6 +369,7 @@ class RecordDocument(Document):
     owner_slugs = Keyword(multi=True)
     owner_kinds = Keyword(multi=True)
     changed_at = Date()
+    other_names = Text(index=False, multi=True)  # shown nowhere; searched through `folded_names`
     suggest = Text(index=False)
     folded_suggest = Text(analyzer=name_prefixes, search_analyzer=folded_words)
     digest = Keyword()

@@ -115,6 +115,22 @@ def _latin(word):
     return all(ord(c) < 0x0250 for c in word)
 
 
+def _group(group, alternative):
+    """An FTS5 group of alternatives: one alone, or several ORed in parentheses."""
+    parts = [alternative(words) for words in group]
+    parts = [f"({part})" if " AND " in part and len(parts) > 1 else part for part in parts]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _combined(queries, operator):
+    """SearchQuery objects joined by & or |."""
+    queries = list(queries)
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = (combined & query) if operator == "&" else (combined | query)
+    return combined
+
+
 class SqliteFullText:
     def install(self, cursor):
         for statement in _SQLITE_INSTALL:
@@ -130,10 +146,13 @@ class SqliteFullText:
 
     @staticmethod
     def expression(query):
-        # Every word and phrase as an FTS5 string: nothing the visitor typed is read as FTS5 syntax.
-        parts = [f'"{word}"' for word in query.terms]
+        # Every word and phrase as an FTS5 string: nothing the visitor typed is read as FTS5 syntax. Each
+        # word's group (search/variants.py) is an OR of its alternatives, each an AND of its words.
+        parts = [
+            _group(group, lambda words: " AND ".join(f'"{word}"' for word in words)) for group in query.word_groups()
+        ]
         parts += ['"' + " ".join(phrase) + '"' for phrase in query.phrases]
-        return (" OR " if query.match_any else " ").join(parts)
+        return (" OR " if query.match_any else " AND ").join(parts)
 
     def match(self, entries, query):
         # The matching ids as a subquery, which SQLite evaluates once. Joined instead, the planner may
@@ -187,7 +206,10 @@ class PostgresFullText:
     @staticmethod
     def tsquery(query):
         # English stemming for Latin-script words, exact words for Urdu (no Urdu dictionary in PostgreSQL).
-        parts = [SearchQuery(w, config="english" if _latin(w) else "simple", search_type="plain") for w in query.terms]
+        def word(w):
+            return SearchQuery(w, config="english" if _latin(w) else "simple", search_type="plain")
+
+        parts = [_combined((_combined(map(word, words), "&") for words in group), "|") for group in query.word_groups()]
         for phrase in query.phrases:
             config = "english" if all(_latin(w) for w in phrase) else "simple"
             parts.append(SearchQuery(" ".join(phrase), config=config, search_type="phrase"))

@@ -6,6 +6,7 @@ import logging
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from search import suggestions, variants
 from search.backends import SearchUnavailable, configured_name, get_backend
 from search.documents import KIND_LABELS
 from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults, localized, page_url
@@ -43,6 +44,7 @@ def search(request):
         # Nothing searchable was typed (only operators, punctuation or common words): say so.
         return SearchResults(hits=[], total=0, request=request, notices=notices, backend=configured_name())
     request.page = max(1, min(request.page, MAX_RESULTS_WINDOW // request.per_page))
+    variants.expand(query)  # Roman Urdu, abbreviations and sound keys besides the words typed
     results, fell_back = _ask("search", request)
     if not results.total and len(query.terms) + len(query.phrases) > 1:
         # Nothing has every word (pasted text, stray syntax): show what has any of them, and say so.
@@ -61,6 +63,9 @@ def search(request):
     if fell_back:
         notices.insert(0, str(FALLBACK_NOTICE))
     results.fallback = fell_back
+    if results.total < suggestions.FEW and query.raw and not request.filters():
+        # Words that find little on their own (with filters, the filters explain it): did you mean...
+        results.suggestion = suggestions.suggest(query.raw)
     results.notices = notices + results.notices
     results.facets = label_facets(results.facets, request)
     return results
@@ -71,7 +76,14 @@ def autocomplete(prefix):
     prefix = index_text(prefix)[:60]
     if len(prefix) < AUTOCOMPLETE_MIN_CHARS:
         return []
-    documents, _fell_back = _ask("autocomplete", prefix, AUTOCOMPLETE_LIMIT)
+    # An abbreviation ("DC Que") completes to the names of its long form first, then to its own.
+    documents, seen = [], set()
+    for text in [*variants.completions(prefix), prefix]:
+        found, _fell_back = _ask("autocomplete", text, AUTOCOMPLETE_LIMIT)
+        for doc in found:
+            if doc["uid"] not in seen and len(documents) < AUTOCOMPLETE_LIMIT:
+                seen.add(doc["uid"])
+                documents.append(doc)
     # The label is the name in the page's language (Urdu under /ur/ where the record has one).
     return [
         {

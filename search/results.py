@@ -203,6 +203,7 @@ class SearchResults:
     notices: list = field(default_factory=list)
     fallback: bool = False
     backend: str = ""
+    suggestion: str = ""  # "did you mean": the query with a misspelt word corrected (search/suggestions.py)
 
     @property
     def num_pages(self):

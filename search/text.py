@@ -134,6 +134,15 @@ class Query:
     phrases: list = field(default_factory=list)  # each a list of words
     notices: list = field(default_factory=list)
     match_any: bool = False  # any one word or phrase is enough (the fallback when all of them match nothing)
+    # Each typed word with the other forms that find what it means (search/variants.py): a list of groups,
+    # one for each word (or words read together, "C&W"), each a list of alternatives, each a list of words
+    # that must all be there. The first alternative of a group is what was typed. None: the words alone.
+    groups: list | None = None
+
+    def word_groups(self):
+        """The groups every backend matches: all of them (any of them with `match_any`), each by any one of
+        its alternatives, each alternative by all its words. Without variants, each term alone."""
+        return self.groups if self.groups is not None else [[[term]] for term in self.terms]
 
     @property
     def is_empty(self):

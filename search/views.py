@@ -71,6 +71,8 @@ def search_page(request):
         "previous_url": _link(params, page=page - 1) if page > 1 else "",
         "next_url": _link(params, page=page + 1) if page < results.num_pages else "",
         "clear_url": _link({"q": params.get("q", "")}),
+        # Did you mean: the words with a misspelling corrected, a link that searches for them (search/suggestions.py).
+        "suggestion_url": _link(params, q=results.suggestion) if results.suggestion else "",
         # Following this search (tracker's follow form and feed take the same parameters).
         "follow_params": _followed(form),
         "follow_feed": reverse("tracker:search_follow_feed") + "?" + urlencode(_followed(form)),

@@ -67,7 +67,7 @@ class DatabaseBackend(SearchBackend):
             return total, facets, ids
 
         question = {
-            "terms": query.terms,
+            "terms": query.word_groups(),
             "phrases": query.phrases,
             "any": query.match_any,
             "filters": request.filters(),

@@ -99,8 +99,21 @@ def overdue_query(today):
 COMMITMENTS_FIRST = 1000.0
 
 
+def _alternative(words, typed):
+    """All of `words` in the text; what was typed is forgiven a typo or two, its variants are not."""
+    fuzzy = {"fuzziness": "AUTO", "prefix_length": 1} if typed else {}
+    queries = [Q("multi_match", query=word, fields=TEXT_FIELDS, **fuzzy) for word in words]
+    return queries[0] if len(queries) == 1 else Q("bool", must=queries)
+
+
+def _group(group):
+    """Any alternative of a word's group (search/variants.py); the first is what was typed."""
+    queries = [_alternative(words, typed=i == 0) for i, words in enumerate(group)]
+    return queries[0] if len(queries) == 1 else Q("bool", should=queries, minimum_should_match=1)
+
+
 def text_query(query):
-    must = [Q("multi_match", query=t, fields=TEXT_FIELDS, fuzziness="AUTO", prefix_length=1) for t in query.terms]
+    must = [_group(group) for group in query.word_groups()]
     must += [Q("multi_match", query=" ".join(p), type="phrase", fields=TEXT_FIELDS) for p in query.phrases]
     if not must:
         return Q("match_all")

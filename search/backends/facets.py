@@ -143,6 +143,11 @@ def _version():
     return version
 
 
+def index_version():
+    """The version of the database index: it moves on with every write (see above)."""
+    return _version()
+
+
 def kept_answer(question, compute):
     """compute(), or what it gave for the same `question` (a JSON-able description of the search: its
     words, filters, sort, page and day) while the index is unchanged (`SEARCH["KEEP_ANSWERS"]`; off in the

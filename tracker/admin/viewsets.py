@@ -257,6 +257,7 @@ class OfficeViewSet(RecordViewSet):
         [
             FieldPanel("title"),
             FieldPanel("title_ur"),
+            FieldPanel("other_names"),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("is_sole")]),
             FieldPanel("organization"),
             InlinePanel(
@@ -283,7 +284,14 @@ class PersonViewSet(RecordViewSet):
     menu_label = _("People")
     list_display = ["name", PUBLICATION, URDU]
     edit_handler = editing(
-        [FieldPanel("name"), FieldPanel("name_ur"), FieldPanel("summary"), FieldPanel("summary_ur"), PUBLISHING]
+        [
+            FieldPanel("name"),
+            FieldPanel("name_ur"),
+            FieldPanel("other_names"),
+            FieldPanel("summary"),
+            FieldPanel("summary_ur"),
+            PUBLISHING,
+        ]
     )
 
 
@@ -293,6 +301,7 @@ class ClassifiedRecordViewSet(RecordViewSet):
     listed by those two fields, filtered by the first and edited with the two side by side."""
 
     classified_by = placed_in = None
+    has_other_names = False  # the other spellings search finds it by (places only)
     search_fields = ["name", "name_ur"]
 
     def __init_subclass__(cls, **kwargs):
@@ -303,6 +312,7 @@ class ClassifiedRecordViewSet(RecordViewSet):
             [
                 FieldPanel("name"),
                 FieldPanel("name_ur"),
+                *([FieldPanel("other_names")] if cls.has_other_names else []),
                 FieldRowPanel([FieldPanel(cls.classified_by), FieldPanel(cls.placed_in)]),
                 PUBLISHING,
             ]
@@ -321,6 +331,7 @@ class JurisdictionViewSet(ClassifiedRecordViewSet):
     icon = "site"
     menu_label = _("Jurisdictions")
     classified_by, placed_in = "tier", "parent"
+    has_other_names = True
 
 
 class TrackerViewSetGroup(SnippetViewSetGroup):

@@ -43,6 +43,26 @@ FAMILY_NAMES = {
     "Khyber Pakhtunkhwa": ["Marwat", "Bangash", "Orakzai", "Swati", "Durrani", "Yousafzai", "Mohmand", "Shinwari"],
     "Federal": ["Hashmi", "Ansari", "Rizvi", "Zaidi", "Farooqi", "Qureshi", "Abbasi", "Mirza", "Raja", "Kiyani"],
 }  # fmt: skip
+# Other spellings of the names (each person's `other_names`, which search finds them by).
+OTHER_SPELLINGS = {
+    "Hina": ["Heena"], "Zainab": ["Zenab"], "Ayesha": ["Aisha"], "Fatima": ["Fatma"], "Haroon": ["Harun"],
+    "Daud": ["Dawood"], "Umair": ["Omair"], "Mehwish": ["Mahwish"], "Noman": ["Nouman"], "Zeeshan": ["Zishan"],
+    "Qaiser": ["Kaiser"], "Yasir": ["Yasser"], "Rehan": ["Raihan"], "Mehboob": ["Mahboob"], "Ijaz": ["Aijaz"],
+    "Chaudhry": ["Chaudhary", "Choudhry"], "Kiyani": ["Kayani", "Kiani"], "Siddiqui": ["Siddiqi"],
+    "Yousafzai": ["Yousufzai", "Yusufzai"], "Qureshi": ["Kureshi"], "Memon": ["Memen"], "Durrani": ["Durani"],
+}  # fmt: skip
+
+
+def other_names(name):
+    """A person's other names: the name with each part spelt the other ways ("Heena Shahwani")."""
+    parts = name.split()
+    return ", ".join(
+        " ".join(parts[:i] + [other] + parts[i + 1 :])
+        for i, part in enumerate(parts)
+        for other in OTHER_SPELLINGS.get(part, [])
+    )
+
+
 # Names of well-known office holders that the combinations above could produce; never used.
 NOT_USED = {"Hamid Mir", "Fatima Jinnah", "Shazia Marri", "Farah Khan"}
 
@@ -330,6 +350,7 @@ def load_people_and_offices(organisations, *, user, today, report):
                         slug=slugify(name),
                         name=name,
                         name_ur=ur.person_name_ur(name),
+                        other_names=other_names(name),
                         summary=FICTIONAL,
                         summary_ur=ur.FICTIONAL_UR,
                     ),

@@ -75,6 +75,36 @@ TEHSILS = {
     "Faisalabad": [("Faisalabad City", []), ("Faisalabad Saddar", []), ("Jaranwala", []), ("Samundri", [])],
 }
 
+# Other spellings and names people use for a place (its `other_names`, which search finds it by).
+OTHER_SPELLINGS = {
+    "Balochistan": ["Baluchistan", "Biluchistan"],
+    "Khyber Pakhtunkhwa": ["Khyber Pakhtoonkhwa", "Pakhtoonkhwa", "Pakhtunkhwa", "Sarhad"],
+    "Quetta": ["Kwetta", "Qetta", "Koita"],
+    "Peshawar": ["Peshwar", "Pishawar"],
+    "Karachi": ["Karanchi"],
+    "Lahore": ["Lahor"],
+    "Rawalpindi": ["Pindi"],
+    "Faisalabad": ["Lyallpur"],
+    "Sahiwal": ["Montgomery"],
+    "Sindh": ["Sind"],
+    "Punjab": ["Panjab"],
+    "Islamabad Capital Territory": ["Islamabad"],
+    "Hyderabad": ["Haidarabad"],
+    "Abbottabad": ["Ebtabad"],
+    "Gwadar": ["Gawadar"],
+    "Killa Abdullah": ["Qila Abdullah"],
+    "Killa Saifullah": ["Qila Saifullah"],
+    "Dera Ghazi Khan": ["Dera Ghazi"],
+}
+
+
+def other_names(name):
+    """A place's other names: its name with each known word spelt the other ways ("Kwetta District")."""
+    return ", ".join(
+        name.replace(word, other) for word, others in OTHER_SPELLINGS.items() if word in name for other in others
+    )
+
+
 TIER_SUFFIX = {Tier.DIVISION: "Division", Tier.DISTRICT: "District", Tier.TEHSIL: "Tehsil"}
 
 
@@ -715,7 +745,12 @@ def load_places(user, report):
             Jurisdiction,
             slug,
             lambda slug=slug, name=name, name_ur=name_ur, tier=tier, parent=parent: Jurisdiction(
-                slug=slug, name=name, name_ur=name_ur, tier=tier, parent=places[parent] if parent else None
+                slug=slug,
+                name=name,
+                name_ur=name_ur,
+                other_names=other_names(name),
+                tier=tier,
+                parent=places[parent] if parent else None,
             ),
             user=user,
             summary=f"Sample data: add {name}",

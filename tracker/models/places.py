@@ -14,6 +14,14 @@ class Jurisdiction(TrackerRecord):
     public_url_name = "jurisdiction"
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other spellings and names people use for it, one a line or separated by commas "
+            "(Baluchistan, Kwetta, Heena). Search finds the record by them too."
+        ),
+    )
     tier = models.CharField(_("tier"), max_length=20, choices=JurisdictionTier.choices)
     parent = models.ForeignKey(
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"

@@ -1,0 +1,67 @@
+"""The abbreviations the public uses for offices, places and bodies, and what they stand for.
+
+One table, read by search/variants.py: a query's abbreviation is searched together with its long form
+("DC Quetta" finds the Deputy Commissioner Quetta, "KP" Khyber Pakhtunkhwa), and the autocomplete
+offers the names of the long form. Nothing is replaced: a record that writes "WASA" is found by "WASA"
+too. An abbreviation is matched as typed, in any case, its punctuation dropped ("C&W" is "C W").
+docs/search.md lists the table for readers; tests/search/test_abbreviations.py keeps the two in step.
+"""
+
+# abbreviation: the long forms it stands for (the first is the one the autocomplete completes to)
+ABBREVIATIONS = {
+    "DC": ["Deputy Commissioner"],
+    "ADC": ["Additional Deputy Commissioner"],
+    "AC": ["Assistant Commissioner"],
+    "CM": ["Chief Minister"],
+    "CS": ["Chief Secretary"],
+    "PM": ["Prime Minister"],
+    "MD": ["Managing Director"],
+    "DG": ["Director General"],
+    "CEO": ["Chief Executive Officer"],
+    "SMBR": ["Senior Member Board of Revenue"],
+    "KP": ["Khyber Pakhtunkhwa"],
+    "KPK": ["Khyber Pakhtunkhwa"],
+    "NWFP": ["Khyber Pakhtunkhwa"],
+    "ICT": ["Islamabad Capital Territory"],
+    "AJK": ["Azad Jammu and Kashmir"],
+    "GB": ["Gilgit Baltistan"],
+    "DI Khan": ["Dera Ismail Khan"],
+    "DG Khan": ["Dera Ghazi Khan"],
+    "RYK": ["Rahim Yar Khan"],
+    "LG": ["Local Government"],
+    "LGRDD": ["Local Government and Rural Development Department"],
+    "LG&CD": ["Local Government and Community Development"],
+    "PHED": ["Public Health Engineering Department", "Public Health Engineering"],
+    "PHE": ["Public Health Engineering"],
+    "C&W": ["Communication and Works"],
+    "P&D": ["Planning and Development"],
+    "S&GAD": ["Services and General Administration Department"],
+    "SGA&CD": ["Services, General Administration and Coordination Department"],
+    "E&SE": ["Elementary and Secondary Education"],
+    "SED": ["School Education Department"],
+    "P&SHD": ["Primary and Secondary Healthcare Department"],
+    "HUD": ["Housing, Urban Development"],
+    "WASA": ["Water and Sanitation Agency", "Water and Sanitation Authority"],
+    "KWSC": ["Karachi Water and Sewerage Corporation"],
+    "KMC": ["Karachi Metropolitan Corporation"],
+    "MCQ": ["Metropolitan Corporation Quetta"],
+    "MCL": ["Metropolitan Corporation Lahore"],
+    "MCI": ["Metropolitan Corporation Islamabad"],
+    "LDA": ["Lahore Development Authority"],
+    "CDA": ["Capital Development Authority"],
+    "DHA": ["District Health Authority"],
+    "TMA": ["Tehsil Municipal Administration"],
+    "UC": ["Union Council"],
+    "VC": ["Village Council"],
+    "NC": ["Neighbourhood Council"],
+    "PITB": ["Punjab Information Technology Board"],
+    "NITB": ["National Information Technology Board"],
+    "IT": ["Information Technology"],
+    "BHU": ["Basic Health Unit"],
+    "RHC": ["Rural Health Centre"],
+    "DHQ": ["District Headquarters"],
+    "THQ": ["Tehsil Headquarters"],
+    "BRT": ["Bus Rapid Transit"],
+    "ADP": ["Annual Development Programme"],
+    "PC-1": ["PC-I"],
+}
