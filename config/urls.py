@@ -16,7 +16,7 @@ from tracker.public.sitemaps import SITEMAPS
 api_patterns = [
     path("search/", search_api, name="search"),
     *api_urls.urlpatterns,
-    re_path(r"^.*$", api_documents.not_found),
+    re_path(r"^[\s\S]*$", api_documents.not_found),  # any character: a path may hold a newline (%0A)
 ]
 
 urlpatterns = [

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from search import queries
-from search.forms import SearchForm
+from search.forms import MAX_PAGE, SearchForm
 from tracker.api.errors import ErrorSerializer
 from tracker.api.freshness import conditional
 from tracker.api.links import API_SEGMENTS
@@ -64,7 +64,9 @@ def _parameters():
     found = []
     for name, field in SearchForm.base_fields.items():
         enum = [value for value, _label in getattr(field, "choices", []) if value] or None
-        kind = OpenApiTypes.BOOL if name == "overdue" else OpenApiTypes.INT if name == "page" else OpenApiTypes.STR
+        kind = OpenApiTypes.BOOL if name == "overdue" else OpenApiTypes.STR
+        if name == "page":
+            kind = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
         found.append(OpenApiParameter(name, kind, enum=enum, description=str(field.label or name)))
     return found
 
@@ -83,7 +85,7 @@ class SearchAPIView(APIView):
         },
     )
     def get(self, request):
-        form = SearchForm(request.query_params)
+        form = SearchForm(request.query_params, strict=True)
         if not form.is_valid():
             raise ValidationError({name: [str(error) for error in errors] for name, errors in form.errors.items()})
         results = queries.search(form.search_request(today=timezone.localdate()))

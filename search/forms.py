@@ -1,5 +1,7 @@
 """The search form: the parameters of the /search/ URL (docs/reference.md), checked. A value that is not one
-of the choices is reported and left out; the rest of the search still runs."""
+of the choices is reported and left out; the rest of the search still runs. The API's search reads it
+`strict`: there a parameter that is given must be valid (a choice, not empty; `overdue` true or false; `page`
+a whole number from 1), as its OpenAPI document says, or the answer is 400."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +12,19 @@ from search.text import parse_query
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
 from tracker.public import names
 
+MAX_PAGE = 999999
+BOOLEANS = ("true", "1", "false", "0")
+
 
 def _any(choices):
     return [("", _("Any")), *choices]
+
+
+def _page_number(value):
+    """The page a value names, or None. ASCII digits only: str.isdigit() also takes ², which int() refuses."""
+    if value.isascii() and value.isdigit() and 0 < len(value) <= len(str(MAX_PAGE)) and int(value) >= 1:
+        return int(value)
+    return None
 
 
 class SearchForm(forms.Form):
@@ -27,8 +39,9 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), choices=list(SORTS.items()), required=False)
     page = forms.CharField(required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, strict=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.strict = strict
         # Control characters (NUL included) are dropped by search.text rather than refused.
         self.fields["q"].validators = []
         # Field name -> [(name, slug)]: the "did you mean" choices for a name that matched nothing.
@@ -55,8 +68,26 @@ class SearchForm(forms.Form):
     FILTERS = ("kind", "status", "sector", "jurisdiction", "office_kind", "owner", "overdue")
 
     def clean_page(self):
-        value = self.cleaned_data["page"]
-        return int(value) if value.isdigit() and 0 < len(value) < 7 else 1
+        return _page_number(self.cleaned_data["page"]) or 1
+
+    def clean(self):
+        data = super().clean()
+        if self.strict:
+            self._check_given()
+        return data
+
+    def _check_given(self):
+        """The API's reading: every parameter given holds a value its OpenAPI document allows."""
+        for name, field in self.fields.items():
+            if name not in self.data or name in self.errors:
+                continue
+            value = self.data.get(name)
+            if name == "overdue" and value not in BOOLEANS:
+                self.add_error(name, _("Give true or false (or 1 or 0)."))
+            elif name == "page" and _page_number(value) is None:
+                self.add_error(name, _("Give a page number from 1 to %(most)s.") % {"most": MAX_PAGE})
+            elif isinstance(field, forms.ChoiceField) and not value:
+                self.add_error(name, _("Give one of the values, or leave the parameter out."))
 
     def search_request(self, today):
         """A SearchRequest from the valid fields (call after is_valid())."""

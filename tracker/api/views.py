@@ -40,13 +40,16 @@ GONE = {410: OpenApiResponse(GoneSerializer, description="Taken down for legal r
 
 
 def _form_parameters(form_class):
-    """The commitment list's filters as OpenAPI parameters, read from the form the HTML list uses."""
+    """The commitment list's filters as OpenAPI parameters, read from the form the HTML list uses; the API
+    checks every value against them (parameters.check) before the form reads it."""
     found = []
     for name, field in form_class.base_fields.items():
         if isinstance(field, forms.BooleanField):
             kind, enum = OpenApiTypes.BOOL, None
         elif isinstance(field, forms.DateField):
             kind, enum = OpenApiTypes.DATE, None
+        elif isinstance(field, forms.IntegerField):
+            kind, enum = {"type": "integer", "minimum": field.min_value or 0}, None
         elif isinstance(field, forms.ChoiceField):
             kind, enum = OpenApiTypes.STR, [value for value, _label in field.choices if value]
         else:
@@ -55,7 +58,22 @@ def _form_parameters(form_class):
     return found
 
 
-class RecordViewSet(viewsets.ReadOnlyModelViewSet):
+COMMITMENT_FILTERS = _form_parameters(CommitmentFilterForm)
+OFFICE_KIND = OpenApiParameter("kind", OpenApiTypes.STR, enum=["elected", "appointed", "administrator"])
+
+
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """`?format=`, where given, names a format (json or csv), and `?on=` a date: an empty or unknown value
+    answers 400 before anything is read (an empty page would otherwise never read `on`)."""
+
+    checked = [parameters.FORMAT, parameters.ON]
+
+    def initial(self, request, *args, **kwargs):
+        parameters.check(request, self.checked)
+        super().initial(request, *args, **kwargs)
+
+
+class RecordViewSet(ReadOnlyViewSet):
     """List and detail of one kind of published record, and its public revisions."""
 
     lookup_field = "slug"
@@ -184,7 +202,7 @@ PUBLIC_OWNERS = Prefetch("owners", queryset=CommitmentOwner.objects.select_relat
 @_described(
     serializers.CommitmentSerializer,
     detail=serializers.CommitmentDetailSerializer,
-    list_filters=[*_form_parameters(CommitmentFilterForm), parameters.ON],
+    list_filters=[*COMMITMENT_FILTERS, parameters.ON],
     summary_list="Published commitments, with the filters of the commitment list",
     summary_detail="One commitment, with its status changes, movements, sources and decisions",
 )
@@ -194,6 +212,7 @@ class CommitmentViewSet(RecordViewSet):
     detail_serializer_class = serializers.CommitmentDetailSerializer
 
     def filter_list(self, records):
+        parameters.check(self.request, COMMITMENT_FILTERS)
         form = CommitmentFilterForm(self.request.query_params)
         if not form.is_valid():
             raise ValidationError(
@@ -242,10 +261,7 @@ class PersonViewSet(RecordViewSet):
 
 @_described(
     serializers.OfficeSerializer,
-    list_filters=[
-        parameters.ON,
-        OpenApiParameter("kind", OpenApiTypes.STR, enum=["elected", "appointed", "administrator"]),
-    ],
+    list_filters=[parameters.ON, OFFICE_KIND],
     summary_list="Published offices, with who held each on a date",
     summary_detail="One office, its holders over time and on a date",
 )
@@ -254,10 +270,9 @@ class OfficeViewSet(RecordViewSet):
     serializer_class = serializers.OfficeSerializer
 
     def filter_list(self, records):
+        parameters.check(self.request, [OFFICE_KIND])
         kind = self.request.query_params.get("kind")
         if kind:
-            if kind not in dict(Office._meta.get_field("kind").choices):
-                raise ValidationError({"kind": ["Give an office kind: elected, appointed or administrator."]})
             records = records.filter(kind=kind)
         return super().filter_list(records)
 
@@ -310,7 +325,7 @@ class JurisdictionViewSet(RecordViewSet):
         summary="One tenure", parameters=[parameters.FORMAT], responses={200: serializers.TenureSerializer, **ERRORS}
     ),
 )
-class TenureViewSet(viewsets.ReadOnlyModelViewSet):
+class TenureViewSet(ReadOnlyViewSet):
     serializer_class = serializers.TenureSerializer
     lookup_value_regex = "[0-9]{1,18}"
 
@@ -324,7 +339,7 @@ class TenureViewSet(viewsets.ReadOnlyModelViewSet):
         for name in ("office", "person"):
             if params.get(name):
                 tenures = tenures.filter(**{f"{name}__slug": params[name].replace("\x00", "")})
-        if params.get("on"):
+        if "on" in params:
             day = parameters.on_date(self.request)
             tenures = tenures.filter(start_date__lte=day).exclude(end_date__lt=day)
         return tenures
@@ -342,7 +357,8 @@ class TenureViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: serializers.DigestSerializer, **ERRORS},
     ),
 )
-class DigestViewSet(viewsets.ReadOnlyModelViewSet):
+class DigestViewSet(ReadOnlyViewSet):
+    checked = [parameters.FORMAT]
     serializer_class = serializers.DigestSerializer
     queryset = SignedDigest.objects.all()
     lookup_field = "stamp"
