@@ -66,13 +66,13 @@ def _transactional(item):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test (its tables flushed, or refilled by post_migrate), when a test of another kind
-    follows, the database is made fresh again: emptied, then the rows of a fresh test database (its migrations'
-    data) loaded. pytest-django runs transactional tests after the others, but pytest-xdist hands a worker
-    whole modules in turn (`pytest_xdist_make_scheduler`), so a module's transactional tests may come before
-    another module's tests, which expect a fresh database."""
+    """After a transactional test the database is made fresh again: emptied, then the rows of a fresh test
+    database (its migrations' data) loaded. Its flush leaves the tables empty, or refilled under new keys by
+    post_migrate when Django did not find the kept rows on the connection (then the next `serialized_rollback`
+    test fails to load them). pytest-django runs transactional tests after the others, but pytest-xdist hands
+    a worker whole modules in turn (`pytest_xdist_make_scheduler`), so other tests may follow them."""
     result = yield
-    if worlds.FRESH_ROWS and nextitem is not None and _transactional(item) and not _transactional(nextitem):
+    if worlds.FRESH_ROWS and nextitem is not None and _transactional(item):
         blocker = item.config.stash[blocking_manager_key]
         with blocker.unblock():
             worlds.fresh_database()

@@ -42,8 +42,17 @@ def fresh_database():
     TransactionTestCase with `serialized_rollback` does between tests."""
     from django.contrib.contenttypes.models import ContentType
 
+    ContentType.objects.clear_cache()
     for connection in _writable_connections():
-        call_command("flush", verbosity=0, interactive=False, database=connection.alias, inhibit_post_migrate=True)
+        # The sequences go on (as Django's TransactionTestCase flushes): new rows never take the kept rows' keys.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=connection.alias,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
         connection.creation.deserialize_db_from_string(FRESH_ROWS[connection.alias])
     # The content types kept in memory may name rows that the flush removed.
     ContentType.objects.clear_cache()
@@ -67,7 +76,11 @@ def serialize_fresh_rows():
         rows = json.loads(connection.creation.serialize_db_to_string())
         # Wagtail's search index rows are made again by its signals as the pages are loaded; loading the kept
         # ones too would repeat their keys.
-        FRESH_ROWS[connection.alias] = json.dumps([row for row in rows if row["model"] not in DERIVED])
+        rows = [row for row in rows if row["model"] not in DERIVED]
+        # The content types first: a signal that asks for one while the other rows load finds it, instead of
+        # making it again under a new key.
+        rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        FRESH_ROWS[connection.alias] = json.dumps(rows)
 
 
 def _writable_connections():
