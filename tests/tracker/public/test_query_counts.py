@@ -142,7 +142,12 @@ def queries(client, url):
 
 def test_query_counts_do_not_grow_with_the_data(client):
     TrackerSettings.load()  # created on first use; that one-off insert is not the page's cost
-    small = {page: queries(client, url) for page, url in records_at_scale("small", 10).items()}
+    small_pages = records_at_scale("small", 10)
+    for url in small_pages.values():
+        # A process's first page of a kind looks up what every later request reuses (content types...);
+        # which tests ran before in the same worker must not change the count.
+        client.get(url)
+    small = {page: queries(client, url) for page, url in small_pages.items()}
     large_pages = records_at_scale("large", 500)
     large = {page: queries(client, url) for page, url in large_pages.items()}
     assert large == small
