@@ -31,6 +31,19 @@ def published(through=""):
     return models.Q(**{f"{prefix}live": True, f"{prefix}taken_down_at__isnull": True})
 
 
+def other_names_field():
+    """The other spellings and names of a place, office or person, which search finds it by too
+    (search/variants.py)."""
+    return models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other spellings and names people use for it, one a line or separated by commas "
+            "(Baluchistan, Kwetta, Heena). Search finds the record by them too."
+        ),
+    )
+
+
 class RecordQuerySet(models.QuerySet):
     def published(self):
         """Records the public may see: live, and not taken down for legal reasons."""

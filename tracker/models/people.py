@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from tracker.models.base import ID_FILTER, RecordPart, TrackerRecord
+from tracker.models.base import ID_FILTER, RecordPart, TrackerRecord, other_names_field
 from tracker.models.rules import overlap_message, overlapping_tenures, reference_problems, tenure_dates_problem
 from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
@@ -16,14 +16,7 @@ class Person(TrackerRecord):
     public_url_name = "person"
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
-    other_names = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other spellings and names people use for it, one a line or separated by commas "
-            "(Baluchistan, Kwetta, Heena). Search finds the record by them too."
-        ),
-    )
+    other_names = other_names_field()
     summary = models.TextField(_("summary"), blank=True)
     summary_ur = models.TextField(_("summary in Urdu"), blank=True)
 
@@ -58,14 +51,7 @@ class Office(TrackerRecord):
 
     title = models.CharField(_("title"), max_length=255, help_text=_("For example: Deputy Commissioner Quetta"))
     title_ur = models.CharField(_("title in Urdu"), max_length=255, blank=True)
-    other_names = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other spellings and names people use for it, one a line or separated by commas "
-            "(Baluchistan, Kwetta, Heena). Search finds the record by them too."
-        ),
-    )
+    other_names = other_names_field()
     kind = models.CharField(
         _("kind"),
         max_length=20,

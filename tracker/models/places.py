@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from tracker.models.base import ID_FILTER, TrackerRecord
+from tracker.models.base import ID_FILTER, TrackerRecord, other_names_field
 from tracker.models.rules import reference_problems, tier_problem
 from tracker.models.vocabulary import JurisdictionTier, OrganizationKind
 
@@ -14,14 +14,7 @@ class Jurisdiction(TrackerRecord):
     public_url_name = "jurisdiction"
     name = models.CharField(_("name"), max_length=200)
     name_ur = models.CharField(_("name in Urdu"), max_length=200, blank=True)
-    other_names = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other spellings and names people use for it, one a line or separated by commas "
-            "(Baluchistan, Kwetta, Heena). Search finds the record by them too."
-        ),
-    )
+    other_names = other_names_field()
     tier = models.CharField(_("tier"), max_length=20, choices=JurisdictionTier.choices)
     parent = models.ForeignKey(
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
