@@ -5,7 +5,7 @@ settings name: the demo (`make demo`) or one loaded with `load_demo_data --scale
 
 Prints a Markdown table: address, then for `--repeat` cold requests (the public state's version bumped
 before each, so the report is computed, as on the first request after a publish) and `--repeat` warm ones
-(the report read from the shared cache, tracker/public/report_cache.py) the SQL queries and the median and
+(the report read from the shared cache, tracker/public/shared_cache.py) the SQL queries and the median and
 slowest time, and the HTML bytes. A measurement, not a test: nothing is asserted.
 """
 
@@ -29,14 +29,14 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from tracker.models import Commitment, CommitmentOwner, Jurisdiction, Office, Person  # noqa: E402
-from tracker.public import report_cache  # noqa: E402
+from tracker.public import public_state  # noqa: E402
 
 
 def measure(client, address, repeat, cold):
     times, queries = [], 0
     for _ in range(repeat):
         if cold:
-            report_cache.bump()
+            public_state.bump()
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             response = client.get(address)

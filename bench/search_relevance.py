@@ -72,7 +72,7 @@ def main():
     labelled = json.loads(args.queries.read_text())
 
     server, target = None, "database"
-    settings.SEARCH = {**settings.SEARCH, "BACKEND": "database", "ELASTICSEARCH_URL": "", "KEEP_ANSWERS": False}
+    settings.SEARCH = {**settings.SEARCH, "BACKEND": "database", "ELASTICSEARCH_URL": "", "CACHE_ANSWERS": False}
     if args.backend == "osmem":
         from osmem_server import OsmemServer
 

@@ -12,10 +12,10 @@ class TrackerConfig(AppConfig):
         from tracker.admin.moderation import ensure_moderation
         from tracker.following import dispatch
         from tracker.models import audit  # noqa: F401  (connect receivers)
-        from tracker.public import frontend_cache, report_cache, summaries
+        from tracker.public import frontend_cache, public_state, summaries
 
         post_migrate.connect(ensure_moderation, sender=self)
-        report_cache.connect()
+        public_state.connect()
         summaries.connect()
         frontend_cache.connect()
         dispatch.connect()

@@ -148,6 +148,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 # moderators open them, through the admin (tracker/admin/tips.py). At most TIP_EVIDENCE_MAX_BYTES each.
 TIP_EVIDENCE_ROOT = BASE_DIR / "var" / "tip-evidence"
 TIP_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# Tips one client may send in an hour (tracker/public/tips/throttle.py), counted in the shared cache.
+TIPS_PER_HOUR = 5
 
 vars().update(env.email_url("EMAIL_URL"))
 # The sender of the site's own e-mails (Wagtail's moderation notices, password resets) and of the error
@@ -207,9 +209,9 @@ SEARCH = {
     "DRAIN_SECONDS": 50,  # one drain stops after this long; the next one goes on
     "SHARDS": env("ELASTICSEARCH_SHARDS"),  # of each new index (a rebuild applies a change)
     "REPLICAS": env("ELASTICSEARCH_REPLICAS"),  # copies of each shard on other nodes of the cluster
-    # The database backend's answers (counts and the entries of each page) kept in the cache until the
+    # The database backend's answers (counts and the entries of each page) cached until the
     # index changes (search/backends/facets.py).
-    "KEEP_ANSWERS": True,
+    "CACHE_ANSWERS": True,
 }
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.
@@ -280,18 +282,18 @@ CACHES = {
 # nothing (pages computed from the database), and it is emptied when it returns (config/cache.py).
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
-# The accountability report (/accountability/) is kept in this cache until the public state changes
-# (tracker/public/report_cache.py); this bounds how long one is kept. 0: computed on every request.
+# The accountability report (/accountability/) is cached until the public state changes
+# (tracker/public/shared_cache.py); this bounds how long one is cached. 0: computed on every request.
 ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
-# Each record's representation in the API's lists is kept in this cache until the public state changes
-# (tracker/api/kept.py); this bounds how long. 0: serialized on every request.
-API_KEEP_SECONDS = 6 * 60 * 60
-# The changes feed's daily digests, kept in this cache until a revision is added to their day
+# Each record's representation in the API's lists is cached until the public state changes
+# (tracker/api/cached.py); this bounds how long. 0: serialized on every request.
+API_CACHE_SECONDS = 6 * 60 * 60
+# The changes feed's daily digests, cached until a revision is added to their day
 # (tracker/history/digest.py `daily_digests`). 0: computed on every request.
-HISTORY_DIGEST_KEEP_SECONDS = 7 * 24 * 60 * 60
-# The rows of the commitment lists (the list, the dashboard, office, person and place pages), kept in this
-# cache until the public state changes (tracker/templatetags/commitment_rows.py). 0: rendered every time.
-PUBLIC_ROWS_KEEP_SECONDS = 6 * 60 * 60
+HISTORY_DIGEST_CACHE_SECONDS = 7 * 24 * 60 * 60
+# The rows of the commitment lists (the list, the dashboard, office, person and place pages), cached
+# until the public state changes (tracker/templatetags/commitment_rows.py). 0: rendered every time.
+PUBLIC_ROWS_CACHE_SECONDS = 6 * 60 * 60
 # The dashboard, office, person and place pages and the accountability report read maintained summaries
 # (tracker/public/summaries.py); False computes them on every request.
 PUBLIC_SUMMARIES = True
@@ -361,54 +363,9 @@ if env("FRONTEND_CACHE_URL"):
 # --- Open data (tracker/api/; docs/api.md) ---------------------------------------------------------------
 # SITE_URL (above) starts the links of what is made without a request: the bulk downloads of /data/
 # (`manage.py build_downloads`, the nightly task), alert e-mails, webhook payloads.
-# Anonymous API requests per client address, counted in the shared cache (CACHES), e.g. "600/minute"; over it
-# the API answers 429 with Retry-After. Empty: not limited.
-API_THROTTLE_RATE = env("API_THROTTLE_RATE")
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
-    "DEFAULT_RENDERER_CLASSES": ["tracker.api.renderers.JSONRenderer", "tracker.api.renderers.CSVRenderer"],
-    "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.AnonymousRateThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.CursorPagination",
-    "URL_FORMAT_OVERRIDE": "format",
-    "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Accountability Tracker API",
-    "DESCRIPTION": (
-        "Read-only open data: the published commitments and decisions of Pakistan's local government, the "
-        "elected and appointed offices that own them and who held each office on any date, with each record's "
-        "hash-chained public history. JSON by default, CSV for every list (`?format=csv`). Licence: CC BY 4.0."
-    ),
-    "VERSION": "1",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["tracker.api.schema.only_open_data"],
-    "ENUM_NAME_OVERRIDES": {
-        "CommitmentStatus": "tracker.models.vocabulary.CommitmentStatus",
-        "OfficeKind": "tracker.models.vocabulary.OfficeKind",
-        "DecisionKind": "tracker.models.vocabulary.DecisionKind",
-        "OwnershipRole": "tracker.models.vocabulary.OwnershipRole",
-        "JurisdictionTier": "tracker.models.vocabulary.JurisdictionTier",
-        "OrganisationKind": "tracker.models.vocabulary.OrganizationKind",
-        "TenureStart": "tracker.models.vocabulary.TenureStart",
-        "TenureEnd": "tracker.models.vocabulary.TenureEnd",
-        "Sector": "tracker.models.vocabulary.Sector",
-    },
-    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-}
-CORS_URLS_REGEX = r"^/(ur/)?(api|data)/.*$"
-CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_CREDENTIALS = False
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+# The API's framework, its OpenAPI document and CORS: config/settings/open_data.py.
+from config.settings.open_data import *  # noqa: E402, F403
+
 # Where the bulk downloads are built and kept (served at /data/).
 DOWNLOADS_ROOT = BASE_DIR / "var" / "downloads"
 CELERY_BEAT_SCHEDULE["tracker-build-downloads"] = {

@@ -28,18 +28,18 @@ if not env("CACHE_URL"):
 TIP_EVIDENCE_ROOT = tempfile.mkdtemp(prefix="tracker-test-evidence-")
 atexit.register(shutil.rmtree, TIP_EVIDENCE_ROOT, ignore_errors=True)
 # Tests build their worlds with factories, behind the publishing signals: reports are not cached, but
-# in the tests of the cache itself (tests/tracker/public/test_report_cache.py).
+# in the tests of the cache itself (tests/tracker/public/test_shared_cache.py).
 ACCOUNTABILITY_CACHE_SECONDS = 0
-API_KEEP_SECONDS = 0  # likewise the API's kept representations (tests/tracker/api/test_kept.py)
-PUBLIC_ROWS_KEEP_SECONDS = 0  # and the rows of the commitment lists (tests/tracker/public/test_kept_rows.py)
-HISTORY_DIGEST_KEEP_SECONDS = 0  # and the feed's daily digests (tests/tracker/history/test_digest_kept.py)
+API_CACHE_SECONDS = 0  # likewise the API's cached representations (tests/tracker/api/test_cached.py)
+PUBLIC_ROWS_CACHE_SECONDS = 0  # and the rows of the commitment lists (tests/tracker/public/test_cached_rows.py)
+HISTORY_DIGEST_CACHE_SECONDS = 0  # and the feed's daily digests (tests/tracker/history/test_digest_cached.py)
 # A second alias on the same test database, as a replica would be (Django's TEST MIRROR), for the tests
 # of the replica router (tests/deploy/test_scaling.py), which switch the router on; off, it is never used.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 # Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
 PUBLIC_SUMMARIES = False
-# And the search's kept answers (search/backends/facets.py), but in their own test.
-SEARCH = {**SEARCH, "KEEP_ANSWERS": False}  # noqa: F405
+# And the search's cached answers (search/backends/facets.py), but in their own test.
+SEARCH = {**SEARCH, "CACHE_ANSWERS": False}  # noqa: F405
 # Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.
 API_THROTTLE_RATE = ""
 DOWNLOADS_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-downloads-"))

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Case, F, Max, Q, Value, When
 
 from search.backends import SearchBackend
-from search.backends.facets import count_facets, index_changed, kept_answer
+from search.backends.facets import cached_answer, count_facets, index_changed
 from search.documents import NAME_KINDS, searchable
 from search.fulltext import strategy
 from search.models import SearchEntry, SearchEntryOwner, SearchEntryPlace
@@ -76,7 +76,7 @@ class DatabaseBackend(SearchBackend):
             "per_page": request.per_page,
             "today": request.today.isoformat(),
         }
-        total, facets, ids = kept_answer(question, answer)
+        total, facets, ids = cached_answer(question, answer)
         entries = SearchEntry.objects.filter(id__in=ids)
         documents = dict(entries.values_list("id", "document"))
         page = [{"id": pk, "document": documents[pk]} for pk in ids if pk in documents]

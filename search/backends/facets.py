@@ -117,12 +117,12 @@ def count_facets(matched, filters, today):
 # A search's counts and the entries of its page cost what its matches cost: at 100,000 commitments
 # "water" matches a quarter of the index, and ranking and counting those entries takes a few hundred
 # milliseconds, as the empty box's counts of the whole index do. Readers ask the same searches again and
-# again (the words of the day, the links of the facets), so each answer is kept in the shared cache under a
+# again (the words of the day, the links of the facets), so each answer is cached under a
 # version of the database index, which every write to the index (a drain, a rebuild) moves on, at once and
 # again when its transaction commits: the first search after a change counts again, every later one reads
 # what it found, and no answer outlives the index it was read from (as Elasticsearch's request cache does).
 VERSION_KEY = "search:database-index-version"
-KEEP_SECONDS = 24 * 60 * 60
+CACHE_SECONDS = 24 * 60 * 60
 
 
 def _new_version():
@@ -148,16 +148,16 @@ def index_version():
     return _version()
 
 
-def kept_answer(question, compute):
+def cached_answer(question, compute):
     """compute(), or what it gave for the same `question` (a JSON-able description of the search: its
-    words, filters, sort, page and day) while the index is unchanged (`SEARCH["KEEP_ANSWERS"]`; off in the
+    words, filters, sort, page and day) while the index is unchanged (`SEARCH["CACHE_ANSWERS"]`; off in the
     tests, whose rolled-back worlds the cache would outlive)."""
-    if not settings.SEARCH.get("KEEP_ANSWERS", True):
+    if not settings.SEARCH.get("CACHE_ANSWERS", True):
         return compute()
     digest = hashlib.sha256(json.dumps(question, sort_keys=True, default=str).encode()).hexdigest()[:40]
     key = f"search:answer:{_version()}:{digest}"
     found = cache.get(key)
     if found is None:
         found = compute()
-        cache.set(key, found, KEEP_SECONDS)
+        cache.set(key, found, CACHE_SECONDS)
     return found

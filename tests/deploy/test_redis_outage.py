@@ -21,7 +21,7 @@ from tests.conftest import need
 from tests.processes import Broker, answering, wait_for
 from tracker import publishing
 from tracker.models import Commitment, Follow
-from tracker.public import report_cache
+from tracker.public import public_state
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +64,9 @@ def redis(settings, tmp_path):
         }
     }
     # Everything the site keeps in the shared cache is kept, as in production.
-    settings.ACCOUNTABILITY_CACHE_SECONDS = settings.API_KEEP_SECONDS = 3600
-    settings.PUBLIC_ROWS_KEEP_SECONDS = settings.HISTORY_DIGEST_KEEP_SECONDS = 3600
-    settings.SEARCH = {**settings.SEARCH, "KEEP_ANSWERS": True}
+    settings.ACCOUNTABILITY_CACHE_SECONDS = settings.API_CACHE_SECONDS = 3600
+    settings.PUBLIC_ROWS_CACHE_SECONDS = settings.HISTORY_DIGEST_CACHE_SECONDS = 3600
+    settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True}
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     yield server
     if server.frozen:
@@ -117,7 +117,7 @@ def test_every_public_page_and_the_api_answer_while_redis_is_stopped(client, red
     for path in pages(promise.slug):  # each page kept in Redis: its rows, its report, its search answer
         read(client, path)
         read(client, path)
-    assert cache.get(report_cache.VERSION_KEY) is not None
+    assert cache.get(public_state.VERSION_KEY) is not None
     redis.kill()
     for path in pages(promise.slug):
         started = time.monotonic()
@@ -155,7 +155,7 @@ def test_a_publish_while_redis_is_away_is_seen_at_once_and_after_it_returns(clie
         assert shows(client, path, NEW) in (True, None), f"{path} after Redis returned"
         assert shows_old(path) or not shows(client, path, OLD), f"{path} after Redis returned"
     # Redis is used again: the version is kept, and a page read twice is answered 304 the second time.
-    assert cache.get(report_cache.VERSION_KEY) is not None
+    assert cache.get(public_state.VERSION_KEY) is not None
     etag = client.get("/")["ETag"]
     assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
 
@@ -166,11 +166,11 @@ def test_a_frozen_redis_costs_one_timeout_then_nothing_and_is_logged_once(client
     redis.freeze()
     with caplog.at_level(logging.WARNING, logger="config.cache"):
         started = time.monotonic()
-        assert cache.get(report_cache.VERSION_KEY) is None  # waits for the timeout once
+        assert cache.get(public_state.VERSION_KEY) is None  # waits for the timeout once
         waited = time.monotonic() - started
         started = time.monotonic()
         for _ in range(100):  # within RETRY_AFTER: Redis is not asked again
-            assert cache.get(report_cache.VERSION_KEY) is None
+            assert cache.get(public_state.VERSION_KEY) is None
             cache.set("anything", 1)
         assert time.monotonic() - started < 0.1
         for _ in range(5):

@@ -221,7 +221,7 @@ def test_an_alert_to_an_urdu_follower_reads_in_urdu(history):
 
 @pytest.mark.parametrize("path", ["/accountability/", "/", "/jurisdictions/balochistan/", "/people/bushra-kakar/"])
 def test_figures_kept_from_an_english_visit_read_in_urdu(client, quetta, path):
-    """Pages read kept figures (report_cache, summaries): an English visit first must not leave its words."""
+    """Pages read cached figures (shared_cache, summaries): an English visit first must not leave its words."""
     assert client.get(path).status_code == 200
     html = in_urdu(client, path).content.decode()
     assert CHROME.findall(chrome_text(html)) == []

@@ -91,7 +91,7 @@ def test_a_search_reads_its_kept_answer_until_the_index_changes(client, corpus, 
 
     from search import indexing
 
-    settings.SEARCH = {**settings.SEARCH, "KEEP_ANSWERS": True}
+    settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True}
     cache.delete("search:database-index-version")
 
     def search():

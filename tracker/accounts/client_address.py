@@ -39,7 +39,7 @@ def _trusted(address, networks):
 def client_address(request):
     """The client's address as a string ("" when the peer's address is unknown)."""
     peer = request.META.get("REMOTE_ADDR", "")
-    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+    networks = _networks(tuple(settings.TRUSTED_PROXIES))
     address = _address(peer)
     if address is None or not networks or not _trusted(address, networks):
         return peer

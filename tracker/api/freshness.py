@@ -1,8 +1,8 @@
 """ETag and Last-Modified for every API answer, and 304 Not Modified when the client has it already.
 
 An answer depends only on the public state, the day (what is overdue, who holds an office today) and the
-request (address, format, host, language). The public state's version, kept in the shared cache by
-tracker/public/report_cache.py and moved on by every change of it (at once and again when the change
+request (address, format, host, language). The public state's version, in the shared cache, made by
+tracker/public/public_state.py and moved on by every change of it (at once and again when the change
 commits), says both: the ETag names it, and Last-Modified is the moment it was made. A conditional request
 is therefore answered 304 before anything is computed. When the cache has forgotten the version, a new one
 starts from now: a client is then sent the answer again, never an old one.
@@ -18,13 +18,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
-from tracker.public import report_cache
+from tracker.public import public_state
 
 
 def changed_at():
-    """When the public state last changed: the moment its version (tracker/public/report_cache.py), which
+    """When the public state last changed: the moment its version (tracker/public/public_state.py), which
     every change moves on, was made; now for a version that does not say (nothing older is ever claimed)."""
-    stamp = report_cache.changed_at(report_cache.state_version())
+    stamp = public_state.changed_at(public_state.version())
     return datetime.datetime.fromtimestamp(stamp if stamp is not None else time.time(), tz=datetime.UTC)
 
 
@@ -37,7 +37,7 @@ def last_modified(request, *args, **kwargs):
 
 def etag(request, *args, **kwargs):
     parts = (
-        report_cache.state_version(),
+        public_state.version(),
         timezone.localdate().isoformat(),
         request.get_host(),
         request.get_full_path(),

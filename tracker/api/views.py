@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from tracker.api import kept, parameters, serializers
+from tracker.api import cached, parameters, serializers
 from tracker.api.errors import ErrorSerializer, Gone, GoneSerializer
 from tracker.history.digest import signed_digest_named
 from tracker.models import (
@@ -122,10 +122,10 @@ class RecordViewSet(ReadOnlyViewSet):
         return self.get_serializer_class()(*args, **kwargs)
 
     def list(self, request, *args, **kwargs):
-        # The page is chosen without the related rows its representations need: most of them are kept
-        # (tracker/api/kept.py), and only the records that are not are read again with those rows.
+        # The page is chosen without the related rows its representations need: most of them are cached
+        # (tracker/api/cached.py), and only the records that are not are read again with those rows.
         page = self.paginate_queryset(self.filter_queryset(self.filter_list(self.model.objects.published())))
-        return self.get_paginated_response(kept.representations(self, page))
+        return self.get_paginated_response(cached.representations(self, page))
 
     def get_object(self):
         return self.record()

@@ -81,30 +81,30 @@ def daily_digests(days):
     revision, so computing one reads the whole history: at 100,000 commitments the feed's seven of them
     cost more than the rest of it. A past day's digest changes only when a revision dated on or before it
     is added (the demo and imports may publish with a past date), and an added revision has a higher id
-    than any before it. So each digest is kept in the shared cache with the highest revision id there was
+    than any before it. So each digest is cached with the highest revision id there was
     when it was last checked, and a request only looks at the revisions added since (two small queries),
-    for `HISTORY_DIGEST_KEEP_SECONDS` (0: computed every time)."""
-    seconds = settings.HISTORY_DIGEST_KEEP_SECONDS
+    for `HISTORY_DIGEST_CACHE_SECONDS` (0: computed every time)."""
+    seconds = settings.HISTORY_DIGEST_CACHE_SECONDS
     if not seconds or not days:
         return [_figures(digest_for(day)) for day in days]
     keys = {day: f"history:daily-digest:{day.isoformat()}" for day in days}
-    kept = cache.get_many(list(keys.values()))  # {key: (figures, highest revision id when checked)}
+    cached = cache.get_many(list(keys.values()))  # {key: (figures, highest revision id when checked)}
     highest = PublicRevision.objects.aggregate(highest=Max("id"))["highest"] or 0
     added = {}
-    if kept:
+    if cached:
         # The earliest date among the revisions added since each day's check.
-        added = PublicRevision.objects.filter(id__gt=min(seen for _figures, seen in kept.values())).aggregate(
+        added = PublicRevision.objects.filter(id__gt=min(seen for _figures, seen in cached.values())).aggregate(
             **{
-                day.isoformat(): Min("published_at", filter=Q(id__gt=kept[key][1]))
+                day.isoformat(): Min("published_at", filter=Q(id__gt=cached[key][1]))
                 for day, key in keys.items()
-                if key in kept
+                if key in cached
             }
         )
     found, checked = [], {}
     for day, key in keys.items():
         earliest_added = added.get(day.isoformat())
-        if key in kept and (earliest_added is None or earliest_added >= end_of(day)):
-            figures = kept[key][0]
+        if key in cached and (earliest_added is None or earliest_added >= end_of(day)):
+            figures = cached[key][0]
         else:
             figures = _figures(digest_for(day))
         checked[key] = (figures, highest)

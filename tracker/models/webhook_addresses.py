@@ -37,11 +37,11 @@ class Target:
 
 
 def allows_http():
-    return bool(settings.DEBUG or getattr(settings, "WEBHOOK_ALLOW_HTTP", False))
+    return bool(settings.DEBUG or settings.WEBHOOK_ALLOW_HTTP)
 
 
 def allows_private():
-    return bool(getattr(settings, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False))
+    return bool(settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES)
 
 
 def is_public(address):

@@ -193,7 +193,7 @@ def _list_address(query_string):
     return f"{reverse('tracker:commitment_list')}?{query_string}"
 
 
-# Figures are kept (PublicSummary rows, the report cache) and read by pages in English and in Urdu: the
+# Figures are kept (PublicSummary rows, the shared cache) and read by pages in English and in Urdu: the
 # address is made when a page shows it, in that page's language (a lazy string pickles as its recipe).
 _lazy_list_address = lazy(_list_address, str)
 

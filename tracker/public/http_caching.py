@@ -8,7 +8,7 @@ Three kinds of answer, chosen by the route a request resolved to:
 - **Public, revalidated**: every other public page (dashboard, lists, record pages, history lists, feeds,
   search, the editorial pages) may be kept by a shared cache for a short while (`s-maxage`,
   `HTTP_CACHE_SHARED_SECONDS`) and by a browser not at all without asking again (`max-age=0`). Its
-  validators are tied to the version of the public state (tracker/public/report_cache.py), which every
+  validators are tied to the version of the public state (tracker/public/public_state.py), which every
   publish, unpublish, takedown, restore, bulk publish and deletion moves on, and to today's date (pages
   count days overdue): the `ETag` names the version, the address, the host, the language and the day;
   `Last-Modified` is the moment of the version's change (or midnight, if later). A request that still
@@ -36,7 +36,7 @@ from django.utils import timezone, translation
 from django.utils.http import http_date, parse_http_date_safe
 
 from tracker.models.kinds import KINDS_WITH_PAGES
-from tracker.public import report_cache
+from tracker.public import public_state
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 PRIVATE = "private, no-cache"
@@ -77,14 +77,14 @@ class Validators:
     """The ETag and Last-Modified of a public page now, read before its view runs."""
 
     def __init__(self, request):
-        version = report_cache.state_version()
+        version = public_state.version()
         today = timezone.localdate()
         parts = [version, request.get_host(), request.scheme, translation.get_language() or "", today.isoformat()]
         parts.append(request.get_full_path())
         digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
         self.etag = f'"{digest}"'
         midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time())).timestamp()
-        changed = report_cache.changed_at(version)
+        changed = public_state.changed_at(version)
         changed = max(changed, midnight) if changed is not None else None
         # The next whole second after the change, once it has passed (see the module's docstring).
         self.last_modified = math.floor(changed) + 1 if changed is not None else None

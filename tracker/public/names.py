@@ -114,11 +114,11 @@ def _closest(published, name, value, matching):
 
 
 def suggested_names():
-    """{"place": [names], "office": [names]} for the filter forms' datalists, kept in the shared cache
+    """{"place": [names], "office": [names]} for the filter forms' datalists, cached
     until the public state changes (every list and search page shows them)."""
     from django.utils import timezone
 
-    from tracker.public.report_cache import cached_report
+    from tracker.public.shared_cache import cached_report
 
     return cached_report({"suggested": "names"}, timezone.localdate(), _suggested_names)
 

@@ -22,7 +22,7 @@ scan of every commitment per request.
 Which rows exist: the dashboard and the unfiltered accountability report always (the rebuild makes
 them); a row per office, person and place once its page is first read, or after a rebuild; the
 accountability report per place and sector. Reports of other filters (a period) are computed per request
-and kept in the shared cache (tracker/public/report_cache.py).
+and cached (tracker/public/shared_cache.py).
 
 `PUBLIC_SUMMARIES` (a setting, on by default) switches the rows off: the tests that build their worlds
 behind the publishing actions (factories) then compute every figure per request, as these rows would.

@@ -71,7 +71,7 @@ OTHER_WORKER = """
 import json, sys
 import django
 from django.conf import settings
-settings.configure(CACHES=json.loads(sys.argv[1]), TRUSTED_PROXIES=[])
+settings.configure(CACHES=json.loads(sys.argv[1]), TRUSTED_PROXIES=[], TIPS_PER_HOUR=5)
 django.setup()
 from django.test import RequestFactory
 from tracker.public.tips import throttle

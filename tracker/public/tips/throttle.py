@@ -15,7 +15,7 @@ WINDOW_SECONDS = 3600
 
 
 def limit():
-    return getattr(settings, "TIPS_PER_HOUR", 5)
+    return settings.TIPS_PER_HOUR
 
 
 def _key(request):

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 
 from tracker.models import Jurisdiction
 from tracker.models.vocabulary import JurisdictionTier
+from tracker.public import public_state
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
 from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
-from tracker.public.report_cache import cached_report, state_version
 from tracker.public.share_charts import share_chart
+from tracker.public.shared_cache import cached_report
 from tracker.public.summaries import accountability_key, figures
 from tracker.public.views.common import csv_download
 
@@ -46,10 +47,10 @@ def accountability(request):
         "csv": {table: f"{csv_address}?{urlencode({'table': table, **filters})}" for table in TABLES},
         "comparison_csv": {table: f"{csv_address}?table={table}" for table in COMPARISONS},
         # The report's tables are most of the page's time: rendered once per public state, language, day
-        # and filters, and kept in the shared cache as long as the report itself.
+        # and filters, and cached as long as the report itself.
         "report_keep": {
             "seconds": settings.ACCOUNTABILITY_CACHE_SECONDS,
-            "version": state_version(),
+            "version": public_state.version(),
             "day": timezone.localdate().isoformat(),
             "filters": urlencode(sorted(filters.items())),
         },

@@ -1,6 +1,6 @@
 """The accountability report of a period (due from, due until: filters without a maintained summary,
 tracker/public/summaries.py) is served from the shared cache until the public state changes
-(tracker/public/report_cache.py): a second request does not recompute it, and every publish, unpublish,
+(tracker/public/shared_cache.py): a second request does not recompute it, and every publish, unpublish,
 takedown, restore, bulk publish or deletion is seen by the next request."""
 
 import re
@@ -95,14 +95,14 @@ def test_the_csv_and_each_filter_and_day_have_their_own_entry(client, settings):
 
 
 def test_the_version_changes_again_when_the_change_commits(django_capture_on_commit_callbacks):
-    from tracker.public import report_cache
+    from tracker.public import public_state
 
-    before = report_cache.state_version()
+    before = public_state.version()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         appointed_commitment()  # a publish saves several rows: the commit bumps the version once
-        during = report_cache.state_version()
-    assert before != during != report_cache.state_version()
-    assert callbacks.count(report_cache._new_version) == 1
+        during = public_state.version()
+    assert before != during != public_state.version()
+    assert callbacks.count(public_state._new_version) == 1
 
 
 def test_the_kept_tables_are_rendered_again_for_the_other_language_and_each_filter(client):

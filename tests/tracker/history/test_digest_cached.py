@@ -18,7 +18,7 @@ from tracker.history.digest import digest_for
 
 @pytest.fixture
 def keeping(settings):
-    settings.HISTORY_DIGEST_KEEP_SECONDS = 600
+    settings.HISTORY_DIGEST_CACHE_SECONDS = 600
     cache.clear()
 
 

@@ -1,24 +1,24 @@
-"""Each record's representation in an API list, kept in the shared cache until the public state changes.
+"""Each record's representation in an API list, cached until the public state changes.
 
 A list page of 50 commitments builds each one's owners, their holders on the day asked about and a
 dozen links: about 120 ms of Python per page at any size, for answers that only change when something is
-published. Each record's representation is kept under the public state's version (which every change of
-it moves on, tracker/public/report_cache.py), the day, the date asked about and the host, and read back
+published. Each record's representation is cached under the public state's version (which every change of
+it moves on, tracker/public/public_state.py), the day, the date asked about and the host, and read back
 for all of a page's records in one round trip."""
 
 from django.conf import settings
 from django.utils import timezone
 
-from tracker.public import report_cache
+from tracker.public import public_state, shared_cache
 
 
 def _prefix(view):
-    """What every kept representation of this request's list shares in its key."""
+    """What every cached representation of this request's list shares in its key."""
     request, on = view.request, view.get_serializer_context()["on"]
     return ":".join(
         (
             "api:record",
-            report_cache.state_version(),
+            public_state.version(),
             timezone.localdate().isoformat(),
             on.isoformat() if on else "",
             f"{request.scheme}://{request.get_host()}",
@@ -28,9 +28,9 @@ def _prefix(view):
 
 
 def representations(view, records):
-    """The serialized `records` of a list page, in their order: kept ones read, the others serialized
-    together (one fetch of their offices' tenures) and kept for `API_KEEP_SECONDS` (0: never kept)."""
-    seconds = settings.API_KEEP_SECONDS
+    """The serialized `records` of a list page, in their order: cached ones read, the others serialized
+    together (one fetch of their offices' tenures) and cached for `API_CACHE_SECONDS` (0: never cached)."""
+    seconds = settings.API_CACHE_SECONDS
     if not seconds:
         return [data for _record, data in _serialized(view, records)]
     prefix = _prefix(view)
@@ -39,7 +39,7 @@ def representations(view, records):
         keys = {record.pk: key for key, record in missing}
         return {keys[record.pk]: data for record, data in _serialized(view, [record for _key, record in missing])}
 
-    return report_cache.kept_each([(f"{prefix}:{record.pk}", record) for record in records], make, seconds)
+    return shared_cache.cached_each([(f"{prefix}:{record.pk}", record) for record in records], make, seconds)
 
 
 def _serialized(view, records):

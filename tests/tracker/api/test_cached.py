@@ -16,7 +16,7 @@ from .conftest import by_slug, results
 
 @pytest.fixture
 def keeping(settings):
-    settings.API_KEEP_SECONDS = 600
+    settings.API_CACHE_SECONDS = 600
     cache.clear()
 
 

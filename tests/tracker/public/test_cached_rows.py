@@ -17,7 +17,7 @@ ROW = "components/commitment_row.html"
 
 @pytest.fixture
 def keeping(settings):
-    settings.PUBLIC_ROWS_KEEP_SECONDS = 600
+    settings.PUBLIC_ROWS_CACHE_SECONDS = 600
     cache.clear()
 
 
