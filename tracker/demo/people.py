@@ -12,12 +12,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from django.utils.text import slugify
-
-from tracker.demo import publish_if_missing
-from tracker.demo import urdu as ur
-from tracker.demo.places import office_rows, urdu_names
-from tracker.models import Office, Person, Tenure
+from tracker.demo.places import office_rows
 from tracker.models.vocabulary import OfficeKind, TenureEnd, TenureStart
 
 D = datetime.date
@@ -330,67 +325,7 @@ def tenure_plans(today, organisation_regions):
     return plans
 
 
-def load_people_and_offices(organisations, *, user, today, report):
-    """Publish the people, then each office with its tenures. Offices that exist are left as they are
-    (with whatever tenures editors have given them), and nobody is invented for them."""
-    regions = {slug: _region(org) for slug, org in organisations.items()}
-    plans = tenure_plans(today, regions)
-    rows = office_rows()
-    existing = set(Office.objects.filter(slug__in=[r[0] for r in rows]).values_list("slug", flat=True))
-    people = {}
-    for slug, _title, _kind, _org in rows:
-        if slug in existing:
-            continue
-        for plan in plans[slug]:
-            if plan.person not in people:
-                people[plan.person] = publish_if_missing(
-                    Person,
-                    slugify(plan.person),
-                    lambda name=plan.person: Person(
-                        slug=slugify(name),
-                        name=name,
-                        name_ur=ur.person_name_ur(name),
-                        other_names=other_names(name),
-                        summary=FICTIONAL,
-                        summary_ur=ur.FICTIONAL_UR,
-                    ),
-                    user=user,
-                    summary=f"Sample data: add {plan.person} (fictional)",
-                    report=report,
-                )
-    offices = {}
-    _names_ur, titles_ur = urdu_names()
-    for slug, title, kind, org_slug in rows:
-
-        def build(slug=slug, title=title, kind=kind, org_slug=org_slug):
-            office = Office(
-                slug=slug,
-                title=title,
-                title_ur=titles_ur[slug],
-                kind=kind,
-                organization=organisations[org_slug],
-                is_sole=True,
-            )
-            for plan in plans[slug]:
-                office.tenures.add(
-                    Tenure(
-                        person=people[plan.person],
-                        start_date=plan.start,
-                        end_date=plan.end,
-                        how=plan.how,
-                        end_reason=plan.end_reason,
-                        notification=plan.notification,
-                    )
-                )
-            return office
-
-        offices[slug] = publish_if_missing(
-            Office, slug, build, user=user, summary=f"Sample data: add {title} and its holders", report=report
-        )
-    return offices
-
-
-def _region(organisation):
+def region_of(organisation):
     """The province an organisation belongs to (walking up its jurisdiction), or 'Federal'."""
     place = organisation.jurisdiction
     while place is not None:

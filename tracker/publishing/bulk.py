@@ -78,7 +78,7 @@ def publish_new_records(model, records, *, user=None, summary, published_at=None
         _write_log(model, records, revisions, user, now)
         for record in records:
             ReferenceIndex.create_or_update_for_object(record)
-        _index_for_admin_search(model, records)
+        index_for_admin_search(model, records)
         records_published_in_bulk.send(sender=model, records=records)
 
 
@@ -153,7 +153,7 @@ def _write_log(model, records, revisions, user, now):
     )
 
 
-def _index_for_admin_search(model, records):
+def index_for_admin_search(model, records):
     """Add the records to Wagtail's own search index (the admin's search), as a save would."""
     if not class_is_indexed(model):
         return

@@ -1,7 +1,7 @@
 """The demo's history spans the years its sample data describes: every public revision is stamped when
-what it records happened (places, offices and people when the tracker began, each promise, status change
-and decision as it was published), the chains and the site-wide log still verify, and a signed digest
-exists for every hour in which something was published."""
+what it records happened or became known (places and offices when the tracker began, each holder when
+posted, each promise, status change and decision as it was published), the chains and the site-wide log
+still verify, and a signed digest exists for every hour in which something was published."""
 
 import datetime
 import hashlib
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tracker.demo import tracker_began
 from tracker.history.digest import signed_listing
-from tracker.models import Commitment, PublicRevision, SignedDigest
+from tracker.models import Commitment, Office, PublicRevision, SignedDigest, Tenure
 
 pytestmark = pytest.mark.django_db
 FILE_TRACKING = "file-tracking-system-for-the-balochistan-secretariat"
@@ -64,3 +64,47 @@ def test_the_history_page_shows_the_promise_evolving_over_the_years(demo, client
     html = client.get(f"/commitments/{FILE_TRACKING}/history/").content.decode()
     for day in ("21 March 2019", "12 September 2019", "17 February 2021"):
         assert day in html
+
+
+def tenures_named(revision):
+    return revision.content.get("parts", {}).get("tenures", [])
+
+
+def test_no_revision_names_a_holder_before_they_were_posted_or_an_end_before_it_came(demo):
+    """Each fact is published when it became known: no revision of an office names a tenure that began
+    after the revision was published, or an end that had not come."""
+    offices = PublicRevision.objects.filter(content__type="tracker.office")
+    assert offices.count() > Office.objects.count()  # offices were published again as holders changed
+    for revision in offices:
+        day = local_day(revision.published_at)
+        for tenure in tenures_named(revision):
+            assert datetime.date.fromisoformat(tenure["start_date"]) <= day, (revision.content["slug"], tenure)
+            if tenure["end_date"]:
+                assert datetime.date.fromisoformat(tenure["end_date"]) <= day, (revision.content["slug"], tenure)
+
+
+def test_a_chief_minister_appears_in_the_record_when_she_took_office(demo):
+    office = Office.objects.get(slug="chief-minister-balochistan")
+    current = office.tenures.get(end_date=None)
+    revisions = list(PublicRevision.objects.for_record(office).order_by("number"))
+    first = revisions[0]
+    assert first.published_at == tracker_began()
+    # When the tracker began, only the chief minister elected in 2013 was in office, his end not yet come.
+    assert [(t["start_date"], t["end_date"]) for t in tenures_named(first)] == [("2013-06-07", None)]
+    naming_her = [r for r in revisions if current.person.name in {t["person"]["name"] for t in tenures_named(r)}]
+    assert local_day(naming_her[0].published_at) == current.start_date == datetime.date(2024, 3, 2)
+    # The caretaker's charge ended the day before: the same revision says so.
+    caretaker = {t["start_date"]: t for t in tenures_named(naming_her[0])}["2023-08-18"]
+    assert caretaker["end_date"] == "2024-03-01"
+    assert [local_day(r.published_at) for r in revisions] == sorted(local_day(r.published_at) for r in revisions)
+
+
+def test_people_are_published_on_their_first_posting(demo):
+    first_posted = {}
+    for tenure in Tenure.objects.select_related("person"):
+        person = tenure.person
+        first_posted[person] = min(first_posted.get(person, tenure.start_date), tenure.start_date)
+    began = local_day(tracker_began())
+    for person, posted in first_posted.items():
+        published = local_day(PublicRevision.objects.for_record(person).get(number=1).published_at)
+        assert published == max(posted, began), person.name
