@@ -14,53 +14,65 @@ def _with_any(choices):
     return [("", _("Any")), *choices]
 
 
+# The filters a reader looks for first: shown at once; the others sit under "More filters".
+COMMON_FILTERS = ("jurisdiction", "status", "sector", "owner")
+
+
+def _date_field(label):
+    # A date picker on phones and in every current browser; the value is YYYY-MM-DD either way.
+    return forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
 class CommitmentFilterForm(forms.Form):
+    field_order = [*COMMON_FILTERS, "overdue", "office_kind"]
     status = forms.ChoiceField(label=_("Status"), choices=_with_any(CommitmentStatus.choices), required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=_with_any(Sector.choices), required=False)
     jurisdiction = forms.CharField(label=_("Place"), required=False, max_length=120)
-    office_kind = forms.ChoiceField(label=_("Owner kind"), choices=_with_any(OfficeKind.choices), required=False)
-    owner = forms.CharField(label=_("Owner office"), required=False, max_length=120)
+    office_kind = forms.ChoiceField(
+        label=_("Kind of office that owns it"), choices=_with_any(OfficeKind.choices), required=False
+    )
+    owner = forms.CharField(label=_("Office that owns it"), required=False, max_length=120)
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
     # The filters the accountability page links with (see tracker/public/delivery.py): each figure
     # there lists exactly the commitments it counts.
     owner_role = forms.ChoiceField(
-        label=_("Owner role (with the owner kind: the same owner)"),
+        label=_("Role of that owner"),
         choices=_with_any(OwnershipRole.choices),
         required=False,
     )
     made_by_kind = forms.ChoiceField(
-        label=_("Made by"), choices=_with_any([*OfficeKind.choices, ("none", _("Not recorded"))]), required=False
+        label=_("Promised by"), choices=_with_any([*OfficeKind.choices, ("none", _("Not recorded"))]), required=False
     )
-    due_from = forms.DateField(label=_("Due from"), required=False)
-    due_to = forms.DateField(label=_("Due until"), required=False)
+    due_from = _date_field(_("Due on or after"))
+    due_to = _date_field(_("Due on or before"))
     council = forms.ChoiceField(
         label=_("Due while the council was"),
         choices=_with_any([("elected", _("Elected")), ("administrator", _("Run by an administrator"))]),
         required=False,
     )
     moved_to_kind = forms.ChoiceField(
-        label=_("Next step went to"), choices=_with_any(OfficeKind.choices), required=False
+        label=_("Passed at some point to an office of kind"), choices=_with_any(OfficeKind.choices), required=False
     )
     counted = forms.BooleanField(label=_("Leave out withdrawn"), required=False)
     open = forms.BooleanField(label=_("Only not started or in progress"), required=False)
-    delay = forms.BooleanField(label=_("Only those with a delay measured"), required=False)
+    delay = forms.BooleanField(label=_("Only finished ones and those still open after their deadline"), required=False)
     # The filters of the office and person pages' comparisons (tracker/public/peers.py).
     owner_tier = forms.ChoiceField(
-        label=_("Owner's tier (with the owner kind: the same owner)"),
+        label=_("Level of government of that owner"),
         choices=_with_any(JurisdictionTier.choices),
         required=False,
     )
-    held_by = forms.CharField(label=_("Owned while this person held the office"), required=False, max_length=120)
+    held_by = forms.CharField(label=_("Owned while this person held its office"), required=False, max_length=120)
     held_kind = forms.ChoiceField(
-        label=_("Owned during a tenure of an office of kind"), choices=_with_any(OfficeKind.choices), required=False
+        label=_("Owned by offices of kind (while held)"), choices=_with_any(OfficeKind.choices), required=False
     )
     held_tier = forms.ChoiceField(
-        label=_("Owned during a tenure of an office at tier"),
+        label=_("Owned by offices at level (while held)"),
         choices=_with_any(JurisdictionTier.choices),
         required=False,
     )
     during = forms.ChoiceField(
-        label=_("What happened during the tenures"),
+        label=_("What happened while it was held"),
         choices=_with_any(
             [
                 ("owned", _("Owned (withdrawn left out)")),
@@ -75,10 +87,10 @@ class CommitmentFilterForm(forms.Form):
 
     # The figures of a person's scorecard (tracker/public/scorecards.py): the person, one of their
     # tenures (or all of them), and the column.
-    scorecard = forms.CharField(label=_("In the scorecard of"), required=False, max_length=120)
-    tenure = forms.IntegerField(label=_("Tenure (of that scorecard)"), required=False, min_value=1)
+    scorecard = forms.CharField(label=_("Counted in the scorecard of (a person)"), required=False, max_length=120)
+    tenure = forms.IntegerField(label=_("Which of their postings (1 for the first)"), required=False, min_value=1)
     scored = forms.ChoiceField(
-        label=_("Scorecard column"),
+        label=_("Scorecard figure"),
         choices=_with_any(
             [("owned", _("Owned")), ("delivered", _("Delivered")), ("broken", _("Broken")), ("overdue", _("Overdue"))]
         ),
@@ -110,12 +122,32 @@ class CommitmentFilterForm(forms.Form):
         """[(field label, [(name, link)])] for the fields whose names matched nothing."""
         return [(self[name].label, choices) for name, choices in self.suggestions.items() if choices]
 
-    def link_with(self, field_name, value):
-        """This list's address with one filter set to `value` (back to page 1)."""
+    def common_fields(self):
+        return [self[name] for name in COMMON_FILTERS]
+
+    def more_fields(self):
+        return [field for field in self if field.name not in COMMON_FILTERS]
+
+    def more_in_use(self):
+        """Whether a filter under "More filters" has a value (it is then shown open)."""
+        return any(self.data.get(field.name) for field in self.more_fields())
+
+    def link_without(self, field_name):
+        """This list's address without one filter (back to page 1)."""
+        params = self._kept_params()
+        params.pop(field_name, None)
+        return "?" + params.urlencode() if params else "?"
+
+    def _kept_params(self):
         params = self.data.copy()
         for key in list(params):
             if key == "page" or not any(params.getlist(key)):
                 del params[key]  # the empty fields a submitted form sends, and the page
+        return params
+
+    def link_with(self, field_name, value):
+        """This list's address with one filter set to `value` (back to page 1)."""
+        params = self._kept_params()
         params[field_name] = value
         return "?" + params.urlencode()
 

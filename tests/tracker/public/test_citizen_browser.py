@@ -52,6 +52,10 @@ def test_a_place_is_chosen_by_its_name_and_a_near_miss_offers_the_right_one(phon
     page = phone
     page.goto(live_site.url + "/commitments/")
     assert page.locator("#jurisdiction-names option[value=Quetta]").count() == 1
+    # The results come first; the filters open from one line above them.
+    assert page.locator(".commitment-row").first.bounding_box()["y"] < 800
+    assert not page.locator("#id_jurisdiction").is_visible()
+    page.get_by_text("Filter the list", exact=True).click()
     page.locator("#id_jurisdiction").fill("Queta")
     page.get_by_role("button", name="Filter").click()
     alert = page.get_by_role("alert")
@@ -59,11 +63,24 @@ def test_a_place_is_chosen_by_its_name_and_a_near_miss_offers_the_right_one(phon
     alert.get_by_role("link", name="Quetta", exact=True).click()
     page.wait_for_url("**/commitments/?jurisdiction=quetta")
     assert page.locator(".commitment-row").count() == 2
+    assert page.get_by_role("list", name="Filters in use").inner_text().startswith("Place: Quetta")
+    page.get_by_text("Change the filter (1 in use)", exact=True).click()
     page.locator("#id_jurisdiction").fill("Quetta")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**/commitments/?*jurisdiction=Quetta*")
     assert page.locator(".commitment-row").count() == 2
     assert axe_problems(page) == []
+
+
+def test_the_urdu_list_shows_its_results_first_on_a_phone(phone, live_site, quetta_indexed):
+    page = phone
+    page.goto(live_site.url + "/ur/commitments/")
+    assert page.locator(".commitment-row").first.bounding_box()["y"] < 800
+    page.get_by_text("فہرست کو فلٹر کریں", exact=True).click()
+    page.get_by_text("مزید فلٹر", exact=True).click()
+    assert page.locator("#id_due_from").get_attribute("type") == "date"
+    assert axe_problems(page) == []
+    assert fits_the_screen(page)
 
 
 def test_search_shows_promises_first_with_tabs_by_kind(phone, live_site, quetta_indexed):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from tracker.models import Commitment, Decision, Office
 from tracker.models.querysets import with_owners
-from tracker.public import names
+from tracker.public import list_explained, names
 from tracker.public.charts import bar_chart
 from tracker.public.filters import CommitmentFilterForm
 from tracker.public.ownership import hide_hidden, holders_on, owners_on, published_owners, tenures_by_office
@@ -92,9 +92,12 @@ def commitment_list(request):
         page = UncountedPage(ordered, page_number(request, last), PER_PAGE, count)
         page.object_list = with_owners(page.object_list)
     suggested = names.suggested_names()
+    valid = page is not None and form.is_bound
     context = {
         "form": form,
         "page": page,
+        "in_use": list_explained.filters_in_use(form) if valid else [],
+        "figure": list_explained.figure_explained(form) if valid else None,
         "today": timezone.localdate(),
         "name_lists": [("jurisdiction-names", suggested["place"]), ("owner-names", suggested["office"])],
     }

@@ -75,13 +75,18 @@ class UncountedPage:
         return self.number - 1
 
 
+# No list has this many pages; a larger number would make an OFFSET past what the database's 64-bit
+# integers hold (SQLite then fails with "datatype mismatch"). Such a page is simply past the end.
+MAX_PAGE = 10**12
+
+
 def page_number(request, last=None):
     """The page number asked for: 1 for anything that is not a positive number, at most `last` if known."""
     try:
         number = max(1, int(request.GET.get("page") or 1))
     except (TypeError, ValueError):
         number = 1
-    return min(number, last) if last else number
+    return min(number, last or MAX_PAGE)
 
 
 def csv_download(text, filename):
