@@ -120,7 +120,8 @@ def test_the_dashboard_reads_in_urdu(client, quetta):
     html = in_urdu(client, "/").content.decode()
     assert headings(html, "h1") == ["سرکاری وعدے اور ان کے ذمہ دار"]
     said = chrome_text(html)
-    assert "2 وعدے ٹریک کیے جا رہے ہیں۔" in said
+    assert "زیرِ نگرانی 2 وعدوں میں سے" in said
+    assert "(50%)" in said
     assert "1 وعدہ تاخیر کا شکار ہے" in said
     assert "سب سے زیادہ تاخیر والے وعدوں کے عہدے" in headings(html, "h2")
 

@@ -1,6 +1,8 @@
 """Words and structured data for public pages: plain-language status explanations and schema.org
 JSON-LD. Kept out of templates, which only present."""
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -111,3 +113,40 @@ def office_jsonld(office, url):
         "url": url,
         "parentOrganization": {"@type": "GovernmentOrganization", "name": office.organization.name},
     }
+
+
+@dataclass
+class TallyLine:
+    label: str
+    count: int
+    percent: int | None
+    url: str
+
+
+def tally(status_counts):
+    """The home page's tally, a line a reader can quote: of the commitments tracked, how many (and what
+    share) were delivered, partially delivered, broken, stalled, and are still open (not started or in
+    progress), each linked to its list. Withdrawn ones are counted in the total and said apart."""
+    from django.urls import reverse
+
+    S = CommitmentStatus
+    counts = {value: count for value, _label, count in status_counts}
+    total = sum(counts.values())
+    address = reverse("tracker:commitment_list")
+
+    def line(label, count, query):
+        return TallyLine(str(label), count, round(100 * count / total) if total else None, f"{address}?{query}")
+
+    lines = [
+        line(S(s).label, counts.get(s, 0), f"status={s}")
+        for s in (S.DELIVERED, S.PARTIALLY_DELIVERED, S.BROKEN, S.STALLED)
+    ]
+    lines.append(
+        line(
+            _("Still open (not started or in progress)"),
+            counts.get(S.NOT_STARTED, 0) + counts.get(S.IN_PROGRESS, 0),
+            "open=1",
+        )
+    )
+    lines.append(line(S.WITHDRAWN.label, counts.get(S.WITHDRAWN, 0), f"status={S.WITHDRAWN}"))
+    return total, lines

@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from tracker.history.gone import answers_gone
 from tracker.models import Commitment, Decision, Jurisdiction, Office, Person
@@ -27,6 +28,11 @@ urlpatterns = [
     # Who delivers: elected and appointed offices compared (tracker/public/delivery.py).
     path("accountability/", views.accountability, name="accountability"),
     path("accountability/csv/", views.accountability_csv, name="accountability_csv"),
+    path(
+        "local-government/",
+        TemplateView.as_view(template_name="tracker/local_government.html"),
+        name="local_government",
+    ),
     path("jurisdictions/<str:slug>/", answers_gone(Jurisdiction)(views.jurisdiction_detail), name="jurisdiction"),
     # Citizens' tips go to the moderators' review queue, never straight to a page.
     path("tips/", tips.send_tip, name="send_tip"),

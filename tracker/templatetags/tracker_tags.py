@@ -74,10 +74,17 @@ def exact_rupees_filter(amount):
 @register.inclusion_tag("components/office_kind.html")
 def office_kind(office):
     """The elected / appointed / administrator badge of an office (a model, or a search document's
-    owner: a dict with "kind", "kind_label" and "title")."""
+    owner: a dict with "kind", "kind_label" and "title"), left out where the title the page shows already
+    begins with that word, in English and in Urdu alike."""
+    from django.utils.translation import get_language
+
+    from tracker.models import translations
+
     if isinstance(office, dict):
         kind, label, title = office.get("kind", ""), office.get("kind_label", ""), office.get("title", "")
     else:
-        kind, label, title = office.kind, office.get_kind_display(), office.title
+        # The title as this page shows it: an Urdu page's Urdu title says the kind in Urdu.
+        kind, label = office.kind, office.get_kind_display()
+        title = translations.in_language(office, "title", get_language()).text
     said = str(title).casefold().startswith(str(label).casefold() + " ")
     return {"kind": kind, "label": label, "label_said": said or not label}

@@ -34,7 +34,7 @@ def test_home_page_searches_counts_once_and_offers_the_changes_feed(phone, live_
     page = phone
     page.goto(live_site.url + "/")
     assert page.locator("main svg").count() == 0  # the status counts once, as links
-    assert page.get_by_role("link", name=re.compile(r"^Stalled 1$")).count() == 1
+    assert page.get_by_role("link", name=re.compile(r"^1 \(50%\) Stalled$")).count() == 1
     assert page.get_by_role("link", name="Follow every published change (Atom feed)").get_attribute("href") == (
         "/feeds/changes/"
     )

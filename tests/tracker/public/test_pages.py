@@ -171,7 +171,7 @@ def test_jurisdiction_page_compares_elected_and_appointed(client, quetta):
 
 def test_dashboard_counts_and_owners_with_most_overdue(client, quetta):
     page = text(client.get("/"))
-    assert unsaid(page, "2 commitments are tracked.", "1 commitment is overdue") == []
+    assert unsaid(page, "Of the 2 commitments tracked", "1 commitment is overdue") == []
     owners = section(page, "Offices with the most overdue commitments", "Recently changed")
     assert (
         unsaid(
@@ -229,7 +229,7 @@ def test_unpublished_records_are_not_shown(client, quetta):
     quetta.water.unpublish()
     assert client.get("/commitments/clean-drinking-water-for-quettas-union-councils/").status_code == 404
     assert "Clean drinking water" not in text(client.get("/commitments/"))
-    assert "1 commitment is tracked." in text(client.get("/"))
+    assert "Of the 1 commitment tracked" in text(client.get("/"))
 
 
 def test_commitment_page_weighs_under_60_kb_with_its_css_and_no_javascript(client, quetta):

@@ -26,4 +26,6 @@ def test_dashboard_counts_only_published_commitments(client):
     html = client.get("/").content.decode()
     assert "Clean water for Quetta" in html
     assert "A draft nobody approved" not in html
-    assert "<span>Not started</span> <strong>1</strong>" in html
+    assert "Of the 1 commitment tracked" in html
+    still_open = '<strong>1</strong> <span class="share" dir="ltr">(100%)</span> Still open (not started'
+    assert still_open in html
