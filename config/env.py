@@ -18,6 +18,7 @@ env = environ.Env(
     TRUSTED_PROXIES=(list, []),
     EMAIL_URL=(str, "consolemail://"),
     TRACKER_PUBLISHER=(str, "Accountability Tracker editors"),
+    TRACKER_PUBLISHER_UR=(str, ""),
     DIGEST_SIGNING_KEY=(str, ""),
     DATABASE_REPLICA_URL=(str, ""),
     DATABASE_CONN_MAX_AGE=(int, 60),

@@ -170,6 +170,11 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # The publishing organisation named on public revisions (never an editor's name).
 TRACKER_PUBLISHER = env("TRACKER_PUBLISHER")
+# Its name on Urdu pages (the revisions keep the name above, which their hashes cover); the default
+# publisher's Urdu name unless set; empty: the name above on Urdu pages too.
+TRACKER_PUBLISHER_UR = env("TRACKER_PUBLISHER_UR") or (
+    "احتساب ٹریکر کے مدیران" if TRACKER_PUBLISHER == "Accountability Tracker editors" else ""
+)
 # The Ed25519 key that signs the digests of the public history (tracker/history/signing.py). Production
 # sets DIGEST_SIGNING_KEY; elsewhere a key is made on first use and kept in this file.
 DIGEST_SIGNING_KEY = env("DIGEST_SIGNING_KEY")

@@ -18,12 +18,16 @@ def _with_any(choices):
     return [("", _("Any")), *choices]
 
 
+# A date picker on phones and in every current browser; the value is YYYY-MM-DD either way.
+DATE_PICKER = forms.DateInput(attrs={"type": "date"})
+
+
 class AccountabilityForm(forms.Form):
     province = forms.CharField(label=_("Province"), required=False, max_length=120)
     district = forms.CharField(label=_("District"), required=False, max_length=120)
     sector = forms.ChoiceField(label=_("Sector"), choices=_with_any(Sector.choices), required=False)
-    due_from = forms.DateField(label=_("Due from (YYYY-MM-DD)"), required=False)
-    due_to = forms.DateField(label=_("Due until (YYYY-MM-DD)"), required=False)
+    due_from = forms.DateField(label=_("Due on or after"), required=False, widget=DATE_PICKER)
+    due_to = forms.DateField(label=_("Due on or before"), required=False, widget=DATE_PICKER)
 
     def _place(self, name, tier):
         slug = self.cleaned_data[name]

@@ -4,6 +4,7 @@
     {% in_language record %}                    its name (a model, or a public revision's content)
     {% text_in_language english urdu %}         two texts at hand (search hits' highlighted titles)
     {{ commitment|in_language_text:"title" }}   the same text without markup (page titles, descriptions)
+    {{ source.title|as_written }}               words written in one language only, marked with it
     {% in_other_language place "name" %}        under a page's heading: the name in the other language
 
 On Urdu pages they show the Urdu; where a record has no Urdu yet, its English marked as English
@@ -12,9 +13,15 @@ small "(English)" note. On English pages they show the English, as before. Every
 it is already safe HTML (a highlighted search title).
 """
 
+import re
+
 from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language, pgettext
+from django.utils.safestring import SafeData
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from tracker.models import translations
 
@@ -60,3 +67,50 @@ def in_other_language(record, field):
     if get_language() == "ur":
         return format_html('<p lang="en" dir="ltr" class="english"><bdi>{}</bdi></p>', english)
     return format_html('<p lang="ur" dir="rtl" class="urdu"><bdi>{}</bdi></p>', urdu)
+
+
+_URDU_LETTERS = re.compile(r"[\u0600-\u06ff]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+
+
+@register.filter
+def as_written(text):
+    """Words people wrote in one language only (an editor's edit summary, a source's title, publisher or
+    quote, a status change's reason, a movement's note), marked with the language they are written in
+    when it is not the page's: English on an Urdu page is `lang="en" dir="ltr"` (screen readers read it in
+    English, the Nastaliq font leaves it alone), Urdu on an English page `lang="ur" dir="rtl"`."""
+    if text is None or text == "":
+        return ""
+    # Safe HTML (a search snippet with its <mark>s) stays safe; its tags are not words.
+    shown = text if isinstance(text, SafeData) else str(text)
+    words = re.sub(r"<[^>]*>", " ", shown) if isinstance(text, SafeData) else shown
+    urdu = bool(_URDU_LETTERS.search(words))
+    if get_language() == "ur" and not urdu and _LATIN_LETTERS.search(words):
+        return format_html('<span lang="en" dir="ltr">{}</span>', shown)
+    if get_language() != "ur" and urdu:
+        return format_html('<span lang="ur" dir="rtl">{}</span>', shown)
+    return conditional_escape(shown)
+
+
+# Time zones as the page's language names them (the site's is Pakistan's).
+_ZONE_NAMES = {"PKT": pgettext_lazy("time zone", "PKT")}
+
+
+@register.filter
+def moment(value):
+    """A moment as history pages show it, in Pakistan's time: "2 May 2015, 10:00 PKT" (in Urdu with Urdu
+    month names and the zone's Urdu name)."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    zone = local.tzname() or ""
+    return f"{date_format(local, 'j F Y, H:i')} {_ZONE_NAMES.get(zone, zone)}".strip()
+
+
+@register.filter
+def publisher_name(name):
+    """The publishing organisation named on a public revision, in the page's language where it is the
+    site's own publisher (TRACKER_PUBLISHER, in Urdu TRACKER_PUBLISHER_UR)."""
+    if get_language() == "ur" and name == settings.TRACKER_PUBLISHER and settings.TRACKER_PUBLISHER_UR:
+        return settings.TRACKER_PUBLISHER_UR
+    return as_written(name)

@@ -5,9 +5,10 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tracker.models import Jurisdiction
+from tracker.models import Jurisdiction, translations
 from tracker.models.vocabulary import JurisdictionTier
 from tracker.public import public_state
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
@@ -40,10 +41,7 @@ def accountability(request):
         "form": form,
         "report": report,
         "min_count": MIN_COUNT,
-        "places": Jurisdiction.objects.published()
-        .filter(tier__in=[JurisdictionTier.PROVINCE, JurisdictionTier.DISTRICT])
-        .order_by("tier", "name")
-        .values_list("tier", "slug", "name"),
+        "places": _place_choices(),
         "csv": {table: f"{csv_address}?{urlencode({'table': table, **filters})}" for table in TABLES},
         "comparison_csv": {table: f"{csv_address}?table={table}" for table in COMPARISONS},
         # The report's tables are most of the page's time: rendered once per public state, language, day
@@ -88,3 +86,16 @@ def accountability_csv(request):
     response = HttpResponse(report_csv(_report(form), table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="who-delivers-{table}.csv"'
     return response
+
+
+def _place_choices():
+    """(tier, slug, name) of the provinces and districts for the page's menus, each named in the page's
+    language (its Urdu name on Urdu pages where it has one) and in that name's order."""
+    language = get_language()
+    rows = (
+        Jurisdiction.objects.published()
+        .filter(tier__in=[JurisdictionTier.PROVINCE, JurisdictionTier.DISTRICT])
+        .values_list("tier", "slug", "name", "name_ur")
+    )
+    named = [(tier, slug, translations.choose(name, name_ur, language).text) for tier, slug, name, name_ur in rows]
+    return sorted(named, key=lambda row: (row[0], row[2]))
