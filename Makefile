@@ -40,12 +40,14 @@ lock: | $(BIN)/python
 ## demo: the embedded site (SQLite, database search, tasks in-process) with sample data on 127.0.0.1:$(PORT)
 ## (8000 unless `make demo PORT=8001`), as the real site looks: DEBUG off, its own 404 and 500 pages, static
 ## files collected and served by WhiteNoise. Its e-mails link to where it is served: SITE_URL for the server,
-## and load_demo_data points the Wagtail site there too.
+## and load_demo_data points the Wagtail site there too. The bulk downloads of /data/ are built at once, as the
+## nightly task builds them on the real site.
 DEMO_URL = http://127.0.0.1:$(PORT)
 demo: install
 	$(MANAGE) migrate --noinput
 	SITE_URL=$(DEMO_URL) $(MANAGE) load_demo_data --port $(PORT)
 	$(MANAGE) search_index --rebuild
+	SITE_URL=$(DEMO_URL) $(MANAGE) build_downloads
 	DEBUG=false $(MANAGE) collectstatic --noinput -v0
 	@echo "The demo: $(DEMO_URL)/  (the admin: $(DEMO_URL)/admin/, accounts above)"
 	SITE_URL=$(DEMO_URL) DEBUG=false $(MANAGE) runserver 127.0.0.1:$(PORT)

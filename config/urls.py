@@ -11,6 +11,7 @@ from tracker.api import documents as api_documents
 from tracker.api import urls as api_urls
 from tracker.public import urls as tracker_urls
 from tracker.public.sitemaps import SITEMAPS
+from tracker.public.views.favicon import favicon
 
 # The open-data API (tracker/api/, docs/api.md); search answers its part from its own app.
 api_patterns = [
@@ -25,7 +26,8 @@ urlpatterns = [
     path("api/v1/", include((api_patterns, "api"))),
     path("api/docs/", api_documents.SwaggerView.as_view(), name="api_docs"),
     path("api/docs/redoc/", api_documents.RedocView.as_view(), name="api_redoc"),
-    path("data/", include("tracker.api.downloads.urls")),
+    # Browsers ask every site for /favicon.ico, whatever its pages link to.
+    path("favicon.ico", favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -51,6 +53,8 @@ if settings.DEBUG:
 # addresses under /ur/. The address alone decides the language (a permanent link never changes language
 # with the reader's browser); Wagtail serves the editorial pages (methodology, about) last.
 urlpatterns += i18n_patterns(
+    # The bulk downloads' page reads in Urdu too (/ur/data/); the files are the same at both addresses.
+    path("data/", include("tracker.api.downloads.urls")),
     path("search/", include("search.urls")),
     path("", include(tracker_urls)),
     path("", include(wagtail_urls)),

@@ -32,6 +32,18 @@ def test_make_demo_serves_with_debug_off_on_the_chosen_port():
     assert "http://127.0.0.1:8123/" in recipe
 
 
+def test_make_demo_builds_the_downloads_of_its_data_page():
+    # /data/ would otherwise say "not built yet" until the nightly task runs, which the demo never does; the
+    # files link to where the demo is served.
+    recipe = demo_recipe("PORT=8123").splitlines()
+    built = [n for n, line in enumerate(recipe) if "manage.py build_downloads" in line]
+    loaded = [n for n, line in enumerate(recipe) if "manage.py load_demo_data" in line]
+    served = [n for n, line in enumerate(recipe) if "manage.py runserver" in line]
+    assert built and loaded and served
+    assert loaded[0] < built[0] < served[0]
+    assert recipe[built[0]].startswith("SITE_URL=http://127.0.0.1:8123 ")
+
+
 def test_make_demo_uses_port_8000_unless_told():
     assert "runserver 127.0.0.1:8000" in demo_recipe()
 

@@ -105,6 +105,13 @@ def history(db):
         "/search/?q=quetta&kind=commitment",
         "/commitments/?status=stalled&sector=e_governance",
         "/commitments/no-such-promise/",
+        "/people/",
+        "/offices/?by=province",
+        "/jurisdictions/?q=quetta&narrower=district",
+        "/my-district/?province=balochistan",
+        "/my-district/quetta/",
+        "/changes/",
+        "/data/",
     ],
 )
 def test_no_english_chrome_is_left_on_an_urdu_page(client, quetta, path):

@@ -86,7 +86,7 @@ def test_a_search_with_every_filter_takes_a_fixed_few_queries(client, corpus):
 
 
 @pytest.mark.parametrize("address", ["/search/", "/search/?q=water&status=in_progress", "/search/?q=water&page=2"])
-def test_a_search_reads_its_kept_answer_until_the_index_changes(client, corpus, settings, address):
+def test_a_search_reads_its_cached_answer_until_the_index_changes(client, corpus, settings, address):
     from django.core.cache import cache
 
     from search import indexing

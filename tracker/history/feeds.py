@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from tracker.history import digest as digests
 from tracker.history.addresses import compare_url, history_url, record_url, revision_url
 from tracker.history.records import public_record
-from tracker.history.summaries import what_changed
+from tracker.history.summaries import previous_of, revisions_before, what_changed
 from tracker.models import PublicRevision
 from tracker.models.kinds import KINDS_WITH_PAGES, kind_of_type
 from tracker.models.text import plain
@@ -54,18 +53,14 @@ class Entry:
 
 def revision_entries(revisions, slugs, feed):
     """Entries for `revisions`, each linked under its record's current address (`slugs` by key)."""
-    wanted = Q(pk__in=[])
-    for r in revisions:
-        if r.number > 1:
-            wanted |= Q(content_type_id=r.content_type_id, object_id=r.object_id, number=r.number - 1)
-    before = {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted)}
+    before = revisions_before(revisions)
     entries = []
     for r in revisions:
         record_kind, slug = kind_of_type(r.content.get("type")), slugs.get((r.content_type_id, r.object_id))
         if record_kind is None or record_kind.segment is None or slug is None:
             continue
         kind = record_kind.segment
-        previous = before.get((r.content_type_id, r.object_id, r.number - 1))
+        previous = previous_of(before, r)
         link = revision_url(kind, slug, r.number)
         changes = compare_url(kind, slug, r.number - 1, r.number) if r.number > 1 else ""
         context = {

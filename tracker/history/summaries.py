@@ -1,10 +1,12 @@
 """One line saying what a revision changed, as in the history list and the feeds:
 "Status: In progress → Stalled; owner added: Deputy Commissioner Quetta (Administrative owner); source added: …"."""
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from tracker.history.diffs import compare
+from tracker.models import PublicRevision
 
 # Read in the language of the page (or the follower's e-mail) that shows them, never stored.
 FIRST = gettext_lazy("First published")
@@ -62,3 +64,18 @@ def what_changed(revision, previous):
     if previous is None or previous.number != revision.number - 1:
         return str(UNKNOWN)
     return summarize(previous.content, revision.content)
+
+
+def revisions_before(revisions):
+    """{(content type, object id, number): revision} of the revision just before each of `revisions`
+    (revisions of any records), in one query: what `what_changed` compares each one with."""
+    wanted = Q(pk__in=[])
+    for r in revisions:
+        if r.number > 1:
+            wanted |= Q(content_type_id=r.content_type_id, object_id=r.object_id, number=r.number - 1)
+    return {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted)}
+
+
+def previous_of(before, revision):
+    """The revision before `revision` among `revisions_before(...)`'s answer, or None."""
+    return before.get((revision.content_type_id, revision.object_id, revision.number - 1))

@@ -43,8 +43,19 @@ from tracker.models.transactions import on_commit_once
 
 logger = logging.getLogger(__name__)
 
-# The pages every change of the public state may change, by route name.
-SITE_WIDE = ("tracker:dashboard", "tracker:changes_feed", "tracker:accountability", settings.SEARCH_PAGE)
+# The pages every change of the public state may change, by route name: the indexes of people, offices and
+# places name every record with who holds what now, and the chooser of /my-district/ lists every district.
+SITE_WIDE = (
+    "tracker:dashboard",
+    "tracker:changes_feed",
+    "tracker:changes",
+    "tracker:accountability",
+    "tracker:person_list",
+    "tracker:office_list",
+    "tracker:jurisdiction_list",
+    "tracker:my_district",
+    settings.SEARCH_PAGE,
+)
 LISTS = {"commitments": "tracker:commitment_list", "decisions": "tracker:decision_list"}
 EVERYTHING = "^/"
 # The Atom feeds of what one can follow (tracker/following/), beside the pages they follow.
@@ -53,6 +64,8 @@ FOLLOW_FEEDS = {
     "tracker:office": "tracker:office_follow_feed",
     "tracker:jurisdiction": "tracker:jurisdiction_follow_feed",
 }
+# The other pages of a record: a place's page on /my-district/ (its offices, holders, council, commitments).
+ALSO_SHOWN_ON = {"tracker:jurisdiction": "tracker:district"}
 # A followed search's feed has as many addresses as there are queries: every one of them is stale.
 SEARCH_FOLLOW_FEEDS = "^/follow/search/feed/"
 # Open data (tracker/api/): every list, filter and cursor of the API, and the sitemap, may show any record,
@@ -145,6 +158,10 @@ def _showing(record):
         places |= _places_up({record.organization.jurisdiction_id})
     if isinstance(record, Jurisdiction):
         places |= _places_up({record.parent_id} - {None})
+    if isinstance(record, Person):
+        # A district's page names who holds its offices now.
+        offices = shown.get(Office, set())
+        places |= set(Office.objects.filter(pk__in=offices).values_list("organization__jurisdiction_id", flat=True))
     return shown
 
 
@@ -158,6 +175,9 @@ def addresses_touched(record, *, gone=False):
         segment, slug = own
         if segment in LISTS:
             routes.append((LISTS[segment], []))
+        also = ALSO_SHOWN_ON.get(f"tracker:{kind_of(record).url_name}")
+        if also:
+            routes.append((also, [slug]))
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 paths |= {record_url(segment, slug), history_url(segment, slug), feed_url(segment, slug)}
@@ -169,8 +189,9 @@ def addresses_touched(record, *, gone=False):
             continue
         for slug in model.objects.filter(pk__in=ids).exclude(slug="").values_list("slug", flat=True):
             routes.append((f"tracker:{kind.url_name}", [slug]))
-            if f"tracker:{kind.url_name}" in FOLLOW_FEEDS:
-                routes.append((FOLLOW_FEEDS[f"tracker:{kind.url_name}"], [slug]))
+            for pages in (FOLLOW_FEEDS, ALSO_SHOWN_ON):
+                if f"tracker:{kind.url_name}" in pages:
+                    routes.append((pages[f"tracker:{kind.url_name}"], [slug]))
     return paths | _in_every_language(routes), bans
 
 

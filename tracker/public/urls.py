@@ -13,6 +13,14 @@ urlpatterns = [
     path("commitments/<str:slug>/", answers_gone(Commitment)(views.commitment_detail), name="commitment"),
     path("decisions/", views.decision_list, name="decision_list"),
     path("decisions/<str:slug>/", answers_gone(Decision)(views.decision_detail), name="decision"),
+    # Browsing: every person, office and place A to Z or by province, and a citizen's own district.
+    path("people/", views.person_list, name="person_list"),
+    path("offices/", views.office_list, name="office_list"),
+    path("jurisdictions/", views.jurisdiction_list, name="jurisdiction_list"),
+    path("my-district/", views.my_district, name="my_district"),
+    path("my-district/<str:slug>/", answers_gone(Jurisdiction)(views.district), name="district"),
+    # The latest published changes of the whole site, as a page (the changes feed is its Atom twin).
+    path("changes/", views.changes, name="changes"),
     path("people/<str:slug>/", answers_gone(Person)(views.person_detail), name="person"),
     path(
         "people/<str:slug>/comparison.csv",

@@ -132,7 +132,13 @@ def test_the_routes_are_read_from_the_urlconf():
         "/offices/<str:slug>/follow/feed/",
         "/people/<str:slug>/follow/feed/",
     ]
-    assert len(families) == 8 and all(len(routes) == len(KINDS_WITH_PAGES) for routes in families.values())
+    # A place has a second page of its own: what a citizen asks about their district (tracker/public/districts.py).
+    pages = families.pop("<str:slug>/")
+    assert "/my-district/<str:slug>/" in pages
+    assert sorted(route for route in pages if route != "/my-district/<str:slug>/") == sorted(
+        f"/{segment}/<str:slug>/" for segment in KINDS_WITH_PAGES
+    )
+    assert len(families) == 7 and all(len(routes) == len(KINDS_WITH_PAGES) for routes in families.values())
     for record in KINDS_WITH_PAGES.values():
         for suffix in ("", "_history", "_revision", "_compare", "_choose_compare", "_cite", "_cite_latest", "_feed"):
             assert f"tracker:{record.url_name}{suffix}" in names

@@ -34,6 +34,13 @@ PAGES = [
     ("/methodology/", "How we track commitments"),
     ("/history/digests/", "Signed digests of the public history"),
     ("/commitments/no-such-promise/", "We could not find that page"),
+    ("/people/", "People"),
+    ("/offices/?by=province", "Offices"),
+    ("/jurisdictions/", "Places"),
+    ("/my-district/?province=balochistan", "Your district"),
+    ("/my-district/quetta/", "Quetta"),
+    ("/changes/", "Recent changes"),
+    ("/data/", "Open data"),
 ]
 SCREENS = {"phone": {"width": 375, "height": 740}, "laptop": {"width": 1280, "height": 800}}
 

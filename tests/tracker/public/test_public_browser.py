@@ -62,6 +62,13 @@ def test_citizen_finds_who_owns_a_commitment_now_and_when_it_stalled(phone, live
         ("/history/digests/", "Signed digests of the public history"),
         ("/accountability/", "Who delivers: elected and appointed offices compared"),
         ("/commitments/no-such-promise/", "We could not find that page"),
+        ("/people/", "People"),
+        ("/offices/?by=province", "Offices"),
+        ("/jurisdictions/?q=quetta", "Places"),
+        ("/my-district/?province=balochistan", "Your district"),
+        ("/my-district/quetta/", "Quetta"),
+        ("/changes/", "Recent changes"),
+        ("/data/", "Open data"),
     ],
 )
 def test_every_page_type_is_accessible_on_a_phone(phone, live_site, quetta_with_a_digest, path, heading):

@@ -1,5 +1,6 @@
 """No public page's SQL query count grows with the data: each page type is measured over a world
-with 10 related rows of every kind and over one with 500."""
+with 10 related rows of every kind and over one with 500 (the indexes of people, offices and places
+list 510 of each then, over more than one page)."""
 
 import datetime
 
@@ -130,6 +131,16 @@ def records_at_scale(prefix, n):
         "office peers list": "/commitments/?office_kind=appointed&owner_tier=province&counted=1",
         "person figures list": f"/commitments/?held_by={traveller.slug}&held_kind=appointed&held_tier=province",
         "peers figures list": "/commitments/?held_kind=appointed&held_tier=province&during=owned",
+        # The indexes read every record's names in one query and only the page's records in full
+        # (tracker/public/browse.py); a district's page reads its offices and all their tenures at once.
+        "people index": "/people/",
+        "people index in Urdu, by province": "/ur/people/?by=province",
+        "office index": "/offices/?q=office",
+        "place index": f"/jurisdictions/?province={province.slug}",
+        "district chooser": f"/my-district/?province={province.slug}",
+        "district": f"/my-district/{prefix}-district-0/",
+        "province as a district": f"/my-district/{province.slug}/",
+        "recent changes": "/changes/",
     }
 
 

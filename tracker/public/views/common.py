@@ -75,18 +75,19 @@ class UncountedPage:
         return self.number - 1
 
 
-# No list has this many pages; a larger number would make an OFFSET past what the database's 64-bit
-# integers hold (SQLite then fails with "datatype mismatch"). Such a page is simply past the end.
-MAX_PAGE = 10**12
+# No list has this many pages; a larger number would make an offset the database cannot hold (SQLite's
+# integers end at 2**63).
+MAX_PAGE_NUMBER = 10**9
 
 
 def page_number(request, last=None):
-    """The page number asked for: 1 for anything that is not a positive number, at most `last` if known."""
+    """The page number asked for: 1 for anything that is not a positive number, at most `last` if known
+    (and never more than MAX_PAGE_NUMBER)."""
     try:
         number = max(1, int(request.GET.get("page") or 1))
     except (TypeError, ValueError):
         number = 1
-    return min(number, last or MAX_PAGE)
+    return min(number, last or MAX_PAGE_NUMBER, MAX_PAGE_NUMBER)
 
 
 def csv_download(text, filename):
