@@ -23,3 +23,12 @@ def tenure_history_of(record):
     from tracker.history.tenures import tenure_history
 
     return tenure_history(record)
+
+
+@register.simple_tag
+def last_change_of(record):
+    """When a published record's page was last updated (its latest public revision), with the address of
+    its history: {% last_change_of commitment as changed %} (one query; None if never published)."""
+    from tracker.history.tenures import last_change
+
+    return last_change(record)
