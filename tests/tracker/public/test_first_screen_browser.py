@@ -1,7 +1,8 @@
 """The five-second test on a 375-pixel phone, in a real headless Chromium, in English and in Urdu (in the
 site's own Nastaliq, whose tall lines are what pushes things down): what a citizen comes to a record page
 for is on its first screen, the top of each within the first 800 pixels. On a commitment: its status, the
-overdue badge and the names of the people holding its two owner offices today (issue 27)."""
+overdue badge and the names of the people holding its two owner offices today; on an office, a person and
+a place: their key facts (issue 27)."""
 
 import pytest
 
@@ -25,6 +26,37 @@ PAGES = {
             ("answers to voters", ".glance-owner .label", "Answers to voters", "ووٹروں کو جواب دہ"),
             ("must deliver", ".glance-owner .label", "Must deliver", "عمل درآمد کا ذمہ دار"),
             ("last updated", ".glance .updated", "Last updated", "آخری تازہ کاری"),
+        ],
+    ),
+    "office": (
+        "/offices/deputy-commissioner-quetta/",
+        [
+            ("kind", ".facts .kind", "Appointed", "مقرر کردہ"),
+            ("place", ".facts a", "Quetta", "Quetta"),
+            ("holder", ".facts .held-now a", "Erum Baloch", "Erum Baloch"),
+            ("since", ".facts .held-now .since", "15 Jan 2022", "2022"),
+            ("commitments owned", ".facts .owned-now", "Owns 1 commitment", "1 وعدے کا ذمہ دار"),
+            ("overdue count", ".facts .owned-now .overdue", "1 of them overdue", "ان میں سے 1 تاخیر کا شکار"),
+            ("last updated", ".facts .updated", "Last updated", "آخری تازہ کاری"),
+        ],
+    ),
+    "person": (
+        "/people/erum-baloch/",
+        [
+            ("office held now", ".facts .held-now a", "Deputy Commissioner Quetta", "Deputy Commissioner Quetta"),
+            ("since", ".facts .held-now .since", "15 Jan 2022", "2022"),
+            ("last updated", ".facts .updated", "Last updated", "آخری تازہ کاری"),
+        ],
+    ),
+    "place": (
+        "/jurisdictions/quetta/",
+        [
+            ("commitments", ".facts a", "2 commitments", "2 وعدے"),
+            ("council's status", ".facts .council-now", "Run by an administrator", "ایڈمنسٹریٹر کے تحت"),
+            ("administrator", ".facts .held-now a", "Gul Mandokhail", "Gul Mandokhail"),
+            ("deputy commissioner", ".facts .held-now a", "Erum Baloch", "Erum Baloch"),
+            ("mayor's vacancy", ".facts .held-now .vacant", "vacant", "خالی"),
+            ("last updated", ".facts .updated", "Last updated", "آخری تازہ کاری"),
         ],
     ),
 }

@@ -1,6 +1,7 @@
 """What a citizen reads first (issue 27, "the first five seconds"): the summary under a commitment's title
 (its status and progress, overdue or due, who answers to voters and who must deliver, with the people
-holding those offices on the day, and when the page was last updated)."""
+holding those offices on the day, and when the page was last updated), and the key facts at the top of
+the office, person, place and decision pages."""
 
 import contextlib
 import datetime
@@ -14,7 +15,7 @@ from tests import scenario
 from tests.pages import in_urdu
 from tests.tracker.public.test_pages import text
 from tracker.models import PublicRevision
-from tracker.public.key_facts import CLOSED, DUE, NO_DEADLINE, OVERDUE, commitment_glance
+from tracker.public.key_facts import CLOSED, DUE, NO_DEADLINE, OVERDUE, commitment_glance, main_offices, vacant_since
 from tracker.public.ownership import owners_on, published_owners, tenures_by_office
 
 pytestmark = pytest.mark.django_db
@@ -154,14 +155,22 @@ def latest_revision_day(record):
     return timezone.localtime(revision.published_at).date()
 
 
-def test_the_page_says_when_it_was_last_updated_from_its_latest_public_revision(client, quetta):
-    later = timezone.now() + datetime.timedelta(days=40)
-    scenario.add_revisions(quetta.files, 1, start=later)
-    day = latest_revision_day(quetta.files)
+@pytest.mark.parametrize(
+    "name, days",
+    [("files", 40), ("decision", 41), ("dc", 42), ("people.e", 43), ("quetta", 44)],
+)
+def test_every_record_page_says_when_it_was_last_updated_from_its_latest_public_revision(client, quetta, name, days):
+    record = quetta
+    for part in name.split("."):
+        record = getattr(record, part)
+    later = timezone.now() + datetime.timedelta(days=days)
+    scenario.add_revisions(record, 1, start=later)
+    day = latest_revision_day(record)
     assert day == timezone.localtime(later).date()
-    response = client.get(FILES)
-    assert f"Last updated {day:%-d %B %Y}" in facts(response)
-    history = f"{FILES}history/"
+    response = client.get(record.get_absolute_url())
+    said = facts(response) if name != "decision" else text(response)
+    assert f"Last updated {day:%-d %B %Y}" in said
+    history = f"{record.get_absolute_url()}history/"
     assert re.search(
         rf'<p class="updated">Last updated <a href="{history}"><time datetime="{day:%Y-%m-%d}T',
         response.content.decode(),
@@ -177,3 +186,120 @@ def test_last_updated_moves_on_with_each_publish_and_is_the_same_in_urdu(client,
     day = latest_revision_day(quetta.water)
     assert f"Last updated {day:%-d %B %Y}" in facts(client.get(WATER))
     assert f'href="/ur{WATER}history/"' in facts_html(in_urdu(client, WATER))
+
+
+# --- Offices, people, places ------------------------------------------------------------------------------
+
+
+def test_an_office_says_who_holds_it_since_when_and_how_many_of_its_commitments_are_overdue(client, quetta):
+    response = client.get("/offices/deputy-commissioner-quetta/")
+    said = facts(response)
+    assert said.startswith("Appointed · District Administration Quetta · Quetta")
+    assert "Held now by: Erum Baloch since 15 Jan 2022" in said
+    assert "Owns 1 commitment · 1 of them overdue" in said
+    overdue = re.search(r'<a class="overdue" href="([^"]+)">', facts_html(response))[1].replace("&amp;", "&")
+    listed = text(client.get(overdue))
+    assert "File tracking system for the secretariat" in listed and "Clean drinking water" not in listed
+
+
+def test_a_vacant_office_says_since_when_and_none_overdue(client, quetta):
+    said = facts(client.get("/offices/mayor-of-quetta/"))
+    assert "Held now by: vacant since 28 Aug 2019" in said
+    assert "Owns 1 commitment · none of them overdue" in said
+
+
+def test_an_acting_holder_is_named_as_acting(client, quetta):
+    with today_is(D(2021, 3, 10)):
+        said = facts(client.get("/offices/deputy-commissioner-quetta/"))
+    assert "Held now by: Camran Achakzai since 1 Jul 2020; acting: Dawood Mengal since 1 Mar 2021" in said
+
+
+def test_a_person_says_what_they_hold_now_or_held_last(client, quetta):
+    assert "Holds now: Appointed Deputy Commissioner Quetta since 15 Jan 2022" in facts(
+        client.get("/people/erum-baloch/")
+    )
+    assert "Holds no office now · Last held: Deputy Commissioner Quetta until 30 Jun 2020" in facts(
+        client.get("/people/bushra-kakar/")
+    )
+    with today_is(D(2021, 6, 15)):
+        said = facts(client.get("/people/nadir-zehri/"))
+    assert (
+        "Holds now: Elected Chief Minister Balochistan since 19 Aug 2018; "
+        "Appointed Secretary Finance Balochistan (additional charge) since 1 Jun 2021"
+    ) in said
+
+
+def test_a_district_says_its_council_is_run_by_an_administrator_and_who_holds_its_main_offices(client, quetta):
+    said = facts(client.get("/jurisdictions/quetta/"))
+    assert said.startswith("District · 2 commitments")
+    assert "Council: Metropolitan Corporation Quetta · Run by an administrator since 28 Aug 2019" in said
+    held = [
+        "Elected Mayor of Quetta: vacant since 28 Aug 2019",
+        "Administrator Metropolitan Corporation Quetta: Gul Mandokhail since 28 Aug 2019",
+        "Appointed Deputy Commissioner Quetta: Erum Baloch since 15 Jan 2022",
+    ]
+    positions = [said.index(line) for line in held]
+    assert positions == sorted(positions)
+
+
+def test_a_district_whose_council_sat_then_says_it_was_elected(client, quetta):
+    with today_is(D(2018, 1, 1)):
+        said = facts(client.get("/jurisdictions/quetta/"))
+    assert "Council: Metropolitan Corporation Quetta · Elected council since 1 Dec 2015" in said
+    assert "Elected Mayor of Quetta: Farid Raisani since 1 Dec 2015" in said
+
+
+def test_a_province_names_its_chief_minister_not_every_department(client, quetta):
+    said = facts(client.get("/jurisdictions/balochistan/"))
+    assert "Elected Chief Minister Balochistan: Nadir Zehri since 19 Aug 2018" in said
+    assert "Secretary Finance" not in said and "Council" not in said
+
+
+def test_main_offices_are_the_heads_of_the_executive_bodies(quetta):
+    from tracker.models import Office
+
+    offices = list(Office.objects.published().select_related("organization"))
+    assert [
+        o.title for o in main_offices([o for o in offices if o.organization.jurisdiction_id == quetta.quetta.pk])
+    ] == [
+        "Mayor of Quetta",
+        "Administrator Metropolitan Corporation Quetta",
+        "Deputy Commissioner Quetta",
+    ]
+
+
+def test_an_office_falls_vacant_the_day_after_its_last_holder_left(quetta):
+    tenures = list(quetta.dc.tenures.all())
+    assert vacant_since(tenures, D(2022, 1, 5)) == D(2022, 1, 1)
+    assert vacant_since(tenures, D(2022, 1, 15)) is None
+    assert vacant_since(tenures, D(2018, 1, 1)) is None  # before anyone was recorded: not "vacant since"
+    assert vacant_since([], D(2022, 1, 5)) is None
+
+
+def test_the_key_facts_of_every_record_page_come_before_its_sections(client, quetta):
+    for address, first_section in [
+        (FILES, "The promise"),
+        ("/offices/deputy-commissioner-quetta/", "Holders over time"),
+        ("/people/erum-baloch/", "Offices held"),
+        ("/jurisdictions/quetta/", "Elected and appointed owners, side by side"),
+    ]:
+        page = text(client.get(address))
+        assert page.index("Last updated") < page.index(first_section), address
+
+
+def test_a_summary_kept_before_the_key_facts_were_still_gives_them(client, quetta, settings):
+    """A page summary stored by the version before (without the office's overdue count or the place's key
+    facts) is read until it goes stale: the page works them out itself meanwhile."""
+    from tracker.models import PublicSummary
+    from tracker.public import stored_figures
+    from tracker.public.summaries import compute_key, key_of
+
+    settings.PUBLIC_SUMMARIES = True
+    today = timezone.localdate()
+    for kind, pk, newer in (("office", quetta.dc.pk, "overdue_count"), ("place", quetta.quetta.pk, "facts")):
+        kept = compute_key(key_of(kind, pk), today)
+        del kept[newer]
+        PublicSummary.objects.create(key=key_of(kind, pk), day=today, fresh=True, data=stored_figures.dumps(kept))
+    assert "Owns 1 commitment · 1 of them overdue" in facts(client.get("/offices/deputy-commissioner-quetta/"))
+    said = facts(client.get("/jurisdictions/quetta/"))
+    assert "Council: Metropolitan Corporation Quetta · Run by an administrator since 28 Aug 2019" in said
