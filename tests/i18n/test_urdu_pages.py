@@ -138,7 +138,7 @@ def test_a_commitment_page_reads_in_urdu(client, quetta):
     assert headings(html, "h2") == [
         "وعدہ",
         "صورتحال: رکا ہوا",
-        "اب اس کا ذمہ دار کون ہے",
+        "کب کون ذمہ دار تھا",
         "واقعات کی ترتیب",
         "ہر عہدے کے پاس وقت",
         "ذرائع",

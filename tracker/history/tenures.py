@@ -4,6 +4,7 @@ record holding those tenures was last changed (with a link to its public history
     history = tenure_history(office)   # or a person
     history.tenures        # TenureEntry list, earliest first
     history.last_changed   # LastChange of the record itself, or None if never published
+    last_change(record)    # the same for a record of any kind with a page: its "Last updated"
 
 In a template: {% include "components/tenure_history.html" with history=history %} and
 {% include "components/record_history_link.html" with record=office last_changed=history.last_changed %}.
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from tracker.history.addresses import history_url, record_url, revision_url
 from tracker.models import Office, Person, PublicRevision, Tenure
+from tracker.models.kinds import kind_of
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,12 @@ def _last_changes(kind, model, slugs_by_pk):
             history_url=history_url(kind, slug),
         )
     return changes
+
+
+def last_change(record):
+    """LastChange of any published record with a page (commitment, decision, office, person, place): its
+    latest public revision, the "Last updated" of its page (one query). None if it was never published."""
+    return _last_changes(kind_of(record).segment, type(record), {record.pk: record.slug}).get(record.pk)
 
 
 def tenure_history(record):

@@ -12,6 +12,7 @@ from collections import defaultdict
 from django.db.models import Count
 
 from tracker.models.querysets import descendant_ids, status_counts, with_owners
+from tracker.public.key_facts import place_facts
 from tracker.public.ownership import holders_on, tenures_by_office
 from tracker.public.peers import office_comparison, person_comparison
 from tracker.public.scorecards import compare_owner_groups, person_scores, person_tenures, scorecard_cells
@@ -86,6 +87,7 @@ def office(office, today):
     average, visits = average_wait_here(office, today)
     return {
         "owned_count": owned_by_office(office).count(),
+        "overdue_count": owned_by_office(office).overdue(today).count(),
         "average_wait": average,
         "visits": visits,
         "comparison": office_comparison(office, today),
@@ -117,13 +119,17 @@ PLACE_LISTED = 50
 
 
 def place(place, today):
-    from tracker.models import Commitment
+    from tracker.models import Commitment, Office
 
     commitments = Commitment.objects.published().filter(jurisdiction_id__in=descendant_ids(place))
     listed = commitments.select_related("jurisdiction").order_by("deadline", "title", "pk")
+    offices = Office.objects.published().filter(organization__jurisdiction=place).select_related("organization")
     return {
         "commitments": with_owners(listed[:PLACE_LISTED]),
         "commitment_count": commitments.count(),
         "status_counts": status_counts(commitments),
         "comparison": compare_owner_groups(commitments, place, today),
+        # Its council's status and who holds its main offices today: they change with tenures (any change
+        # of an office or a person marks every row stale) and with the day (rows are of one day).
+        "facts": place_facts(list(offices), today),
     }

@@ -17,9 +17,19 @@ def history_url(kind, slug, view="page", *numbers):
 
 
 @register.simple_tag
-def tenure_history_of(record):
+def tenure_history_of(record, known=None):
     """The published tenure history of an office or a person: {% tenure_history_of office as history %}
-    (two or three queries, however many tenures)."""
+    (two or three queries, however many tenures), or `known` when the view worked it out already."""
     from tracker.history.tenures import tenure_history
 
-    return tenure_history(record)
+    return known or tenure_history(record)
+
+
+@register.simple_tag
+def last_change_of(record, history=None):
+    """When a published record's page was last updated (its latest public revision), with the address of
+    its history: {% last_change_of commitment as changed %} (one query; None if never published), or from
+    the tenure history of an office or a person the view worked out: {% last_change_of office history as x %}."""
+    from tracker.history.tenures import last_change
+
+    return history.last_changed if history else last_change(record)

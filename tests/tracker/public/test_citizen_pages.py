@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.tracker.public.test_pages import section, text
+from tests.tracker.public.test_pages import owners_table, periods_of, section, text
 from tracker.public.presenters import duration, years_months_days
 
 pytestmark = pytest.mark.django_db
@@ -33,16 +33,21 @@ def test_every_page_tells_feed_readers_where_the_changes_feed_is(client, quetta)
     )
 
 
-def test_the_promise_status_reason_source_and_deadline_come_before_the_owners(client, quetta):
+def test_the_summary_then_the_promise_status_reason_source_and_deadline_come_before_the_owners(client, quetta):
     page = text(client.get(FILES))
+    status_box = page.index("Status: Stalled")
     order = [
+        page.index("File tracking system for the secretariat Stalled since 10 March 2021"),  # the title, the summary
+        page.index("Overdue since 30 June 2020"),
+        page.index("Answers to voters: Chief Minister Balochistan (Nadir Zehri)"),
+        page.index("Must deliver: Deputy Commissioner Quetta (Erum Baloch)"),
         page.index("The promise Every file in the civil secretariat will be tracked online."),
-        page.index("Status: Stalled"),
-        page.index("Stalled since 10 March 2021"),
+        status_box,
+        page.index("Stalled since 10 March 2021", status_box),
         page.index("No funds were released."),
         page.index("Source: Project stalls"),
         page.index("Deadline: 30 June 2020"),
-        page.index("Who owns it now"),
+        page.index("Who owned it, and when"),
     ]
     assert order == sorted(order)
     html = client.get(FILES).content.decode()
@@ -77,14 +82,23 @@ def test_overdue_is_said_in_years_and_months_not_thousands_of_days(client, quett
 
 
 def test_owners_are_named_in_one_vocabulary(client, quetta):
-    page = text(client.get(FILES))
-    now = section(page, "Who owns it now", "Who owned it on")
-    assert "Elected Chief Minister Balochistan: Nadir Zehri" in now
-    assert "Appointed Deputy Commissioner Quetta: Erum Baloch" in now
+    response = client.get(FILES)
+    page = text(response)
+    owners = [owner for owner, _periods in owners_table(response)]
+    assert owners == [
+        "Answers to voters: Elected Chief Minister Balochistan",
+        "Must deliver: Appointed Deputy Commissioner Quetta",
+    ]
+    assert "Answers to voters: Chief Minister Balochistan (Nadir Zehri)" in page
+    assert "Must deliver: Deputy Commissioner Quetta (Erum Baloch)" in page
     assert "Political owner" not in page and "Administrative owner" not in page
-    water = text(client.get(quetta.water.get_absolute_url()))
+    water_response = client.get(quetta.water.get_absolute_url())
+    water = text(water_response)
     assert "Administrator Administrator" not in water
-    assert "Administrator Metropolitan Corporation Quetta: Gul Mandokhail" in water
+    assert "Must deliver: Administrator Metropolitan Corporation Quetta (Gul Mandokhail)" in water
+    assert [owner for owner, _periods in owners_table(water_response)][1] == (
+        "Must deliver: Administrator Metropolitan Corporation Quetta"
+    )
 
 
 def test_a_supporting_owner_says_so(client, quetta):
@@ -96,9 +110,10 @@ def test_a_supporting_owner_says_so(client, quetta):
 
 
 def test_holders_show_since_and_until(client, quetta):
-    page = text(client.get(FILES))
-    at_deadline = section(page, "At the deadline (30 June 2020)", "When it became")
-    assert "Bushra Kakar since 1 Jan 2019, until 30 Jun 2020" in at_deadline
+    dc = periods_of(owners_table(client.get(FILES)), "Must deliver: Appointed Deputy Commissioner Quetta")
+    assert [p[:3] for p in dc if "Deadline, 30 Jun 2020" in p[3]] == [("Bushra Kakar", "1 Jan 2019", "30 Jun 2020")]
+    on_the_deadline = section(text(client.get(FILES + "?on=2020-06-30")), "Owners on 30 June 2020", "Timeline")
+    assert "Bushra Kakar since 1 Jan 2019, until 30 Jun 2020" in on_the_deadline
 
 
 @pytest.mark.parametrize(
@@ -109,7 +124,7 @@ def test_holders_show_since_and_until(client, quetta):
     ],
 )
 def test_a_date_outside_the_promise_s_life_comes_with_a_caveat(client, quetta, day, caveat):
-    on_day = section(text(client.get(FILES + "?on=" + day)), "Owners on", "At the deadline")
+    on_day = section(text(client.get(FILES + "?on=" + day)), "Owners on", "Timeline")
     assert caveat in on_day
 
 

@@ -181,5 +181,6 @@ def test_with_maintained_summaries_the_pages_read_fewer_queries(client, settings
     small = warm(records_at_scale("small", 10))
     large = warm(records_at_scale("large", 500))
     assert large == small
-    assert small["dashboard"] <= 2 and small["jurisdiction"] <= 5, small
+    # The place page's one more: its "Last updated" (its latest public revision).
+    assert small["dashboard"] <= 2 and small["jurisdiction"] <= 6, small
     assert small["office"] <= 8 and small["person"] <= 7, small

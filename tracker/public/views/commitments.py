@@ -8,6 +8,8 @@ from tracker.models.querysets import with_owners
 from tracker.public import list_explained, names
 from tracker.public.charts import bar_chart
 from tracker.public.filters import CommitmentFilterForm
+from tracker.public.key_facts import commitment_glance
+from tracker.public.owners_over_time import owners_over_time
 from tracker.public.ownership import hide_hidden, holders_on, owners_on, published_owners, tenures_by_office
 from tracker.public.presenters import STATUS_EXPLANATIONS, commitment_jsonld, duration
 from tracker.public.summaries import figures
@@ -47,21 +49,21 @@ def commitment_detail(request, slug):
     closed_on = terminal_date(changes)
     stays = time_with_offices(movements, until=closed_on or today)
     owners_now = owners_on(owners, tenures, today)
+    latest_change = changes[-1] if changes and changes[-1].to_status == commitment.status else None
     url = request.build_absolute_uri(request.path)
     context = {
         "commitment": commitment,
+        "glance": commitment_glance(commitment, owners_now, latest_change, today),
         "explanation": STATUS_EXPLANATIONS[commitment.status],
         "overdue_for": duration(commitment.deadline, today) if commitment.is_overdue else "",
-        "latest_change": changes[-1] if changes and changes[-1].to_status == commitment.status else None,
+        "latest_change": latest_change,
         "on_caveat": on_caveat(commitment, on, today),
         "owners_now": owners_now,
         "on": on,
         "on_error": on_error,
         "owners_on_date": owners_on(owners, tenures, on) if on else None,
-        "owners_at_deadline": owners_on(owners, tenures, commitment.deadline)
-        if commitment.deadline and commitment.deadline <= today
-        else None,
-        "owners_at_changes": [(change, owners_on(owners, tenures, change.effective_date)) for change in changes],
+        "owners_over_time": owners_over_time(commitment, owners, tenures, changes, today),
+        "changes": changes,
         "made_by_holders": holders_on(tenures.get(commitment.made_by_office_id, []), commitment.made_on),
         "timeline": timeline(commitment, changes, movements, decisions),
         "stays": stays,

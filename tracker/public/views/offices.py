@@ -1,11 +1,13 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from tracker.history.tenures import tenure_history
 from tracker.models import Office, Person
 from tracker.models.querysets import with_owners
 from tracker.public.comparison_csv import OFFICE_HEADER, as_csv, office_rows
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.figures import owned_by_office
+from tracker.public.key_facts import vacant_since
 from tracker.public.ownership import holders_on
 from tracker.public.presenters import office_jsonld
 from tracker.public.summaries import figures, key_of
@@ -25,12 +27,18 @@ def office_detail(request, slug):
         request, CountedPaginator(owned_by_office(office).select_related("jurisdiction"), 25, found["owned_count"])
     )
     owned.object_list = with_owners(owned.object_list)
+    if "overdue_count" not in found:  # a summary kept by a version before the count was: it is stale tomorrow
+        found["overdue_count"] = owned_by_office(office).overdue(today).count()
+    history = tenure_history(office)
     url = request.build_absolute_uri(request.path)
     context = {
         "office": office,
         "tenures": tenures,
         "holders_now": holders_on(tenures, today),
+        "vacant_since": vacant_since(tenures, today),
+        "history": history,  # its tenures as the public history has them, and when the office last changed
         "owned": owned,
+        "overdue_count": found["overdue_count"],
         "average_wait": found["average_wait"],
         "visits": found["visits"],
         "comparison": found["comparison"],

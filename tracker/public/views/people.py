@@ -1,9 +1,11 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from tracker.history.tenures import tenure_history
 from tracker.models import Person
 from tracker.public.comparison_csv import PERSON_HEADER, as_csv, person_rows
 from tracker.public.delivery import MIN_COUNT
+from tracker.public.key_facts import last_held, offices_now
 from tracker.public.presenters import person_jsonld
 from tracker.public.scorecards import person_tenures
 from tracker.public.summaries import figures, key_of
@@ -21,6 +23,9 @@ def person_detail(request, slug):
     found = figures(key_of("person", person.pk), today)
     context = {
         "person": person,
+        "offices_now": offices_now(tenures, today),
+        "last_held": last_held(tenures, today),
+        "history": tenure_history(person),  # its tenures as the public history has them, and when it last changed
         **{name: found[name] for name in FROM_SUMMARY},
         "min_count": MIN_COUNT,
         "today": today,
