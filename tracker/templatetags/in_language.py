@@ -13,14 +13,15 @@ small "(English)" note. On English pages they show the English, as before. Every
 it is already safe HTML (a highlighted search title).
 """
 
+import html
 import re
 
 from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeData
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from tracker.models import translations
@@ -71,25 +72,54 @@ def in_other_language(record, field):
 
 _URDU_LETTERS = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# A run of words in one script, with the spaces and punctuation between them.
+_RUNS = {
+    "en": re.compile(r"[A-Za-z0-9][A-Za-z0-9\s,.'’\-:;()!?&/]*[A-Za-z0-9.!?)]|[A-Za-z]"),
+    "ur": re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\s\d,.'’\-:;()!?/]*[\u0600-\u06ff]|[\u0600-\u06ff]"),
+}
+_MARKS = {"en": '<span lang="en" dir="ltr">{}</span>', "ur": '<span lang="ur" dir="rtl">{}</span>'}
+
+
+def _marked_runs(html_text, language):
+    """Safe HTML with each run of words in `language` marked with it: text nodes only, so tags (a search
+    snippet's <mark>s) stay whole."""
+    out = []
+    for part in re.split(r"(<[^>]*>)", html_text):
+        if part.startswith("<"):
+            out.append(part)
+            continue
+        plain_text, pos = html.unescape(part), 0
+        letters = _LATIN_LETTERS if language == "en" else _URDU_LETTERS
+        for found in _RUNS[language].finditer(plain_text):
+            if not letters.search(found.group(0)):
+                continue  # figures alone read the same in both
+            out.append(escape(plain_text[pos : found.start()]))
+            out.append(format_html(_MARKS[language], found.group(0)))
+            pos = found.end()
+        out.append(escape(plain_text[pos:]))
+    return mark_safe("".join(out))  # noqa: S308  (every text piece escaped above, tags were already safe)
 
 
 @register.filter
 def as_written(text):
     """Words people wrote in one language only (an editor's edit summary, a source's title, publisher or
-    quote, a status change's reason, a movement's note), marked with the language they are written in
-    when it is not the page's: English on an Urdu page is `lang="en" dir="ltr"` (screen readers read it in
-    English, the Nastaliq font leaves it alone), Urdu on an English page `lang="ur" dir="rtl"`."""
+    quote, a status change's reason, a movement's note, a search snippet), marked with the language they
+    are written in where it is not the page's: English on an Urdu page is `lang="en" dir="ltr"` (screen
+    readers read it in English, the Nastaliq font leaves it alone, and it stays in order inside a
+    right-to-left line), Urdu on an English page `lang="ur" dir="rtl"`. Text that mixes both (a snippet of
+    a record written in both) has each run of the other language marked."""
     if text is None or text == "":
         return ""
-    # Safe HTML (a search snippet with its <mark>s) stays safe; its tags are not words.
-    shown = text if isinstance(text, SafeData) else str(text)
-    words = re.sub(r"<[^>]*>", " ", shown) if isinstance(text, SafeData) else shown
-    urdu = bool(_URDU_LETTERS.search(words))
-    if get_language() == "ur" and not urdu and _LATIN_LETTERS.search(words):
-        return format_html('<span lang="en" dir="ltr">{}</span>', shown)
-    if get_language() != "ur" and urdu:
-        return format_html('<span lang="ur" dir="rtl">{}</span>', shown)
-    return conditional_escape(shown)
+    safe = isinstance(text, SafeData)
+    shown = text if safe else str(text)
+    words = re.sub(r"<[^>]*>", " ", shown) if safe else shown
+    other = "en" if get_language() == "ur" else "ur"
+    found = {"en": bool(_LATIN_LETTERS.search(words)), "ur": bool(_URDU_LETTERS.search(words))}
+    if not found[other]:
+        return conditional_escape(shown)
+    if not found["ur" if other == "en" else "en"]:
+        return format_html(_MARKS[other], shown)
+    return _marked_runs(shown if safe else escape(shown), other)
 
 
 # Time zones as the page's language names them (the site's is Pakistan's).

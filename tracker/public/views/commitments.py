@@ -1,9 +1,10 @@
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tracker.models import Commitment, Decision, Office
+from tracker.models import Commitment, Decision, Office, translations
 from tracker.models.querysets import with_owners
 from tracker.public import list_explained, names
 from tracker.public.charts import bar_chart
@@ -68,7 +69,9 @@ def commitment_detail(request, slug):
         "timeline": timeline(commitment, changes, movements, decisions),
         "stays": stays,
         "stays_chart": bar_chart(
-            _("Days the next step waited with each office"), [(s.office, s.days) for s in stays], _("days")
+            _("Days the next step waited with each office"),
+            [(translations.name_in_language(s.office, get_language()).text, s.days) for s in stays],
+            _("days"),
         ),
         "sources": list(commitment.sources.all()),
         "canonical_url": url,
