@@ -5,9 +5,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
+from tracker.models.translations import name_in_language
 from tracker.models.vocabulary import CommitmentStatus
 
 
@@ -48,7 +49,7 @@ def timeline(commitment, status_changes, movements, decisions):
             Event(
                 movement.arrived_on,
                 "movement",
-                _("Next step with %(office)s") % {"office": movement.office},
+                _("Next step with %(office)s") % {"office": name_in_language(movement.office, get_language()).text},
                 movement.note,
                 "",
                 movement,

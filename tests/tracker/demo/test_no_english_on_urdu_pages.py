@@ -77,3 +77,13 @@ def test_every_page_type_under_ur_says_nothing_in_english(client, demo):
         if left:
             leaks[address] = left
     assert leaks == {}
+
+
+def test_the_timeline_names_offices_in_urdu(client, demo):
+    from tracker.models import Movement
+
+    movement = Movement.objects.filter(commitment__live=True).select_related("office", "commitment").first()
+    page = BeautifulSoup(client.get("/ur" + movement.commitment.get_absolute_url()).content, "html.parser")
+    lines = [" ".join(li.get_text(" ").split()) for li in page.select("li.event-movement")]
+    assert any(movement.office.title_ur in line for line in lines), lines
+    assert not any(movement.office.title in line for line in lines)
