@@ -144,3 +144,19 @@ def publisher_name(name):
     if get_language() == "ur" and name == settings.TRACKER_PUBLISHER and settings.TRACKER_PUBLISHER_UR:
         return settings.TRACKER_PUBLISHER_UR
     return as_written(name)
+
+
+@register.filter
+def quoted(text):
+    """Words people wrote, in quotation marks (“…”) that sit with them: English quoted on an Urdu page is
+    one left-to-right run, marks included, so the marks are not turned round at the edges of a
+    right-to-left line ("”edit summary“")."""
+    if text is None or text == "":
+        return ""
+    shown = as_written(text)
+    for mark in _MARKS.values():
+        opening = mark.split("{}")[0]
+        if shown.startswith(opening) and shown.endswith("</span>") and shown.count("<span") == 1:
+            inner = shown[len(opening) : -len("</span>")]
+            return format_html(mark, mark_safe(f"“{inner}”"))  # noqa: S308  (inner is as_written's escaped text)
+    return format_html("“{}”", shown)

@@ -92,3 +92,13 @@ def test_fields_added_since_a_revision_are_not_an_alteration_while_empty(promise
     Commitment.objects.filter(pk=older.pk).update(text_ur="کچھ")  # changed behind the chain's back
     [problem] = verify_live_records()
     assert "Published before the Urdu fields" in problem.record
+
+
+def test_an_english_edit_summary_on_an_urdu_page_is_marked_english_quotes_and_all(client, promise):
+    """Read right to left, “…” around English would show turned round at the line's edges; inside the
+    English run they stay where an English reader expects them, and screen readers read it in English."""
+    for address in (f"{promise.get_absolute_url()}history/", f"{promise.get_absolute_url()}history/2/"):
+        html = in_urdu(client, address).content.decode()
+        assert '<span lang="en" dir="ltr">“Urdu added; work began”</span>' in html, address
+    english = in_english(client, f"{promise.get_absolute_url()}history/").content.decode()
+    assert "“Urdu added; work began”" in english and 'lang="en" dir="ltr">“Urdu' not in english
