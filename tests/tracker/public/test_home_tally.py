@@ -98,3 +98,11 @@ def test_the_kind_of_an_administrator_office_is_said_once_in_either_language():
     dc = Office(kind="appointed", title="Deputy Commissioner Quetta", title_ur="ڈپٹی کمشنر کوئٹہ")
     assert "Appointed" in badge(dc, "en")
     assert "kind-appointed" in badge(dc, "ur") and "Appointed" not in badge(dc, "ur")
+
+
+def test_every_administrator_office_links_to_the_explainer(client, quetta):
+    for prefix in ("", "/ur"):
+        administrator = soup(client, prefix + quetta.administrator.get_absolute_url())
+        link = administrator.select_one(".explainer-link a")
+        assert link["href"] == f"{prefix}/local-government/#administrators"
+    assert soup(client, quetta.dc.get_absolute_url()).select_one(".explainer-link") is None
