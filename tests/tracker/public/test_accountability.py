@@ -262,7 +262,11 @@ def test_the_page_shows_counts_intervals_and_too_few(lapsed_council, client):
     response = client.get("/accountability/")
     assert response.status_code == 200
     text = response.content.decode()
-    assert "6 of 12" in text and "95% interval 25–75%" in text  # 6 of 12: 50% (25.4% to 74.6%)
+    assert "6 of 12" in text and '95% interval <span dir="ltr">25–75%</span>' in text  # 50% (25.4% to 74.6%)
+    # In Urdu the share and its range read left to right inside the right-to-left line: "25–75%", never
+    # "75%–25" or "%50".
+    urdu = client.get("/ur/accountability/").content.decode()
+    assert '<strong dir="ltr">50%</strong>' in urdu and '95% حد <span dir="ltr">25–75%</span>' in urdu
     assert "too few to say" in text
     assert "<svg" in text and 'role="img"' in text
     assert "/methodology/#who-delivers" in text
