@@ -9,8 +9,9 @@
   says now (its own fields and parts; names of related records may have changed since). This is what
   catches a record's whole chain deleted when it was the latest on the site.
 
-A rewrite of the very latest revisions of the whole site, with every hash recomputed, is what the
-digests (digest.py) catch.
+- Every signed digest (hourly, and those made on demand): the listing recomputed from the stored
+  revisions must hash to what was signed, under the site key. A rewrite of the latest revisions of the
+  whole site, with every hash recomputed, is what they catch.
 """
 
 from dataclasses import dataclass
@@ -162,3 +163,59 @@ def _labels():
 
 def _name(labels, revision):
     return _record_name(labels.get(revision.content_type_id, str(revision.content_type_id)), revision)
+
+
+def verify_signed_digests():
+    """[str] for every signed digest, hourly or on demand, that the stored history no longer matches: its
+    listing recomputed from the public revisions must hash to the SHA-256 that was signed, and the
+    signature must be the site key's over that listing. This is what catches a rewrite of the latest
+    revisions with every hash of the chain and the site-wide log recomputed: once a digest covering them
+    was signed, the history it pins cannot change unseen, whether the day has ended or not.
+
+    One pass over the history in the order it was published, keeping each record's latest revision: the
+    listing at each digest's moment is what `listing_at` would read, without a query per digest."""
+    import base64
+    import hashlib
+
+    from cryptography.exceptions import InvalidSignature
+
+    from tracker.history import signing
+    from tracker.models import SignedDigest
+
+    digests = list(SignedDigest.objects.order_by("ends_at"))
+    if not digests:
+        return []
+    public_key, fingerprint = signing.private_key().public_key(), signing.key_fingerprint()
+    revisions = PublicRevision.objects.order_by("published_at", "number").values_list(
+        "content_type__app_label", "content_type__model", "object_id", "number", "hash", "published_at"
+    )
+    latest, problems = {}, []
+    rows = iter(revisions.iterator(chunk_size=2000))
+    pending = next(rows, None)
+    for digest in digests:
+        while pending is not None and pending[5] < digest.ends_at:
+            app, model, object_id, number, hash_, _at = pending
+            key = (app, model, object_id)
+            if key not in latest or latest[key][0] < number:
+                latest[key] = (number, hash_)
+            pending = next(rows, None)
+        listing = "".join(
+            sorted(
+                f"{app}.{model} {object_id} {number} {hash_}\n"
+                for (app, model, object_id), (number, hash_) in latest.items()
+            )
+        ).encode("utf-8")
+        found = hashlib.sha256(listing).hexdigest()
+        when = digest.ends_at.isoformat()
+        if found != digest.sha256:
+            problems.append(
+                f"the history before {when} is not what its signed digest pins: signed {digest.sha256}, now {found}"
+            )
+            continue
+        if digest.key_fingerprint != fingerprint:
+            continue  # signed with an earlier key: its SHA-256 is what this check can hold it to
+        try:
+            public_key.verify(base64.b64decode(digest.signature), listing)
+        except (InvalidSignature, ValueError):
+            problems.append(f"the signed digest of {when} does not carry the site key's signature of its listing")
+    return problems

@@ -153,3 +153,37 @@ def test_the_editors_audit_link_may_still_be_cleared(history):
     revisions[0].wagtail_revision.delete()
     assert PublicRevision.objects.get(pk=revisions[0].pk).wagtail_revision is None
     assert verify() == (0, "")
+
+
+def rehash_everything_after_the_digest(revisions, other):
+    """Rewrite the site's latest revision and recompute its record hash and its site-wide hash, so that
+    the chain and the log link up again: only a signed digest still remembers what was published."""
+    other.edit_summary = "Nothing happened"
+    other.hash = other.compute_hash()
+    other.site_hash = other.compute_site_hash()
+    rows(other).update(edit_summary=other.edit_summary, hash=other.hash, site_hash=other.site_hash)
+
+
+def test_a_rewrite_of_today_with_every_hash_recomputed_is_caught_by_the_hourly_digest(history):
+    """The hourly digest covering a revision published today pins it, though the day has not ended."""
+    from tracker.history.digest import sign_what_is_new
+
+    revisions, other = history
+    signed = sign_what_is_new()
+    assert signed is not None and verify() == (0, "")
+    with behind_the_models_back():
+        rehash_everything_after_the_digest(revisions, other)
+    code, report = verify()
+    assert code == 1
+    assert f"the history before {signed.ends_at.isoformat()} is not what its signed digest pins" in report
+
+
+def test_a_signed_digest_whose_signature_was_replaced_is_caught(history):
+    from tracker.history.digest import sign_what_is_new
+    from tracker.models import SignedDigest
+
+    signed = sign_what_is_new()
+    with behind_the_models_back():
+        SignedDigest.objects.filter(pk=signed.pk).update(signature="A" * 88)
+    code, report = verify()
+    assert code == 1 and "does not carry the site key's signature of its listing" in report

@@ -1,6 +1,7 @@
 """`manage.py verify_history`: check every record's chain of public revisions, the site-wide log that
-orders them all, and that every published record's latest revision is what its live row holds (exit 1
-naming each record and revision that was altered, moved or deleted in the database), and optionally
+orders them all, every signed digest (hourly ones included, whether their day has ended or not) against
+the history it pins, and that every published record's latest revision is what its live row holds (exit
+1 naming each record and revision that was altered, moved or deleted in the database), and optionally
 digests archived from the changes feed: `--digest 2025-01-07=<sha256>`."""
 
 import datetime
@@ -8,7 +9,12 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from tracker.history.digest import digest_for, is_complete
-from tracker.history.verification import verify_chains, verify_live_records, verify_site_log
+from tracker.history.verification import (
+    verify_chains,
+    verify_live_records,
+    verify_signed_digests,
+    verify_site_log,
+)
 
 
 def _archived_digest(value):
@@ -25,7 +31,8 @@ def _archived_digest(value):
 class Command(BaseCommand):
     help = (
         "Check that no published revision was altered, moved or deleted: every hash and link of every record's "
-        "chain and of the site-wide log, and every published record's latest revision against its live row."
+        "chain and of the site-wide log, every signed digest against the history it pins, and every published "
+        "record's latest revision against its live row."
     )
 
     def add_arguments(self, parser):
@@ -41,7 +48,7 @@ class Command(BaseCommand):
     def handle(self, *args, digest, **options):
         report = verify_chains()
         failed = False
-        for problem in [*report.problems, *verify_site_log(), *verify_live_records()]:
+        for problem in [*report.problems, *verify_site_log(), *verify_live_records(), *verify_signed_digests()]:
             self.stderr.write(f"ALTERED: {problem}")
             failed = True
         for day, expected in digest:
@@ -60,5 +67,6 @@ class Command(BaseCommand):
             raise SystemExit(1)
         self.stdout.write(self.style.SUCCESS(f"{summary}: every chain is intact."))
         self.stdout.write(
-            "The site-wide log is unbroken, and every published record's latest revision is what it holds."
+            "The site-wide log is unbroken, every signed digest matches the history it pins, and every "
+            "published record's latest revision is what it holds."
         )
