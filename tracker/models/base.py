@@ -16,8 +16,10 @@ from wagtail.search import index
 
 # Saves that touch only these fields record editing state (a draft exists, a lock), not the record.
 BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
-# How many times a new record's generated slug is tried when other saves keep taking it first.
-SLUG_ATTEMPTS = 5
+# How many times a new record's generated slug is tried when other saves keep taking it first. Saves of
+# one name at the same moment take its slugs one at a time (each waits for the insert before it to
+# commit), so N such saves need up to N tries: enough for a newsroom's worth of imports and editors.
+SLUG_ATTEMPTS = 20
 HISTORY_EXCLUDED = ["latest_revision", "locked", "locked_at", "locked_by"]
 # In every record's search_fields: the admin's lists may be searched and filtered by id at once (the
 # "Missing Urdu" filter chooses records by id, tracker/models/translations.py).
@@ -242,7 +244,7 @@ class TrackerRecord(
         unique constraint alone, and is tried again (in a savepoint) with the next free slug. A slug the
         editor chose is never changed behind their back."""
         pk = self.pk
-        for _attempt in range(SLUG_ATTEMPTS - 1):
+        for _attempt in range(SLUG_ATTEMPTS):
             try:
                 with transaction.atomic(using=kwargs.get("using")):
                     return self._save(*args, **kwargs)
@@ -251,7 +253,15 @@ class TrackerRecord(
                 if not type(self)._default_manager.filter(slug=self.slug).exists():
                     raise  # not the slug: some other constraint failed
                 self.slug = self._unique_slug()
-        return self._save(*args, **kwargs)
+        raise ValidationError(
+            {
+                "slug": _(
+                    "Many records named “%(name)s” were being saved at the same moment and every free web "
+                    "address was taken first. Nothing was saved: save again."
+                )
+                % {"name": self.display_name}
+            }
+        )
 
     def _save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

@@ -86,3 +86,15 @@ def test_two_editors_saving_the_same_name_at_once_get_two_slugs(monkeypatch):
         thread.join(30)
     assert errors == []
     assert sorted(saved) == ["rahima-khan", "rahima-khan-2"]
+
+
+@pytest.mark.django_db
+def test_when_every_try_is_taken_first_the_editor_is_told_and_nothing_is_saved(monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    PersonFactory(name="Rahima Khan")
+    monkeypatch.setattr(TrackerRecord, "_unique_slug", lambda record: "rahima-khan")  # always taken first
+    with pytest.raises(ValidationError) as refused, transaction.atomic():
+        PersonFactory(name="Rahima Khan")
+    assert "were being saved at the same moment" in str(refused.value.message_dict["slug"])
+    assert Person.objects.filter(name="Rahima Khan").count() == 1
