@@ -31,6 +31,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tracker.following import webhook_http
@@ -92,10 +93,20 @@ def queue_new_deliveries():
 
 
 def stale_deliveries(now=None, limit=500):
-    """Pending deliveries whose retry should long have come (its message lost with a broker, or tried
-    in-process without one): beat dispatches them again."""
-    cutoff = (now or timezone.now()) - datetime.timedelta(seconds=2 * settings.WEBHOOK_RETRY_MAX_DELAY)
-    pending = WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING, last_attempt_at__lt=cutoff)
+    """Pending deliveries whose message was lost (a broker restarted empty, or tried in-process without
+    one): never tried WEBHOOK_REQUEUE_AFTER after they were queued, or not tried again that long after
+    their retry was due. Beat dispatches them again; `attempt` claims each try, so a message that was
+    only late, not lost, does not send a delivery twice."""
+    now = now or timezone.now()
+    grace = datetime.timedelta(seconds=settings.WEBHOOK_REQUEUE_AFTER)
+    due = Q(attempts=0, created_at__lt=now - grace)
+    attempts, delay = 1, retry_delay(1)
+    while delay < settings.WEBHOOK_RETRY_MAX_DELAY:
+        due |= Q(attempts=attempts, last_attempt_at__lt=now - grace - datetime.timedelta(seconds=delay))
+        attempts, delay = attempts + 1, retry_delay(attempts + 1)
+    longest = datetime.timedelta(seconds=settings.WEBHOOK_RETRY_MAX_DELAY)
+    due |= Q(attempts__gte=attempts, last_attempt_at__lt=now - grace - longest)
+    pending = WebhookDelivery.objects.filter(due, status=DeliveryStatus.PENDING)
     return list(pending.order_by("pk").values_list("pk", flat=True)[:limit])
 
 
@@ -121,6 +132,19 @@ def attempt(delivery_id):
         "X-Tracker-Timestamp": timestamp,
         "X-Tracker-Signature": signature(hook.secret, timestamp, body),
     }
+    # Claim this try: of two messages for the same try (one late, one sent again by beat), one sends; and
+    # none while another try is in flight (claimed, no answer or error recorded yet, and started less than
+    # the longest a POST may take ago: a worker killed mid-try does not hold the delivery for ever).
+    started = timezone.now()
+    finished = Q(response_code__isnull=False) | ~Q(error="")
+    long_ago = Q(last_attempt_at__lt=started - datetime.timedelta(seconds=settings.WEBHOOK_TIMEOUT + 5))
+    claimed = (
+        WebhookDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
+        .filter(Q(last_attempt_at__isnull=True) | finished | long_ago)
+        .update(attempts=F("attempts") + 1, last_attempt_at=started, response_code=None, error="")
+    )
+    if not claimed:
+        return "stop"
     status, error = webhook_http.post(hook.url, body, headers, settings.WEBHOOK_TIMEOUT)
     now = timezone.now()
     delivery.attempts += 1

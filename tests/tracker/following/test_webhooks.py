@@ -98,8 +98,43 @@ def test_a_lost_retry_is_dispatched_again_by_beat(hook, receiver, promise, commi
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.PENDING  # in-process: tried once, the retry left to beat
     assert webhooks.stale_deliveries() == []
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=timezone.now() - datetime.timedelta(hours=3))
+    # Its retry was due 30 s after the first try; five minutes after that, beat sends it again.
+    tried = timezone.now() - datetime.timedelta(seconds=30 + 5 * 60 - 5)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=tried)
+    assert webhooks.stale_deliveries() == []
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=tried - datetime.timedelta(seconds=10))
     assert webhooks.stale_deliveries() == [delivery.pk]
     tasks.queue_webhooks()
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DELIVERED and [s for _h, _b, s in receiver.received] == [500, 200]
+
+
+def test_a_delivery_never_tried_is_sent_again_once_its_message_must_have_been_lost(hook, promise):
+    """Queued, then its message lost with the broker: no try, so no retry either (issue 25, item 2)."""
+    revision = PublicRevision.objects.for_record(promise).get()
+    delivery = WebhookDelivery.objects.create(webhook=hook, revision=revision)
+    assert webhooks.stale_deliveries() == []  # its message may still be on its way
+    queued = timezone.now() - datetime.timedelta(minutes=5, seconds=5)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(created_at=queued)
+    assert webhooks.stale_deliveries() == [delivery.pk]
+
+
+def test_two_messages_for_the_same_delivery_send_it_once(hook, promise, monkeypatch):
+    """Beat sends a delivery again while its first message, only late, is being tried: the second
+    message finds the try claimed and sends nothing."""
+    revision = PublicRevision.objects.for_record(promise).get()
+    delivery = WebhookDelivery.objects.create(webhook=hook, revision=revision)
+    posts, outcomes = [], []
+
+    def post(url, body, headers, timeout):
+        posts.append(headers["X-Tracker-Delivery"])
+        if len(posts) == 1:
+            outcomes.append(webhooks.attempt(delivery.pk))  # the other message, while this one sends
+        return 200, ""
+
+    monkeypatch.setattr(webhooks.webhook_http, "post", post)
+    assert webhooks.attempt(delivery.pk) == "delivered"
+    assert posts == [str(delivery.pk)] and outcomes == ["stop"]
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.DELIVERED, 1)
+    assert webhooks.attempt(delivery.pk) == "stop" and len(posts) == 1  # delivered: never again

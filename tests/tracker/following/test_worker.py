@@ -85,3 +85,44 @@ def test_a_real_worker_retries_a_webhook_and_mails_the_alert(worker, dispatch_to
     assert sorted(WebhookDelivery.objects.values_list("attempts", flat=True)) == [1, 2]
     [alert] = wait_for(lambda: mailbox.to("reader@example.org"), timeout=30, what="the alert", log=worker.output)
     assert "Stalled" in alert["Subject"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_deliveries_a_broker_restart_lost_all_arrive_once(tmp_path, broker, dispatch_to, mailbox, settings):
+    """Deliveries queued, then the broker restarts empty before any worker took them (issue 25, item 2: 76
+    stayed pending with nothing queued). Beat finds them once they are overdue and each arrives once."""
+    from django.utils import timezone
+
+    from tests.tracker.following.conftest import Receiver
+    from tracker.following import tasks
+
+    need("PostgreSQL for the worker", connection.vendor == "postgresql", "set DATABASE_URL=postgres://...")
+    settings.WEBHOOK_ALLOW_HTTP = settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    receiver = Receiver("s3cret-shared-with-the-newsroom")
+    Webhook.objects.create(name="Newsroom", url=receiver.url, secret=receiver.secret)
+    for title in ("Clean water for Quetta", "Solar pumps for Pishin", "Schools for Sibi"):
+        scenario.published_commitment(title=title, summary="Add the promise")
+    tasks.queue_webhooks()  # beat's run: the deliveries' rows, and a message each in the broker
+    assert WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING, attempts=0).count() == 3
+    broker.stop()
+    broker.start()  # empty: the messages are gone
+    from config.celery import app
+
+    app._pool, app.amqp._producer_pool = None, None  # this process's connections to the old broker
+    worker = Worker(tmp_path, broker, mailbox)
+    try:
+        assert tasks.queue_webhooks() == 0  # not yet overdue: their messages might only be late
+        WebhookDelivery.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=6))
+        assert tasks.queue_webhooks() == 3  # beat, five minutes on
+        wait_for(
+            lambda: WebhookDelivery.objects.filter(status=DeliveryStatus.DELIVERED).count() == 3,
+            timeout=60,
+            what="the three deliveries",
+            log=worker.output,
+        )
+    finally:
+        worker.stop()
+        receiver.stop()
+    delivered = sorted(headers["X-Tracker-Delivery"] for headers, _body, _status in receiver.received)
+    assert delivered == sorted(str(pk) for pk in WebhookDelivery.objects.values_list("pk", flat=True))
+    assert list(WebhookDelivery.objects.values_list("attempts", flat=True)) == [1, 1, 1]
