@@ -17,11 +17,11 @@ Cost: one query reads the names of every published record of the kind and the pl
 tree; both are cached until the public state changes (`shared_cache.cached_report`).
 The order, letters, provinces and filter are worked out over those rows in memory, and only the page's
 own records are read in full, with what the page says of them (who holds an office now, the offices a
-person holds now, a place's parent), in a query or two. So no page's query count grows with the number
+person holds now, a place's parent), in a query or two (browse_facts.py). Names are ordered and folded
+by alphabet.py. So no page's query count grows with the number
 of records (tests/tracker/public/test_query_counts.py).
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from django import forms
@@ -31,80 +31,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tracker.models.vocabulary import JurisdictionTier, OfficeKind, TenureStart
+from tracker.public.alphabet import fold, initial, is_urdu, name_words, sort_key
 
 PER_PAGE = 50
 MAX_DEPTH = 8  # more than the tiers of the tree (federal to union council)
 FEDERAL = "federal"  # the ?province= value of what sits above every province
 ABOVE_PROVINCES = 0  # the province of a federal office or place, in the rows below
 BY_PROVINCE = "province"
-
-# The Urdu alphabet in the order of Urdu dictionaries (آ is read with ا).
-URDU_ALPHABET = "اآبپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیے"
-URDU_RANK = {letter: rank for rank, letter in enumerate(URDU_ALPHABET)}
-# Arabic letter forms typed for Urdu ones (an Arabic keyboard has no ی, ک or ہ), and letters with a hamza
-# read as the letter.
-URDU_FORMS = str.maketrans(
-    {
-        "ي": "ی",
-        "ى": "ی",
-        "ئ": "ی",
-        "ك": "ک",
-        "ه": "ہ",
-        "ة": "ہ",
-        "ۃ": "ہ",
-        "ۂ": "ہ",
-        "ۀ": "ہ",
-        "أ": "ا",
-        "إ": "ا",
-        "ٱ": "ا",
-        "ؤ": "و",
-        "ۓ": "ے",
-    }
-)
-# Marks that do not change a word: harakat, the superscript alef, tatweel and the zero-width joiners.
-IGNORED = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D])
-
-
-def fold(text):
-    """`text` as the filter compares it: NFKC, Urdu letter forms made one, marks dropped, in any case.
-    (Search folds more, in search/text.py; the index only needs a name's own letters.)"""
-    return unicodedata.normalize("NFKC", text or "").translate(URDU_FORMS).translate(IGNORED).casefold()
-
-
-def _is_urdu(letter):
-    return letter in URDU_RANK
-
-
-def _latin(text):
-    """`text` without accents, in any case: how an English name is sorted."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def sort_key(name):
-    """Names written in Urdu first, in the Urdu alphabet's order; then the others, A to Z."""
-    folded = fold(name).strip()
-    first = next((c for c in folded if c.isalnum()), "")
-    if _is_urdu(first):
-        return (0, tuple(URDU_RANK.get(c, -1 if c.isspace() else len(URDU_ALPHABET)) for c in folded), "")
-    return (1, (), _latin(folded))
-
-
-def initial(name):
-    """The letter a name is listed under: its first letter (A-Z, or an Urdu letter, آ under ا); "#" for
-    a name that begins with a digit or anything else."""
-    for c in fold(name):
-        if _is_urdu(c):
-            return "ا" if c == "آ" else c
-        if c.isalnum():
-            letter = _latin(c).upper()[:1]
-            return letter if "A" <= letter <= "Z" else "#"
-    return "#"
-
-
-def name_words(text):
-    return [fold(word) for word in str(text or "").split()][:12]
-
 
 # --- The rows of every record of a kind -------------------------------------------------------------
 
@@ -367,7 +300,7 @@ def _english_on_urdu_page(groups, language):
         if (
             language == "ur"
             and any(c.isalpha() for c in group.label)
-            and not any(_is_urdu(c) for c in fold(group.label))
+            and not any(is_urdu(c) for c in fold(group.label))
         ):
             group.lang = "en"
     return groups
@@ -459,46 +392,3 @@ def build(kind, form, language, page_number):
     page = paginator.get_page(page_number)
     page.object_list = [Entry(r, by_key[group_of(r)]) for r in page.object_list]
     return Index(page, jumps, province_groups, len(ordered_rows), by_province, chosen_province)
-
-
-# --- What the page says of each of its records ------------------------------------------------------
-
-
-def fill(kind, entries, today):
-    """Read the entries' records, and what the page says of each, in a query or two whatever their number."""
-    from tracker.models import Jurisdiction, Office, Person, Tenure
-    from tracker.public.ownership import covering_filter, holders_on, is_public
-
-    pks = [e.row.pk for e in entries]
-    if kind.key == "places":
-        records = Jurisdiction.objects.published().filter(pk__in=pks).select_related("parent").in_bulk()
-        for e in entries:
-            e.record = records.get(e.row.pk)
-            parent = e.record.parent if e.record else None
-            e.facts = {"parent": parent if is_public(parent) else None}
-    elif kind.key == "offices":
-        records = Office.objects.published().filter(pk__in=pks).in_bulk()
-        holding = {}
-        tenures = Tenure.objects.filter(office_id__in=pks, person__in=Person.objects.published())
-        for t in tenures.filter(covering_filter(today)).select_related("person").order_by("start_date"):
-            holding.setdefault(t.office_id, []).append(t)
-        for e in entries:
-            e.record = records.get(e.row.pk)
-            e.facts = {"holders": holders_on(holding.get(e.row.pk, []), today)}
-    else:
-        records = Person.objects.published().filter(pk__in=pks).in_bulk()
-        held = {}
-        tenures = Tenure.objects.filter(person_id__in=pks, office__in=Office.objects.published())
-        for t in tenures.select_related("office").order_by("start_date", "sort_order"):
-            held.setdefault(t.person_id, []).append(t)
-        for e in entries:
-            e.record = records.get(e.row.pk)
-            mine = held.get(e.row.pk, [])
-            now = holders_on(mine, today)
-            past = [t for t in mine if t.end_date and t.end_date < today]
-            e.facts = {"now": now, "last": None if now or not past else max(past, key=lambda t: t.end_date)}
-    found, previous = [e for e in entries if e.record is not None], None
-    for e in found:  # each group's heading above its first entry on the page
-        e.heading = e.group if e.group is not previous else None
-        previous = e.group
-    return found

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from tracker.models.vocabulary import JurisdictionTier, OfficeKind, OrganizationKind
-from tracker.public.browse import sort_key
+from tracker.public.alphabet import sort_key
 from tracker.public.council_periods import ADMINISTRATOR, ELECTED, periods_from_tenures
 from tracker.public.ownership import holders_on, tenures_by_office
 

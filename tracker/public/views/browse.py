@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from tracker.public import browse
+from tracker.public import browse, browse_facts
 from tracker.public.views.common import page_number
 
 
@@ -18,7 +18,7 @@ def _index(request, key):
         form.cleaned_data = {}
     index = browse.build(kind, form, language, page_number(request)) if valid else None
     if index is not None:
-        index.page.object_list = browse.fill(kind, index.page.object_list, timezone.localdate())
+        index.page.object_list = browse_facts.fill(kind, index.page.object_list, timezone.localdate())
     context = {
         "kind": key,
         "form": form,
