@@ -22,6 +22,16 @@ def test_a_decision_page_leaves_out_a_taken_down_commitment(client, quetta):
     assert "File tracking system" not in page_text(client.get(quetta.decision.get_absolute_url()))
 
 
+def test_the_decisions_list_does_not_name_a_taken_down_deciding_office(client, quetta):
+    """Issue 25, item 7: the list still named it while the decision's own page did not."""
+    assert "Secretary Finance Balochistan" in page_text(client.get("/decisions/"))
+    takedown.take_down(quetta.secretary, notice=NOTICE)
+    listed = page_text(client.get("/decisions/"))
+    assert "Funds for the file tracking system" in listed  # the decision itself is still public
+    assert "Secretary Finance Balochistan" not in listed
+    assert "Secretary Finance Balochistan" not in page_text(client.get("/ur/decisions/"))
+
+
 def test_a_taken_down_person_is_no_holder_on_office_commitment_and_dashboard_pages(client, quetta):
     erum = quetta.people.e.name
     pages = [quetta.dc.get_absolute_url(), quetta.files.get_absolute_url(), "/"]

@@ -8,7 +8,10 @@ from tracker.public.views.common import page_numbers, published_or_404
 
 def decision_list(request):
     decisions = Decision.objects.published().select_related("deciding_office").order_by("-decided_on", "title")
-    return render(request, "tracker/decision_list.html", {"page": page_numbers(request, Paginator(decisions, 25))})
+    page = page_numbers(request, Paginator(decisions, 25))
+    # A deciding office taken down or unpublished since is not named, as on the decision's own page.
+    page.object_list = [hide_hidden(decision, "deciding_office") for decision in page.object_list]
+    return render(request, "tracker/decision_list.html", {"page": page})
 
 
 def decision_detail(request, slug):
