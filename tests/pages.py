@@ -23,3 +23,17 @@ def in_urdu(client, path, **extra):
 def in_english(client, path, **extra):
     """The page as an English reader gets it, at its own address."""
     return client.get(english_address(path), **extra)
+
+
+def parsed(client, path):
+    """The page at `path`, which must answer 200, parsed for reading its elements."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def words(node):
+    """What an element says: its text with runs of whitespace as one space."""
+    return " ".join(node.get_text(" ").split())

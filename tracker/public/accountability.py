@@ -11,15 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models.vocabulary import JurisdictionTier, Sector
 from tracker.public import council_periods as cp
 from tracker.public import delivery, names
+from tracker.public.filters import DATE_PICKER
 from tracker.spreadsheets.cells import exported
 
 
 def _with_any(choices):
     return [("", _("Any")), *choices]
-
-
-# A date picker on phones and in every current browser; the value is YYYY-MM-DD either way.
-DATE_PICKER = forms.DateInput(attrs={"type": "date"})
 
 
 class AccountabilityForm(forms.Form):

@@ -30,8 +30,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tracker.models.translations import choose
 from tracker.models.vocabulary import JurisdictionTier, OfficeKind, TenureStart
 from tracker.public.alphabet import fold, initial, is_urdu, name_words, sort_key
+from tracker.public.districts import published_places
 
 PER_PAGE = 50
 MAX_DEPTH = 8  # more than the tiers of the tree (federal to union council)
@@ -62,7 +64,7 @@ class Row:
         object.__setattr__(self, "keys", {lang: (sort_key(name), initial(name)) for lang, name in shown.items()})
 
     def shown_name(self, language):
-        return self.name_ur if language == "ur" and self.name_ur else self.name
+        return choose(self.name, self.name_ur, language).text
 
     def sort_key(self, language):
         return self.keys["ur" if language == "ur" else "en"][0]
@@ -74,29 +76,11 @@ class Row:
         return all(word in self.folded for word in words)
 
 
-@dataclass(frozen=True)
-class Province:
-    pk: int
-    slug: str
-    name: str
-    name_ur: str
-
-    def shown_name(self, language):
-        return self.name_ur if language == "ur" and self.name_ur else self.name
-
-
 def _place_tree():
-    """({id: (parent id, tier)}, {province id: Province}) of every published place (one query)."""
-    from tracker.models import Jurisdiction
-
-    tree, provinces = {}, {}
-    for pk, parent, tier, slug, name, name_ur in Jurisdiction.objects.published().values_list(
-        "pk", "parent_id", "tier", "slug", "name", "name_ur"
-    ):
-        tree[pk] = (parent, tier)
-        if tier == JurisdictionTier.PROVINCE:
-            provinces[pk] = Province(pk, slug, name, name_ur)
-    return tree, provinces
+    """({id: (parent id, tier)}, {province id: Place}) of every published place (one query)."""
+    places = published_places()
+    tree = {pk: (place.parent, place.tier) for pk, place in places.items()}
+    return tree, {pk: place for pk, place in places.items() if place.tier == JurisdictionTier.PROVINCE}
 
 
 def _province_finder(tree):
@@ -288,7 +272,7 @@ class Index:
     provinces: list  # [Group]: every province with records matching the name (and tier, kind), and how many
     total: int  # records in the whole (filtered) list
     by_province: bool
-    province: object = None  # the Province chosen, or FEDERAL
+    province: object = None  # the province chosen (a districts.Place), or FEDERAL
 
 
 def _anchor(prefix, key):

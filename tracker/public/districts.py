@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from tracker.models import translations
 from tracker.models.vocabulary import JurisdictionTier, OfficeKind, OrganizationKind
 from tracker.public.alphabet import sort_key
 from tracker.public.council_periods import ADMINISTRATOR, ELECTED, periods_from_tenures
@@ -33,7 +34,7 @@ class Place:
     name_ur: str
 
     def shown_name(self, language):
-        return self.name_ur if language == "ur" and self.name_ur else self.name
+        return translations.choose(self.name, self.name_ur, language).text
 
 
 def published_places():

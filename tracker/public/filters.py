@@ -18,9 +18,9 @@ def _with_any(choices):
 COMMON_FILTERS = ("jurisdiction", "status", "sector", "owner")
 
 
-def _date_field(label):
-    # A date picker on phones and in every current browser; the value is YYYY-MM-DD either way.
-    return forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
+# A date picker on phones and in every current browser; the value is YYYY-MM-DD either way. Each form
+# field gets its own copy of the widget (Django's Field copies it). Who delivers' form uses it too.
+DATE_PICKER = forms.DateInput(attrs={"type": "date"})
 
 
 class CommitmentFilterForm(forms.Form):
@@ -43,8 +43,8 @@ class CommitmentFilterForm(forms.Form):
     made_by_kind = forms.ChoiceField(
         label=_("Promised by"), choices=_with_any([*OfficeKind.choices, ("none", _("Not recorded"))]), required=False
     )
-    due_from = _date_field(_("Due on or after"))
-    due_to = _date_field(_("Due on or before"))
+    due_from = forms.DateField(label=_("Due on or after"), required=False, widget=DATE_PICKER)
+    due_to = forms.DateField(label=_("Due on or before"), required=False, widget=DATE_PICKER)
     council = forms.ChoiceField(
         label=_("Due while the council was"),
         choices=_with_any([("elected", _("Elected")), ("administrator", _("Run by an administrator"))]),

@@ -110,16 +110,29 @@ def as_written(text):
     a record written in both) has each run of the other language marked."""
     if text is None or text == "":
         return ""
+    shown, written_in = _written_in(text)
+    if written_in is None:
+        return conditional_escape(shown)
+    if written_in != "both":
+        return format_html(_MARKS[written_in], shown)
+    return _marked_runs(shown if isinstance(shown, SafeData) else escape(shown), _other_language())
+
+
+def _other_language():
+    return "en" if get_language() == "ur" else "ur"
+
+
+def _written_in(text):
+    """(the text to show, the language it is wholly written in when that is not the page's, "both" when
+    it mixes the page's and the other, None when it needs no marking)."""
     safe = isinstance(text, SafeData)
     shown = text if safe else str(text)
-    words = re.sub(r"<[^>]*>", " ", shown) if safe else shown
-    other = "en" if get_language() == "ur" else "ur"
+    words = re.sub(r"<[^>]*>", " ", shown) if safe else shown  # a snippet's tags are not words
+    other = _other_language()
     found = {"en": bool(_LATIN_LETTERS.search(words)), "ur": bool(_URDU_LETTERS.search(words))}
     if not found[other]:
-        return conditional_escape(shown)
-    if not found["ur" if other == "en" else "en"]:
-        return format_html(_MARKS[other], shown)
-    return _marked_runs(shown if safe else escape(shown), other)
+        return shown, None
+    return shown, ("both" if found["ur" if other == "en" else "en"] else other)
 
 
 # Time zones as the page's language names them (the site's is Pakistan's).
@@ -153,10 +166,7 @@ def quoted(text):
     right-to-left line ("”edit summary“")."""
     if text is None or text == "":
         return ""
-    shown = as_written(text)
-    for mark in _MARKS.values():
-        opening = mark.split("{}")[0]
-        if shown.startswith(opening) and shown.endswith("</span>") and shown.count("<span") == 1:
-            inner = shown[len(opening) : -len("</span>")]
-            return format_html(mark, mark_safe(f"“{inner}”"))  # noqa: S308  (inner is as_written's escaped text)
-    return format_html("“{}”", shown)
+    shown, written_in = _written_in(text)
+    if written_in in _MARKS:
+        return format_html(_MARKS[written_in], format_html("“{}”", shown))
+    return format_html("“{}”", as_written(text))

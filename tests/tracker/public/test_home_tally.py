@@ -6,19 +6,11 @@ home page and from Who delivers."""
 import re
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.pages import parsed as soup
+from tests.pages import words
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def words(node):
-    return " ".join(node.get_text(" ").split())
 
 
 def test_the_home_page_leads_with_a_tally_of_every_commitment(client, quetta):

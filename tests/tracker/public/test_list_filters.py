@@ -9,17 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.pages import parsed as soup
+from tests.pages import words
+
 pytestmark = pytest.mark.django_db
-
-
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def words(node):
-    return " ".join(node.get_text(" ").split())
 
 
 def test_the_results_come_before_the_filter_fields(client, quetta):

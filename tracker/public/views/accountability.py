@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tracker.models import Jurisdiction, translations
 from tracker.models.vocabulary import JurisdictionTier
 from tracker.public import public_state
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
 from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
+from tracker.public.districts import published_places
 from tracker.public.share_charts import share_chart
 from tracker.public.shared_cache import cached_report
 from tracker.public.summaries import accountability_key, figures
@@ -92,10 +92,6 @@ def _place_choices():
     """(tier, slug, name) of the provinces and districts for the page's menus, each named in the page's
     language (its Urdu name on Urdu pages where it has one) and in that name's order."""
     language = get_language()
-    rows = (
-        Jurisdiction.objects.published()
-        .filter(tier__in=[JurisdictionTier.PROVINCE, JurisdictionTier.DISTRICT])
-        .values_list("tier", "slug", "name", "name_ur")
-    )
-    named = [(tier, slug, translations.choose(name, name_ur, language).text) for tier, slug, name, name_ur in rows]
+    tiers = (JurisdictionTier.PROVINCE, JurisdictionTier.DISTRICT)
+    named = [(p.tier, p.slug, p.shown_name(language)) for p in published_places().values() if p.tier in tiers]
     return sorted(named, key=lambda row: (row[0], row[2]))
