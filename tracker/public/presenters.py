@@ -1,7 +1,7 @@
 """Words and structured data for public pages: plain-language status explanations and schema.org
 JSON-LD. Kept out of templates, which only present."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -121,12 +121,14 @@ class TallyLine:
     count: int
     percent: int | None
     url: str
+    parts: list = field(default_factory=list)  # the statuses a line adds up, each a TallyLine
 
 
 def tally(status_counts):
     """The home page's tally, a line a reader can quote: of the commitments tracked, how many (and what
     share) were delivered, partially delivered, broken, stalled, and are still open (not started or in
-    progress), each linked to its list. Withdrawn ones are counted in the total and said apart."""
+    progress, each of the two counted too), each linked to its list. Withdrawn ones are counted in the
+    total and said apart. Every status has its count."""
     from django.urls import reverse
 
     S = CommitmentStatus
@@ -141,12 +143,12 @@ def tally(status_counts):
         line(S(s).label, counts.get(s, 0), f"status={s}")
         for s in (S.DELIVERED, S.PARTIALLY_DELIVERED, S.BROKEN, S.STALLED)
     ]
-    lines.append(
-        line(
-            _("Still open (not started or in progress)"),
-            counts.get(S.NOT_STARTED, 0) + counts.get(S.IN_PROGRESS, 0),
-            "open=1",
-        )
+    still_open = line(
+        _("Still open (not started or in progress)"),
+        counts.get(S.NOT_STARTED, 0) + counts.get(S.IN_PROGRESS, 0),
+        "open=1",
     )
+    still_open.parts = [line(S(s).label, counts.get(s, 0), f"status={s}") for s in (S.NOT_STARTED, S.IN_PROGRESS)]
+    lines.append(still_open)
     lines.append(line(S.WITHDRAWN.label, counts.get(S.WITHDRAWN, 0), f"status={S.WITHDRAWN}"))
     return total, lines

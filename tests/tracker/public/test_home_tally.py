@@ -18,7 +18,7 @@ def test_the_home_page_leads_with_a_tally_of_every_commitment(client, quetta):
     tally = page.select_one("section.tally")
     assert page.find("h1").find_next("section") is tally
     assert words(tally.find("h2")) == "Of the 2 commitments tracked"
-    lines = [(words(a), a["href"]) for a in tally.select("ul li a")]
+    lines = [(words(a), a["href"]) for a in tally.select("ul li > a:first-child")]
     assert [text for text, _href in lines] == [
         "1 (50%) Delivered",
         "0 (0%) Partially delivered",
@@ -31,6 +31,12 @@ def test_the_home_page_leads_with_a_tally_of_every_commitment(client, quetta):
         listed = soup(client, href).select(".commitment-row")
         assert len(listed) == int(text.split()[0]), (text, href)
     assert "/local-government/" in [a["href"] for a in tally.select("a")]
+    # Every status has its count: the two the open line adds up, each linked to its own list.
+    parts = [(words(a), a["href"]) for a in tally.select("ul li a + a, ul li a ~ a")]
+    assert parts == [
+        ("Not started 0", "/commitments/?status=not_started"),
+        ("In progress 0", "/commitments/?status=in_progress"),
+    ]
 
 
 def test_the_urdu_tally_is_urdu_with_its_shares_the_right_way_round(client, quetta):
@@ -39,7 +45,7 @@ def test_the_urdu_tally_is_urdu_with_its_shares_the_right_way_round(client, quet
     # A share reads left to right in an Urdu line too: "(50%)", never "%50".
     shares = tally.select(".share")
     assert [words(s) for s in shares[:1]] == ["(50%)"] and all(s["dir"] == "ltr" for s in shares)
-    assert [words(a.find("strong")) for a in tally.select("ul li a")] == ["1", "0", "0", "1", "0", "0"]
+    assert [words(a.find("strong")) for a in tally.select("ul li > a:first-child")] == ["1", "0", "0", "1", "0", "0"]
 
 
 def test_the_explainer_says_who_answers_to_voters_and_what_an_administrator_is(client):
