@@ -1,11 +1,11 @@
 """Celery tasks of the tracker: the hourly signed digests of the public history, the refresh of the
-maintained page summaries (tracker/public/summaries.py), the nightly build of the bulk downloads
-(config/settings/base.py schedules them), and those of following (alerts, digests, webhooks), registered
+maintained page summaries (tracker/public/summaries.py), the bulk downloads (tracker/api/downloads/tasks.py:
+nightly, and after a takedown or a restore) and those of following (alerts, digests, webhooks), registered
 by importing them here."""
 
 from celery import shared_task
 
-from tracker.api.downloads.build import build
+from tracker.api.downloads.tasks import build_downloads
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history.digest import make_signed_digests
 from tracker.public.summaries import refresh_public_summaries
@@ -17,9 +17,3 @@ __all__ = ["build_downloads", "make_digests", "refresh_public_summaries"]
 def make_digests():
     """Sign a digest for every ended hour in which something was published. Idempotent."""
     return len(make_signed_digests())
-
-
-@shared_task(ignore_result=True)
-def build_downloads():
-    """Build the bulk downloads of /data/ (zipped CSV and JSON, with their SHA-256 and the digest)."""
-    return build()["digest"]["sha256"]

@@ -146,6 +146,21 @@ def test_a_takedown_bans_every_address_under_the_record_and_a_restore_again(owne
     assert f"^/commitments/{promise.slug}/" in recording.BANNED
 
 
+def test_a_takedown_bans_other_records_revisions_which_now_withhold_it(owned_commitment):
+    """Issue 25, item 7: the commitment's revisions name its owner office, and a takedown of the office
+    changes them (withheld), though they are cached as immutable."""
+    import re
+
+    office, slug = owned_commitment["office"], owned_commitment["promise"].slug
+    for change in (lambda: take_down(office, notice="Court order"), lambda: restore(office, reason="Lifted")):
+        recording.clear()
+        with committed():
+            change()
+        history = [pattern for pattern in recording.BANNED if re.match(pattern, f"/commitments/{slug}/history/1/")]
+        assert history and all(re.match(p, f"/ur/commitments/{slug}/cite/1/") for p in history)
+        assert not any(re.match(p, f"/commitments/{slug}/") for p in history)  # the pages are purged, not banned
+
+
 def test_the_ban_pattern_matches_the_record_and_nothing_else(owned_commitment):
     import re
 

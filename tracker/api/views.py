@@ -144,7 +144,7 @@ class RecordViewSet(ReadOnlyViewSet):
         return found
 
     def _revisions(self, record):
-        return PublicRevision.objects.for_record(record).order_by("number")
+        return PublicRevision.objects.for_record(record).as_public().order_by("number")
 
     @extend_schema(
         summary="The record's public revisions",

@@ -122,7 +122,8 @@ def send_new_alerts():
     while True:
         with transaction.atomic():
             at = cursor("alerts")
-            revisions = list(PublicRevision.objects.filter(sequence__gt=at.sequence).order_by("sequence")[:BATCH])
+            unsent = PublicRevision.objects.filter(sequence__gt=at.sequence).as_public()
+            revisions = list(unsent.order_by("sequence")[:BATCH])
             if not revisions:
                 return sent
             sent += fan_out(revisions, Frequency.AT_ONCE)
@@ -147,7 +148,9 @@ def send_digests(frequency, now=None):
         if not created:
             return 0
         revisions = list(
-            PublicRevision.objects.filter(published_at__gte=start, published_at__lt=end).order_by("sequence")
+            PublicRevision.objects.filter(published_at__gte=start, published_at__lt=end)
+            .as_public()
+            .order_by("sequence")
         )
         run.sent = fan_out(revisions, frequency, digest={"frequency": frequency, "start": start, "end": end})
         run.save(update_fields=["sent"])

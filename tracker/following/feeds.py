@@ -57,7 +57,7 @@ def scope_revisions(record):
         if ids:
             content_type = ContentType.objects.get_for_model(model)
             wanted |= Q(content_type=content_type, object_id__in=[str(pk) for pk in ids])
-    revisions = list(PublicRevision.objects.filter(wanted).order_by("-published_at", "-pk")[: ENTRIES * 2])
+    revisions = list(PublicRevision.objects.filter(wanted).as_public().order_by("-published_at", "-pk")[: ENTRIES * 2])
     return visible(revisions)[:ENTRIES]
 
 
@@ -108,7 +108,7 @@ class SearchFeed(HistoryFeed):
         return f"{reverse('tracker:search_follow_feed')}?{search_query_string(self.search)}"
 
     def items(self):
-        latest = list(PublicRevision.objects.order_by("-sequence")[:SEARCH_WINDOW])
+        latest = list(PublicRevision.objects.as_public().order_by("-sequence")[:SEARCH_WINDOW])
         changes = changes_of(visible(latest))
         revisions = [c.revision for c in changes if search_matches(self.search, c)][:ENTRIES]
         return revision_entries(revisions, current_slugs(revisions), self)

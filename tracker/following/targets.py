@@ -69,7 +69,7 @@ def previous_revisions(revisions):
     for r in revisions:
         if r.number > 1:
             wanted |= Q(content_type_id=r.content_type_id, object_id=r.object_id, number=r.number - 1)
-    found = {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted)}
+    found = {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted).as_public()}
     return {r.pk: found.get((r.content_type_id, r.object_id, r.number - 1)) for r in revisions}
 
 

@@ -41,12 +41,14 @@ from tracker.history.addresses import compare_url, record_url, revision_url
 from tracker.models import PublicRevision, Webhook, WebhookDelivery
 from tracker.models.following import DeliveryStatus
 from tracker.models.kinds import kind_of_type
+from tracker.models.withheld import withhold
 
 EVENT = "revision.published"
 
 
 def payload(revision):
-    content = revision.content
+    # As the public history shows it: a reference to a record taken down since is withheld.
+    content = withhold(revision.content)
     kind = kind_of_type(content.get("type"))
     body = {
         "event": EVENT,

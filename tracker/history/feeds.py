@@ -136,7 +136,7 @@ def latest_public_revisions(limit):
     on each request."""
     found, slugs, offset, batch = [], {}, 0, limit * 2
     kinds = [ContentType.objects.get_for_model(kind.model) for kind in KINDS_WITH_PAGES.values()]
-    latest = PublicRevision.objects.filter(content_type__in=kinds).order_by("-published_at", "-pk")
+    latest = PublicRevision.objects.as_public().filter(content_type__in=kinds).order_by("-published_at", "-pk")
     while len(found) < limit:
         revisions = list(latest[offset : offset + batch])
         visible = current_slugs(revisions)
@@ -233,7 +233,7 @@ class RecordFeed(HistoryFeed):
         return reverse(f"tracker:{record.public_url_name}_feed", args=[record.slug])
 
     def items(self, record):
-        revisions = list(PublicRevision.objects.for_record(record).order_by("-number")[:ENTRIES])
+        revisions = list(PublicRevision.objects.for_record(record).as_public().order_by("-number")[:ENTRIES])
         return revision_entries(revisions, {(r.content_type_id, r.object_id): record.slug for r in revisions}, self)
 
 

@@ -12,7 +12,7 @@ PER_PAGE = 50
 
 
 def revisions_of(record):
-    return PublicRevision.objects.for_record(record)
+    return PublicRevision.objects.for_record(record).as_public()
 
 
 def latest_number(record):

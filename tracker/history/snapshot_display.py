@@ -14,6 +14,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.history.addresses import RELATED_KIND, record_url
+from tracker.models.withheld import WITHHELD, is_withheld
 
 # Labels in readers' words for the keys snapshots have used; any other key is shown by its own name.
 LABELS = {
@@ -134,6 +135,8 @@ def show(key, value):
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, dict):
+        if is_withheld(value):
+            return _withheld(value)
         if "label" in value:  # a choice
             # The snapshot keeps the label it was published with (English); it is read in the page's language
             # through the vocabulary's own entries in the catalogue, and stays as stored when there is none.
@@ -153,6 +156,16 @@ def show(key, value):
             return Shown(value)
         return Shown(dateformat.format(day, "j F Y"), day=value)
     return Shown(str(value), lang=lang)
+
+
+def _withheld(value):
+    """A reference to a record taken down for legal reasons: its public notice and day, never its name."""
+    said = {"notice": str(value.get(WITHHELD) or ""), "day": ""}
+    try:
+        said["day"] = dateformat.format(datetime.date.fromisoformat(str(value.get("taken_down_on"))), "j F Y")
+    except ValueError:
+        return Shown(gettext("Withheld: %(notice)s") % said)
+    return Shown(gettext("Withheld (taken down on %(day)s): %(notice)s") % said)
 
 
 def _related_url(key, slug):

@@ -73,7 +73,7 @@ def revisions_before(revisions):
     for r in revisions:
         if r.number > 1:
             wanted |= Q(content_type_id=r.content_type_id, object_id=r.object_id, number=r.number - 1)
-    return {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted)}
+    return {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted).as_public()}
 
 
 def previous_of(before, revision):

@@ -183,7 +183,20 @@ class Commitment(TrackerRecord):
         offices = [self.made_by_office_id]
         offices += [owner.office_id for owner in self.owners.all()]
         offices += [movement.office_id for movement in self.movements.all()]
-        return reference_problems([(jurisdiction, self.jurisdiction_id), *((office, pk) for pk in offices)])
+        references = [(jurisdiction, self.jurisdiction_id), *((office, pk) for pk in offices)]
+        return reference_problems(references, kept=self._published_references(office, jurisdiction))
+
+    def _published_references(self, office, jurisdiction):
+        """The offices and place the published version names (the live row and its parts, as saved)."""
+        if self.pk is None:
+            return []
+        live = type(self).objects.filter(pk=self.pk, live=True).values("made_by_office_id", "jurisdiction_id").first()
+        if live is None:
+            return []
+        offices = {live["made_by_office_id"]}
+        offices |= set(CommitmentOwner.objects.filter(commitment_id=self.pk).values_list("office_id", flat=True))
+        offices |= set(Movement.objects.filter(commitment_id=self.pk).values_list("office_id", flat=True))
+        return [(jurisdiction, live["jurisdiction_id"]), *((office, pk) for pk in offices if pk)]
 
 
 class CommitmentOwner(RecordPart, Orderable):

@@ -42,6 +42,15 @@ class Publication:
 
 
 class PublicRevisionQuerySet(models.QuerySet):
+    def as_public(self):
+        """These revisions as the public reads them: references to taken-down records withheld
+        (tracker/models/withheld.py). Every public output of the history reads revisions through it."""
+        from tracker.models.withheld import PublicRevisionIterable
+
+        public = self._chain()
+        public._iterable_class = PublicRevisionIterable
+        return public
+
     def for_record(self, record):
         return self.filter(
             content_type=ContentType.objects.get_for_model(record, for_concrete_model=False),

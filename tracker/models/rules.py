@@ -95,10 +95,14 @@ def tier_problem(tier, parent):
     return None
 
 
-def reference_problems(references):
+def reference_problems(references, kept=()):
     """What stops a record from pointing at other records: each one must be visible to the public
     (published, and not taken down), or the record would show, and freeze into its public revision,
     a name the public may not see.
+
+    `kept` are the (model, id) pairs its published version already points at: one of them taken down since
+    stays (its public revisions withhold it, tracker/models/withheld.py), so the record's other changes can
+    still be published and an export's round trip does not remove it; it cannot be newly chosen.
 
     `references` are (model, id) pairs, ids of unsaved or unset references as None. One query per kind
     of record referenced, and one more for the names when some are not public."""
@@ -109,6 +113,8 @@ def reference_problems(references):
     problems = []
     for model, ids in wanted.items():
         public = set(model._default_manager.published().filter(pk__in=ids).values_list("pk", flat=True))
+        kept_here = [pk for kept_model, pk in kept if kept_model is model and pk in ids]
+        public |= set(model._default_manager.taken_down().filter(pk__in=kept_here).values_list("pk", flat=True))
         hidden = [pk for pk in dict.fromkeys(ids) if pk not in public]
         if not hidden:
             continue

@@ -58,6 +58,9 @@ SITE_WIDE = (
 )
 LISTS = {"commitments": "tracker:commitment_list", "decisions": "tracker:decision_list"}
 EVERYTHING = "^/"
+# Every record's revisions, compares and citations (cached as immutable): another record's revision that
+# names a record taken down or restored reads differently now (tracker/models/withheld.py).
+EVERY_HISTORY = "^(/ur)?/[^/]+/[^/]+/(history|cite)/"
 # The Atom feeds of what one can follow (tracker/following/), beside the pages they follow.
 FOLLOW_FEEDS = {
     "tracker:person": "tracker:person_follow_feed",
@@ -262,6 +265,12 @@ def _left_or_came_back(sender, instance=None, record=None, **kwargs):
     _touched(record or instance, gone=True)
 
 
+def _taken_down_or_restored(sender, record, **kwargs):
+    _touched(record, gone=True)
+    if _configured():
+        _collected().bans.add(EVERY_HISTORY)
+
+
 def _published_in_bulk(sender, records, **kwargs):
     if _configured():
         _collected().bans.add(EVERYTHING)
@@ -282,7 +291,7 @@ def connect():
 
     published.connect(_published, dispatch_uid="frontend-cache-published")
     unpublished.connect(_left_or_came_back, dispatch_uid="frontend-cache-unpublished")
-    signals.record_taken_down.connect(_left_or_came_back, dispatch_uid="frontend-cache-taken-down")
-    signals.record_restored.connect(_left_or_came_back, dispatch_uid="frontend-cache-restored")
+    signals.record_taken_down.connect(_taken_down_or_restored, dispatch_uid="frontend-cache-taken-down")
+    signals.record_restored.connect(_taken_down_or_restored, dispatch_uid="frontend-cache-restored")
     signals.records_published_in_bulk.connect(_published_in_bulk, dispatch_uid="frontend-cache-bulk")
     pre_delete.connect(_deleted, dispatch_uid="frontend-cache-delete")

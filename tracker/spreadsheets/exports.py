@@ -52,8 +52,14 @@ def commitment_rows():
         yield [value for _, value in commitment_cells(record)]
 
 
+def _public(record):
+    return record is not None and record.taken_down_at is None
+
+
 def commitment_cells(record):
-    owners = list(record.owners.all())
+    # An office taken down for legal reasons is named in no export; an import of this row keeps it as an owner
+    # (tracker/spreadsheets/filling.py), so the round trip changes nothing.
+    owners = [owner for owner in record.owners.all() if _public(owner.office)]
     source = next(iter(record.sources.all()), None)
 
     def date(day):
@@ -68,7 +74,7 @@ def commitment_cells(record):
         "text": record.text,
         "sector": record.sector,
         "jurisdiction": record.jurisdiction.slug,
-        "made_by_office": record.made_by_office.slug if record.made_by_office else "",
+        "made_by_office": record.made_by_office.slug if _public(record.made_by_office) else "",
         "made_on": date(record.made_on),
         "deadline": date(record.deadline),
         "status": record.status,
@@ -87,7 +93,7 @@ def commitment_cells(record):
 def history_rows(model=None):
     """The header and one row per public revision (of every record type, or of `model`)."""
     yield list(HISTORY_COLUMNS)
-    revisions = PublicRevision.objects.order_by("content_type_id", "object_id", "number")
+    revisions = PublicRevision.objects.as_public().order_by("content_type_id", "object_id", "number")
     if model is not None:
         from django.contrib.contenttypes.models import ContentType
 

@@ -57,6 +57,10 @@ def publication_refusals(record, columns, *, cells_refused=False):
     return []
 
 
+def _taken_down(record):
+    return record is not None and record.taken_down_at is not None
+
+
 class Reader:
     """Fills one commitment from one row's cells. Columns the file does not have are left as they
     are; an empty cell in a column it has clears an optional value."""
@@ -103,6 +107,8 @@ class Reader:
             except CellProblem as problem:
                 self.problems.append(Problem("jurisdiction", str(problem)))
         slug = self.get("made_by_office")
+        if slug == "" and _taken_down(record.made_by_office):
+            return  # the export leaves a taken-down office out; an empty cell does not remove it
         if slug is not MISSING:
             try:
                 record.made_by_office = self.places.office(slug) if slug else None
@@ -124,11 +130,15 @@ class Reader:
                     self.problems.append(Problem(column, f"The office “{slug}” is listed twice."))
                 wanted.append(pair)
         current = list(record.owners.all())
-        if {(o.office_id, o.role) for o in current} == {(office.pk, role) for office, role in wanted}:
+        # Owner offices taken down for legal reasons are in no export, so a file cannot name them: they stay.
+        withheld = [o for o in current if _taken_down(o.office)]
+        wanted_keys = {(office.pk, role) for office, role in wanted} | {(o.office_id, o.role) for o in withheld}
+        if {(o.office_id, o.role) for o in current} == wanted_keys:
             return
         keep = {(o.office_id, o.role): o for o in current}
         record.owners = [
-            keep.get((office.pk, role)) or CommitmentOwner(office=office, role=role) for office, role in wanted
+            *withheld,
+            *(keep.get((office.pk, role)) or CommitmentOwner(office=office, role=role) for office, role in wanted),
         ]
 
     def fill_source(self, record):

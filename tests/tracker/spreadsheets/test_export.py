@@ -88,3 +88,36 @@ def test_export_command_writes_the_template_columns_and_the_history(places, mode
     history = list(csv.reader(io.StringIO(stdout.getvalue())))
     assert len(history) == 1 + PublicRevision.objects.count()
     assert {line[5] for line in history[1:] if line[0] == "tracker.commitment"} == {"First import"}
+
+
+def test_a_taken_down_office_is_in_no_export_and_a_reimport_keeps_it(places, moderator):
+    """Issue 25, item 7: the export named a taken-down office, and re-importing it rejected the rows. Left out
+    of the file, it must not be removed by the round trip either."""
+    from tracker.publishing import takedown
+
+    rows, _ = spreadsheet(3, places)
+    apply_plan(make_plan(read_table("c.csv", as_csv(rows))), user=moderator, summary="First import")
+    elected = places["elected"]  # the office that made the commitments and their political owner
+    takedown.take_down(elected, notice="Removed on the order of the Lahore High Court.")
+
+    data = exported()
+    assert elected.slug not in data.decode("utf-8-sig")
+    first = make_plan(read_table("export.csv", data))
+    assert first.counts == {
+        "created": 0,
+        "changed": 0,
+        "unchanged": 3,
+        "rejected": 0,
+    }
+
+    edited = data.decode("utf-8-sig").replace("2024-06-30", "2026-01-31", 1).encode()
+    plan = make_plan(read_table("export.csv", edited))
+    assert plan.counts == {"created": 0, "changed": 1, "unchanged": 2, "rejected": 0}
+    apply_plan(plan, user=moderator, summary="New deadline")
+    changed = Commitment.objects.get(external_id=plan.writes[0].record.external_id)
+    assert changed.deadline.isoformat() == "2026-01-31"
+    assert changed.made_by_office == elected
+    assert {(o.office, o.role) for o in changed.owners.all()} == {
+        (elected, "political"),
+        (places["appointed"], "administrative"),
+    }

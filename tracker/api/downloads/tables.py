@@ -112,7 +112,7 @@ def _revisions():
     for model in API_SEGMENTS:
         published = model.objects.published().annotate(key=Cast("pk", CharField())).values("key")
         of_published |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=published)
-    return PublicRevision.objects.filter(of_published).order_by("content_type_id", "object_id", "number")
+    return PublicRevision.objects.filter(of_published).as_public().order_by("content_type_id", "object_id", "number")
 
 
 ROWS = {

@@ -1,0 +1,98 @@
+"""Records taken down, withheld from what other records' public revisions show.
+
+A public revision keeps a related record as `{"id", "slug", "name"}` (tracker/models/snapshots.py): a
+commitment's owner office, a tenure's person, a decision's deciding office. When that record is taken down
+for legal reasons, its own pages answer 410 with the public notice, and so must every other record's
+revision that names it: revision pages, compares, the one-line summaries, the API's revisions, the history
+download and the webhooks show in its place
+
+    {"withheld": "<the public notice>", "taken_down_on": "YYYY-MM-DD"}
+
+and never its name, slug or id. The stored revision is not changed (the chain stays verifiable, and a
+restore brings the name back as it was); the copy read for the public is.
+
+    PublicRevision.objects.for_record(record).as_public()   # revisions read with references withheld
+    withhold(content)                                       # one snapshot's content
+"""
+
+import copy
+from functools import cache
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+
+WITHHELD = "withheld"
+
+
+class TakenDown:
+    """The records taken down now: their notice and day, by (model label, id), read in one query per kind
+    of record the contents refer to (taken-down records are few, and found by a partial index)."""
+
+    def __init__(self):
+        self._by_model = {}
+
+    def notice(self, model, pk):
+        label = model._meta.label_lower
+        if label not in self._by_model:
+            rows = model.objects.taken_down().values_list("pk", "takedown_notice", "taken_down_at")
+            self._by_model[label] = {
+                str(key): {WITHHELD: notice, "taken_down_on": timezone.localdate(at).isoformat()}
+                for key, notice, at in rows
+            }
+        return self._by_model[label].get(str(pk))
+
+
+@cache
+def _related_model(label, name, relation=""):
+    """The tracker record a snapshot's `name` refers to (in part `relation` when given), or None."""
+    try:
+        model = apps.get_model(label)
+        if relation:
+            model = model._meta.get_field(relation).related_model
+        field = model._meta.get_field(name)
+    except (LookupError, ValueError, FieldDoesNotExist):  # an old snapshot's field or kind no longer exists
+        return None
+    target = field.related_model if isinstance(field, models.ForeignKey) else None
+    return target if target is not None and hasattr(target.objects, "taken_down") else None
+
+
+def _withheld_values(label, values, taken_down, relation=""):
+    changed = False
+    for name, value in list(values.items()):
+        if not (isinstance(value, dict) and "id" in value and "name" in value):
+            continue
+        model = _related_model(label, name, relation)
+        notice = model and taken_down.notice(model, value["id"])
+        if notice:
+            values[name], changed = dict(notice), True
+    return changed
+
+
+def withhold(content, taken_down=None):
+    """`content` with every reference to a taken-down record withheld (the same dict when none is)."""
+    if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        return content
+    taken_down = taken_down or TakenDown()
+    label, shown = content["type"], copy.deepcopy(content)
+    changed = _withheld_values(label, shown.get("fields") or {}, taken_down)
+    for relation, items in (shown.get("parts") or {}).items():
+        for item in items or []:
+            if isinstance(item, dict):
+                changed |= _withheld_values(label, item, taken_down, relation)
+    return shown if changed else content
+
+
+def is_withheld(value):
+    return isinstance(value, dict) and WITHHELD in value
+
+
+class PublicRevisionIterable(models.query.ModelIterable):
+    """Revisions as the public reads them: each one's content with taken-down records withheld."""
+
+    def __iter__(self):
+        taken_down = TakenDown()
+        for revision in super().__iter__():
+            revision.content = withhold(revision.content, taken_down)
+            yield revision
