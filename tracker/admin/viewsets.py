@@ -249,7 +249,8 @@ class DecisionViewSet(RecordViewSet):
 class OfficeViewSet(RecordViewSet):
     model = Office
     icon = "user"
-    search_fields = ["title", "title_ur"]
+    # Other spellings last: the first two fields are the names a match ranks by (tracker/admin/searching.py).
+    search_fields = ["title", "title_ur", "other_names"]
     menu_label = _("Offices")
     list_display = ["title", "kind", "organization", PUBLICATION, URDU]
     list_filter = ["kind"]
@@ -280,7 +281,7 @@ class OfficeViewSet(RecordViewSet):
 class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
-    search_fields = ["name", "name_ur", "summary", "summary_ur"]
+    search_fields = ["name", "name_ur", "other_names", "summary", "summary_ur"]
     menu_label = _("People")
     list_display = ["name", PUBLICATION, URDU]
     edit_handler = editing(
@@ -306,6 +307,8 @@ class ClassifiedRecordViewSet(RecordViewSet):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if cls.has_other_names:
+            cls.search_fields = [*cls.search_fields, "other_names"]
         cls.list_display = ["name", cls.classified_by, cls.placed_in, PUBLICATION, URDU]
         cls.list_filter = [cls.classified_by]
         cls.edit_handler = editing(

@@ -41,7 +41,9 @@ def records(editor):
     """Two records of each kind that match part of what is typed and the one that matches all of it, kept by
     the editor's organisation, with Urdu names; and a draft the choosers must not offer."""
     keeper = EditingOrganisation.objects.get(name="Editors' organisation")
-    quetta = factories.JurisdictionFactory(name="Quetta District", name_ur="ضلع کوئٹہ", maintained_by=keeper)
+    quetta = factories.JurisdictionFactory(
+        name="Quetta District", name_ur="ضلع کوئٹہ", other_names="Kwetta\nShal", maintained_by=keeper
+    )
     for name in OTHERS["jurisdiction"]:
         factories.JurisdictionFactory(name=name, maintained_by=keeper)
     administration = factories.OrganizationFactory(
@@ -52,12 +54,15 @@ def records(editor):
     office = factories.OfficeFactory(
         title="Deputy Commissioner Quetta",
         title_ur="ڈپٹی کمشنر کوئٹہ",
+        other_names="DC Quetta",
         organization=administration,
         maintained_by=keeper,
     )
     for title in OTHERS["office"]:
         factories.OfficeFactory(title=title, kind=OfficeKind.ELECTED, organization=administration, maintained_by=keeper)
-    factories.PersonFactory(name="Hina Shahwani", name_ur="حنا شاہوانی", maintained_by=keeper)
+    factories.PersonFactory(
+        name="Hina Shahwani", name_ur="حنا شاہوانی", other_names="Heena Shahwaani", maintained_by=keeper
+    )
     for name in OTHERS["person"]:
         factories.PersonFactory(name=name, maintained_by=keeper)
     factories.CommitmentFactory(
@@ -111,6 +116,20 @@ def test_a_chooser_finds_a_record_by_a_word_of_its_urdu_name(signed_in, kind):
     response = signed_in.get(url, {"q": KINDS[kind]["urdu"]})
     assert response.status_code == 200
     assert listed(response.content.decode(), every_name(kind)) == [KINDS[kind]["wanted"]]
+
+
+@pytest.mark.parametrize(
+    "kind, typed", [("jurisdiction", "kwetta"), ("office", "dc quet"), ("person", "heena shahwaa")]
+)
+def test_a_chooser_and_a_list_find_a_record_by_another_spelling_of_its_name(signed_in, kind, typed):
+    """The other spellings an editor gave a place, office or person (issue 28), typed into the boxes."""
+    for url in (
+        reverse(f"wagtailsnippetchoosers_tracker_{kind}:choose_results"),
+        reverse(f"wagtailsnippets_tracker_{kind}:list_results"),
+    ):
+        response = signed_in.get(url, {"q": typed})
+        assert response.status_code == 200, url
+        assert listed(response.content.decode(), every_name(kind)) == [KINDS[kind]["wanted"]], url
 
 
 def test_a_chooser_never_offers_a_draft_even_when_it_matches(signed_in):
