@@ -4,6 +4,7 @@ typos find the records the same words in English or Urdu script find, and nothin
 import pytest
 
 from search import suggestions
+from tests import scenario
 from tests.search.corpus import index_everything, search_page, titles
 from tracker.models import Jurisdiction
 
@@ -90,3 +91,19 @@ def test_the_did_you_mean_is_in_urdu_on_urdu_pages(client, corpus):
 def test_no_suggestion_when_enough_was_found_or_every_word_is_known(client, corpus):
     assert search_page(client, q="Quetta").context["results"].suggestion == ""
     assert suggestions.suggest("water quetta") == ""
+
+
+def test_a_status_in_roman_urdu_finds_that_status_before_texts_that_repeat_its_english(client, corpus):
+    """ "mukammal" is مکمل, the label of delivered commitments. On PostgreSQL a long text saying "completed"
+    again and again ranked first (ts_rank counts repeats and knows no rarity; ranks are now divided by the
+    log of the document's length, as bm25 does on SQLite)."""
+    scenario.published_commitment(
+        title="Road works in Lahore",
+        text=" ".join(
+            ["The first phase was completed in March.", "Drains were completed in May.", "Lighting completed later."]
+            + ["The contractor reported on every phase of the works along the main boulevard."] * 6
+        ),
+        jurisdiction=corpus.lahore,
+    )
+    index_everything()
+    assert titles(search_page(client, q="mukammal"))[0] == SCHOOLS
