@@ -13,13 +13,17 @@ key is gone. Pages are computed from the database (slower, never wrong) and noth
 - Nothing is stale when it returns: while a process could not reach Redis, writes it meant to make were
   dropped (a new version of the public state after a publish, a deleted session), and Redis may come back
   holding what it held before, with the version from before the publish. So the first thing a process does
-  when it reaches Redis again after losing it is to empty the cache's Redis database (FLUSHDB: only the
-  database of CACHE_URL, never the broker's, which production refuses to share with it); everything is
+  when it reaches Redis again after losing it is to empty its part of the cache's Redis database (only
+  the database of CACHE_URL, never the broker's, which production refuses to share with it); everything is
   then made again from the database.
+- Keys carry the site's prefix (`CACHE_KEY_PREFIX`, by default the database's host and name: `site_prefix`),
+  so sites sharing one Redis never read each other's entries, and the emptying on return deletes only the
+  keys of that prefix when there is one (FLUSHDB otherwise).
 - `unavailable()` tells a limit that must not be bypassed (asking to follow) that it cannot count now.
 """
 
 import logging
+import re
 import threading
 import time
 
@@ -27,6 +31,8 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
 log = logging.getLogger(__name__)
+
+FILES = "django.core.cache.backends.filebased.FileBasedCache"
 
 CONNECT_TIMEOUT = 0.5  # seconds to open a connection to Redis
 TIMEOUT = 1.0  # seconds a command may take
@@ -42,6 +48,27 @@ class _Health:
         self.down_until = 0.0  # monotonic time until which Redis is not asked
         self.lost = False  # writes were dropped since Redis was last reached: empty it on return
         self.logged_at = None  # monotonic time of the last warning of this outage
+
+
+def site_prefix(database):
+    """The default key prefix of a site: its database's host and name ("127.0.0.1-tracker"; an SQLite file's
+    name), in the letters a Redis key pattern reads literally."""
+    name = str(database.get("NAME") or "")
+    if "sqlite" in str(database.get("ENGINE", "")):
+        name = re.sub(r"\.sqlite3?$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
+    host = str(database.get("HOST") or "local")
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{host}-{name}").strip("-") or "tracker"
+
+
+def shared_cache(url, prefix, *, files):
+    """The CACHES entry of the shared cache: Redis (resilient) or what else CACHE_URL names, or files under
+    `files` without one; every key under `prefix`."""
+    import environ
+
+    config = environ.Env.cache_url_config(url) if url else {"BACKEND": FILES, "LOCATION": str(files)}
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "config.cache.ResilientRedisCache"
+    return {**config, "KEY_PREFIX": prefix}
 
 
 _HEALTH = {}
@@ -67,6 +94,8 @@ class ResilientRedisCache(RedisCache):
         # One try per command: a retry of a dead Redis is another timeout on the visitor's time.
         options.setdefault("retry_on_timeout", False)
         super().__init__(server, params)
+        if re.search(r"[*?\[\]\\]", self.key_prefix):
+            raise ValueError(f"CACHE_KEY_PREFIX {self.key_prefix!r}: use letters, digits, '.', '_' and '-'.")
         key = tuple(self._servers)
         with _HEALTH_LOCK:
             self._health = _HEALTH.setdefault(key, _Health())
@@ -101,7 +130,7 @@ class ResilientRedisCache(RedisCache):
             return False
         if health.lost:
             try:
-                self._cache.clear()
+                self._empty()
             except _errors() as error:
                 self._failed(error)
                 return False
@@ -109,6 +138,22 @@ class ResilientRedisCache(RedisCache):
                 health.lost, health.logged_at = False, None
             log.warning("The shared cache (Redis at %s) answers again; emptied it.", ", ".join(self._servers))
         return True
+
+    def _empty(self):
+        """Delete this site's keys (all of the database's when the cache has no prefix)."""
+        if not self.key_prefix:
+            self._cache.clear()
+            return
+        client = self._cache.get_client(write=True)
+        # The prefix holds only letters a pattern reads literally (`site_prefix`, or checked at start).
+        batch = []
+        for key in client.scan_iter(match=f"{self.key_prefix}:*", count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
+                client.delete(*batch)
+                batch = []
+        if batch:
+            client.delete(*batch)
 
     def _call(self, operation, fallback, *args):
         if not self._reachable():
@@ -153,7 +198,8 @@ class ResilientRedisCache(RedisCache):
         return self._call(super().incr, lambda: _missing(key), key, delta, version)
 
     def clear(self):
-        return self._call(super().clear, lambda: False)
+        """Empty this site's part of the cache (`manage.py` and tests), not the other sites'."""
+        return self._call(self._empty, lambda: False)
 
 
 def _missing(key):

@@ -15,6 +15,7 @@ env = environ.Env(
     ELASTICSEARCH_URL=(str, ""),
     CELERY_BROKER_URL=(str, ""),
     CACHE_URL=(str, ""),
+    CACHE_KEY_PREFIX=(str, ""),
     TRUSTED_PROXIES=(list, []),
     EMAIL_URL=(str, "consolemail://"),
     TRACKER_PUBLISHER=(str, "Accountability Tracker editors"),

@@ -5,6 +5,7 @@ import ipaddress
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from config.cache import shared_cache, site_prefix
 from config.env import BASE_DIR, env
 
 SECRET_KEY = env("SECRET_KEY")
@@ -281,15 +282,13 @@ CELERY_BEAT_SCHEDULE["tracker-send-digests"] = {"task": "tracker.following.tasks
 # CACHE_URL names it (production, e.g. redis://host:6379/1), else files under var/cache/ in the project,
 # which every process on this computer shares (the demo needs no other service).
 CACHE_URL = env("CACHE_URL")
-CACHES = {
-    "default": env.cache_url_config(CACHE_URL)
-    if CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(BASE_DIR / "var" / "cache")}
-}
 # Redis may be lost without losing the site: while it does not answer the cache is an empty one that keeps
-# nothing (pages computed from the database), and it is emptied when it returns (config/cache.py).
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
+# nothing (pages computed from the database), and it is emptied when it returns (config/cache.py). Every key
+# starts with the site's own prefix, so two sites on one Redis (staging beside production, two deployments)
+# never answer with each other's search answers, reports or rows, and emptying the cache after an outage
+# removes only the site's own keys. CACHE_KEY_PREFIX; by default the database's host and name.
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX") or site_prefix(DATABASES["default"])
+CACHES = {"default": shared_cache(CACHE_URL, CACHE_KEY_PREFIX, files=BASE_DIR / "var" / "cache")}
 # The accountability report (/accountability/) is cached until the public state changes
 # (tracker/public/shared_cache.py); this bounds how long one is cached. 0: computed on every request.
 ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60

@@ -23,7 +23,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if not env("CACHE_URL"):
     _cache_dir = tempfile.mkdtemp(prefix="tracker-test-cache-")
     atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": _cache_dir}}
+    CACHES = {"default": shared_cache("", CACHE_KEY_PREFIX, files=_cache_dir)}  # noqa: F405
 # Tip evidence in a directory of this test run's own.
 TIP_EVIDENCE_ROOT = tempfile.mkdtemp(prefix="tracker-test-evidence-")
 atexit.register(shutil.rmtree, TIP_EVIDENCE_ROOT, ignore_errors=True)
