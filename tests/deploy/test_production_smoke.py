@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from config.warm import template_names
 from tests import scenario
 from tests.conftest import need
 from tests.deploy import stack
@@ -113,6 +114,9 @@ def test_the_production_stack_serves_the_public_pages_through_the_proxy(site):
         response = proxy.get(path)
         assert response.status_code < 500, f"{path}: {response.status_code}\n{log()}"
         assert response.status_code == 200, f"{path}: {response.status_code}"
+    # gunicorn forked its workers warm (config/warm.py): every template compiled in the master.
+    gunicorn = next(service for service in site["services"] if service.name == "gunicorn")
+    assert f"Warmed: {len(template_names())} templates compiled" in gunicorn.log.read_text()
     revision = proxy.get(f"/commitments/{promise.slug}/history/1/")
     assert revision.headers["Cache-Control"] == IMMUTABLE
     assert "Clean drinking water for Sariab" in revision.text
