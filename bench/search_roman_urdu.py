@@ -43,8 +43,8 @@ PAIRS = [
     ("taleem", "education"),
     ("sarak", "road"),
     ("haspatal", "hospital"),
-    ("bijli", "electricity"),
-    ("safai", "cleaning"),
+    ("bijli", "power"),  # the table gives electricity and power; the demo says power
+    ("safai", "sanitation"),  # sanitation and cleaning; the sector is "Water and sanitation"
     ("pani quetta", "water quetta"),
     ("Baluchistan", "Balochistan"),
     ("Pakhtoonkhwa", "Khyber Pakhtunkhwa"),
