@@ -7,6 +7,10 @@ tracker/api/cached.py) is never read after a change, and HTTP's validators (http
 The version is moved on at once, and again when the transaction that made the change commits: a request
 that computed something from the state before the commit, and cached it after the first move, is not read.
 A version says when it was made (`<time_ns>-<random>`), which is the public pages' Last-Modified.
+
+A second version, `departures()`, moves on only when something leaves the public site or comes back
+(an unpublish, a takedown, a restore, a deletion): what was computed before such a change is never served
+again, not even as the value before while another process computes the new one (shared_cache.py).
 """
 
 import time
@@ -17,20 +21,30 @@ from django.core.cache import cache
 from tracker.models.transactions import on_commit_once
 
 VERSION_KEY = "tracker:public-state-version"
+DEPARTURES_KEY = "tracker:public-state-departures"
 
 
 def _fresh_version():
     return f"{time.time_ns()}-{uuid.uuid4().hex}"
 
 
-def version():
-    """The current version; a first one is made when the cache holds none (a new or emptied cache)."""
-    current = cache.get(VERSION_KEY)
+def _current(key):
+    current = cache.get(key)
     if current is None:
         current = _fresh_version()
-        cache.add(VERSION_KEY, current, None)
-        current = cache.get(VERSION_KEY, current)
+        cache.add(key, current, None)
+        current = cache.get(key, current)
     return current
+
+
+def version():
+    """The current version; a first one is made when the cache holds none (a new or emptied cache)."""
+    return _current(VERSION_KEY)
+
+
+def departures():
+    """The version of what left the public site or came back (see the module)."""
+    return _current(DEPARTURES_KEY)
 
 
 def changed_at(version):
@@ -50,9 +64,21 @@ def bump(**_signal_arguments):
     on_commit_once(_new_version)
 
 
+def _new_departures():
+    cache.set(DEPARTURES_KEY, _fresh_version(), None)
+
+
+def departed(**_signal_arguments):
+    """Something left the public site or came back: nothing computed before is served again, and no other
+    cached value either (a new version of the public state too)."""
+    bump()
+    _new_departures()
+    on_commit_once(_new_departures)
+
+
 def _deleted(sender, **kwargs):
     if sender._meta.app_label == "tracker":
-        bump()
+        departed()
 
 
 def connect():
@@ -62,7 +88,8 @@ def connect():
 
     from tracker.publishing import signals
 
-    for signal in (published, unpublished, signals.record_taken_down, signals.record_restored):
-        signal.connect(bump, dispatch_uid=f"public-state-{id(signal)}")
+    published.connect(bump, dispatch_uid="public-state-published")
+    for signal in (unpublished, signals.record_taken_down, signals.record_restored):
+        signal.connect(departed, dispatch_uid=f"public-state-{id(signal)}")
     signals.records_published_in_bulk.connect(bump, dispatch_uid="public-state-bulk")
     post_delete.connect(_deleted, dispatch_uid="public-state-delete")

@@ -7,6 +7,10 @@ computes it and every later one reads it.
   peers, by the page's filters, day and language. `ACCOUNTABILITY_CACHE_SECONDS` bounds how long one is
   cached (0: never); it is also the longest a change written behind the tracker's back (raw SQL) could go
   unseen.
+  After a change, one process computes a report while the others serve the one before it (single flight,
+  stale while revalidating): eight readers arriving together never compute it eight times. A reader with
+  no earlier report to serve waits for the one being computed (`WAIT_SECONDS` at most, then computes it
+  itself, as it does when the process computing it died).
 - `cached_each`: many values read in one round trip, the missing ones made together (the rows of the
   commitment lists, tracker/templatetags/commitment_rows.py; the API's representations,
   tracker/api/cached.py).
@@ -14,12 +18,23 @@ computes it and every later one reads it.
 
 import hashlib
 import json
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
 from tracker.public import public_state, stored_figures
+
+WAIT_SECONDS = 10.0  # the longest a reader with nothing to serve waits for another process's computation
+POLL_SECONDS = 0.05
+COMPUTING_SECONDS = 60  # a computation's claim lapses after this, should its process die
+
+
+def report_name(query, today):
+    """What names a report in the cache, but for the version of the public state."""
+    filters = hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()[:32]
+    return f"tracker:report:{translation.get_language()}:{today.isoformat()}:{filters}"
 
 
 def cached_report(query, today, compute):
@@ -29,16 +44,38 @@ def cached_report(query, today, compute):
     seconds = settings.ACCOUNTABILITY_CACHE_SECONDS
     if not seconds:
         return compute()
-    filters = hashlib.sha256(json.dumps(query, sort_keys=True).encode()).hexdigest()[:32]
-    key = f"tracker:report:{public_state.version()}:{translation.get_language()}:{today.isoformat()}:{filters}"
+    report_of = report_name(query, today)
+    key = f"{report_of}:{public_state.version()}"
+    # The report before a change may be served while the new one is computed, unless the change took
+    # something off the public site (a takedown): then it is never served again.
+    latest = f"{report_of}:latest:{public_state.departures()}"
     # Cached as bytes of stored_figures, which reads a report's lazy labels and addresses back quickly.
     stored = cache.get(key)
-    if stored is None:
+    if stored is not None:
+        return stored_figures.loads(stored)
+    if not cache.add(f"{key}:computing", 1, COMPUTING_SECONDS):
+        stored = cache.get(latest) or _wait_for(key)  # another process computes it: the one before it meanwhile
+        if stored is not None:
+            return stored_figures.loads(stored)
+    try:
         report = compute()
-        cache.set(key, stored_figures.dumps(report), seconds)
-    else:
-        report = stored_figures.loads(stored)
+        stored = stored_figures.dumps(report)
+        cache.set_many({key: stored, latest: stored}, seconds)
+    finally:
+        cache.delete(f"{key}:computing")
     return report
+
+
+def _wait_for(key):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+        if cache.get(f"{key}:computing") is None:  # given up by its process: compute it here
+            return None
+    return None
 
 
 def cached_each(keyed, make, seconds):
