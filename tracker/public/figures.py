@@ -20,7 +20,8 @@ from tracker.public.timelines import terminal_date, waits_at
 
 
 def most_overdue_owners(overdue, today, limit=8):
-    """Offices owning the most overdue commitments, each with whoever holds it today."""
+    """Offices owning the most overdue commitments, each with whoever holds it today and how many of those
+    commitments were already overdue when that holder took the office (inherited: not pinned on them)."""
     from tracker.models import CommitmentOwner, Office
 
     rows = list(
@@ -31,15 +32,20 @@ def most_overdue_owners(overdue, today, limit=8):
     )
     offices = Office.objects.published().in_bulk([row["office_id"] for row in rows])
     tenures = tenures_by_office(offices)
-    return [
-        {
-            "office": offices[row["office_id"]],
-            "overdue": row["overdue"],
-            "holders": holders_on(tenures.get(row["office_id"], []), today),
-        }
-        for row in rows
-        if row["office_id"] in offices
-    ]
+    found = []
+    for row in rows:
+        if row["office_id"] not in offices:
+            continue
+        deadlines = list(overdue.filter(owners__office_id=row["office_id"]).values_list("deadline", flat=True))
+        holders = holders_on(tenures.get(row["office_id"], []), today)
+        found.append(
+            {
+                "office": offices[row["office_id"]],
+                "overdue": row["overdue"],
+                "holders": [(t, sum(1 for day in deadlines if day < t.start_date)) for t in holders],
+            }
+        )
+    return found
 
 
 def dashboard(_subject, today):

@@ -92,7 +92,13 @@ class CommitmentFilterForm(forms.Form):
     scored = forms.ChoiceField(
         label=_("Scorecard figure"),
         choices=_with_any(
-            [("owned", _("Owned")), ("delivered", _("Delivered")), ("broken", _("Broken")), ("overdue", _("Overdue"))]
+            [
+                ("owned", _("Owned")),
+                ("delivered", _("Delivered")),
+                ("broken", _("Broken")),
+                ("overdue", _("Overdue")),
+                ("inherited", _("Inherited overdue")),
+            ]
         ),
         required=False,
     )

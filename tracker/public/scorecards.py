@@ -3,7 +3,10 @@
 A commitment counts for a tenure only for the days of that tenure (see the methodology page):
 - owned: the commitment was open (made, not yet closed) on some day of the tenure;
 - delivered / broken: its status changed to Delivered / Broken on a day of the tenure;
-- overdue: it was overdue (deadline passed, not closed) on some day of the tenure.
+- overdue: it was overdue (deadline passed, not closed) on some day of the tenure, but not yet on its
+  first day;
+- inherited: it was already overdue on the tenure's first day. It is shown apart and not counted as
+  overdue against the holder: the delay began before them.
 A person's totals count each commitment once per column, however many of their tenures it spans.
 """
 
@@ -15,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import CommitmentStatus
 from tracker.public.timelines import terminal_date
+
+SCORE_COLUMNS = ("owned", "delivered", "broken", "overdue", "inherited")
 
 
 def _overlaps(start_a, end_a, start_b, end_b):
@@ -44,6 +49,10 @@ class CommitmentFacts:
         last_overdue = self.closed_on - timedelta(days=1) if self.closed_on else end
         return first_overdue <= last_overdue and _overlaps(first_overdue, last_overdue, start, end)
 
+    def overdue_on(self, day):
+        deadline = self.commitment.deadline
+        return deadline is not None and deadline < day and (self.closed_on is None or self.closed_on > day)
+
     def changed_to_during(self, status, start, end):
         return any(c.to_status == status and start <= c.effective_date <= end for c in self.changes)
 
@@ -54,13 +63,14 @@ class Score:
     delivered: set = field(default_factory=set)
     broken: set = field(default_factory=set)
     overdue: set = field(default_factory=set)
+    inherited: set = field(default_factory=set)
 
     def add(self, other):
-        for name in ("owned", "delivered", "broken", "overdue"):
+        for name in SCORE_COLUMNS:
             getattr(self, name).update(getattr(other, name))
 
     def counts(self):
-        return {name: len(getattr(self, name)) for name in ("owned", "delivered", "broken", "overdue")}
+        return {name: len(getattr(self, name)) for name in SCORE_COLUMNS}
 
 
 def score_tenure(tenure, facts_list, today):
@@ -76,7 +86,9 @@ def score_tenure(tenure, facts_list, today):
             score.delivered.add(pk)
         if facts.changed_to_during(CommitmentStatus.BROKEN, start, end):
             score.broken.add(pk)
-        if facts.overdue_during(start, end):
+        if facts.overdue_on(start):
+            score.inherited.add(pk)
+        elif facts.overdue_during(start, end):
             score.overdue.add(pk)
     return score
 
@@ -114,7 +126,6 @@ def facts_by_office(office_ids):
     return grouped
 
 
-SCORE_COLUMNS = ("owned", "delivered", "broken", "overdue")
 
 
 @dataclass
@@ -142,7 +153,7 @@ def person_scores(tenures, today):
     return rows, total
 
 
-SCORE_LABELS = (_("Owned"), _("Delivered"), _("Broken"), _("Overdue"))
+SCORE_LABELS = (_("Owned"), _("Delivered"), _("Broken"), _("Overdue"), _("Inherited overdue"))
 
 
 def scorecard_cells(person, rows, total):

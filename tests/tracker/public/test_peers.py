@@ -133,9 +133,10 @@ def test_a_person_against_every_holder_of_offices_of_the_same_kind_and_tier(peer
     # Every mayor's tenures: A's twelve (eight delivered in Ali's or Bina's time) and B's four (three
     # delivered; the stalled one overdue); not the chief minister's.
     assert figures(elected.peers) == (15, 1, 11, 2, 6)
-    # The acting charge of January 2021: the three still open then, all overdue; too few to say.
+    # The acting charge of January 2021: the three still open then, all already overdue when it began, so
+    # inherited and not counted as overdue against the acting holder (issue 26); too few to say.
     appointed = rows["appointed", "district"]
-    assert figures(appointed.person) == figures(appointed.peers) == (3, 0, 0, 0, 3)
+    assert figures(appointed.person) == figures(appointed.peers) == (3, 0, 0, 0, 0)
     assert not appointed.person.shares[2][2].enough
     assert person_comparison(w.bina, today)[0].person.counted.count == 3  # open in 2021: 2 delivered then, 1 open
     # The chief minister's two are Dara's, and elected at province level, never at district level.

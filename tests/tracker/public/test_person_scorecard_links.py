@@ -26,13 +26,16 @@ def listed(client, url):
 def test_every_scorecard_number_links_to_exactly_the_commitments_it_counts(client, quetta):
     html = client.get("/people/camran-achakzai/").content.decode()
     found = cells(html)
-    assert [label for label, _url, _n in found] == ["Owned", "Delivered", "Broken", "Overdue"] * 2
+    columns = ["Owned", "Delivered", "Broken", "Overdue", "Inherited overdue"]
+    assert [label for label, _url, _n in found] == columns * 2
     for _label, url, number in found:
         assert len(listed(client, url)) == int(number), url
     owned_url = found[0][1].replace("&amp;", "&")
     assert owned_url.startswith("/commitments/?scorecard=camran-achakzai&tenure=")
     assert owned_url.endswith("scored=owned")
-    assert listed(client, found[3][1]) == {"File tracking system for the secretariat"}  # overdue in the tenure
+    # Due on 30 June 2020, the day before he took the office: inherited, not overdue against him.
+    assert listed(client, found[3][1]) == set()
+    assert listed(client, found[4][1]) == {"File tracking system for the secretariat"}
 
 
 def test_the_commitments_behind_the_scorecard_are_listed_on_the_page(client, quetta):
@@ -44,8 +47,8 @@ def test_the_commitments_behind_the_scorecard_are_listed_on_the_page(client, que
 
 def test_a_scorecard_of_a_tenure_sums_to_the_total(client, quetta):
     found = cells(client.get("/people/nadir-zehri/").content.decode())
-    totals = {label: int(n) for label, _url, n in found[-4:]}
-    assert totals["Owned"] == len(listed(client, found[-4][1]))
+    totals = {label: int(n) for label, _url, n in found[-5:]}
+    assert totals["Owned"] == len(listed(client, found[-5][1]))
 
 
 def test_scorecard_filters_take_a_name_and_refuse_a_column_without_a_person(client, quetta):

@@ -38,28 +38,38 @@ def score(start, end, *facts):
 
 def test_delivered_counts_for_whoever_held_the_office_that_day():
     delivered = CommitmentFacts(commitment(1, D(2020, 1, 1), D(2021, 1, 1)), [change("delivered", D(2020, 6, 1))])
-    assert score(D(2020, 1, 1), D(2020, 5, 31), delivered) == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
-    assert score(D(2020, 6, 1), D(2020, 12, 31), delivered) == {"owned": 1, "delivered": 1, "broken": 0, "overdue": 0}
+    nothing = {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0, "inherited": 0}
+    assert score(D(2020, 1, 1), D(2020, 5, 31), delivered) == nothing
+    assert score(D(2020, 6, 1), D(2020, 12, 31), delivered) == {**nothing, "delivered": 1}
     # After it was delivered it is no longer theirs to answer for.
-    assert score(D(2020, 7, 1), None, delivered) == {"owned": 0, "delivered": 0, "broken": 0, "overdue": 0}
+    assert score(D(2020, 7, 1), None, delivered) == {**nothing, "owned": 0}
 
 
 def test_overdue_only_if_the_deadline_passed_during_the_tenure_while_open():
     late = CommitmentFacts(commitment(2, D(2019, 1, 1), D(2020, 3, 31)), [change("delivered", D(2020, 9, 1))])
     assert score(D(2019, 1, 1), D(2020, 3, 31), late)["overdue"] == 0  # left on the deadline day
-    assert score(D(2020, 4, 1), D(2020, 4, 1), late)["overdue"] == 1  # one overdue day is enough
+    assert score(D(2020, 3, 1), D(2020, 4, 1), late)["overdue"] == 1  # one overdue day is enough
+    # Already overdue on the first day of the tenure: inherited, not counted as overdue (issue 26).
+    assert score(D(2020, 4, 1), D(2020, 4, 1), late) == {
+        "owned": 1,
+        "delivered": 0,
+        "broken": 0,
+        "overdue": 0,
+        "inherited": 1,
+    }
     assert score(D(2020, 9, 1), None, late)["overdue"] == 0  # delivered the day they arrived
 
 
 def test_broken_and_open_ended_tenures():
     broken = CommitmentFacts(commitment(3, D(2019, 1, 1), D(2019, 12, 31), "broken"), [change("broken", D(2022, 2, 2))])
-    assert score(D(2021, 1, 1), None, broken) == {"owned": 1, "delivered": 0, "broken": 1, "overdue": 1}
+    # Overdue since 2020, so inherited by whoever arrived in 2021; broken on their watch.
+    assert score(D(2021, 1, 1), None, broken) == {"owned": 1, "delivered": 0, "broken": 1, "overdue": 0, "inherited": 1}
 
 
 def test_commitments_made_after_a_tenure_do_not_count():
     later = CommitmentFacts(commitment(4, D(2023, 1, 1), None), [])
     assert score(D(2020, 1, 1), D(2022, 12, 31), later)["owned"] == 0
-    assert score(D(2020, 1, 1), None, later) == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
+    assert score(D(2020, 1, 1), None, later) == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0, "inherited": 0}
 
 
 def test_a_commitment_counts_once_across_several_tenures():
@@ -67,7 +77,8 @@ def test_a_commitment_counts_once_across_several_tenures():
     facts = CommitmentFacts(commitment(5, D(2019, 1, 1), D(2019, 6, 30)), [])
     total.add(score_tenure(tenure(D(2019, 1, 1), D(2019, 12, 31)), [facts], TODAY))
     total.add(score_tenure(tenure(D(2021, 1, 1), None), [facts], TODAY))
-    assert total.counts() == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
+    # Overdue during the first tenure; already overdue when the second began.
+    assert total.counts() == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1, "inherited": 1}
 
 
 @pytest.mark.django_db
@@ -110,9 +121,12 @@ def test_scorecards_of_the_quetta_officials():
         person = Person.objects.get(name=name)
         return person_scorecard(list(person.tenures.select_related("office")), TODAY)[1]
 
-    assert totals("Bushra Kakar") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
-    assert totals("Camran Achakzai") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
-    assert totals("Dawood Mengal") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
-    assert totals("Gul Mandokhail") == {"owned": 1, "delivered": 1, "broken": 0, "overdue": 1}
-    assert totals("Farid Raisani") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 0}
-    assert totals("Nadir Zehri") == {"owned": 1, "delivered": 0, "broken": 0, "overdue": 1}
+    counts = ("owned", "delivered", "broken", "overdue", "inherited")
+    assert totals("Bushra Kakar") == dict(zip(counts, (1, 0, 0, 0, 0), strict=True))
+    # The file tracking system fell due on 30 June 2020, the day before Camran Achakzai arrived: inherited by
+    # him and by the acting deputy commissioner after him, not overdue against either (issue 26).
+    assert totals("Camran Achakzai") == dict(zip(counts, (1, 0, 0, 0, 1), strict=True))
+    assert totals("Dawood Mengal") == dict(zip(counts, (1, 0, 0, 0, 1), strict=True))
+    assert totals("Gul Mandokhail") == dict(zip(counts, (1, 1, 0, 1, 0), strict=True))
+    assert totals("Farid Raisani") == dict(zip(counts, (1, 0, 0, 0, 0), strict=True))
+    assert totals("Nadir Zehri") == dict(zip(counts, (1, 0, 0, 1, 0), strict=True))
