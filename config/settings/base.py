@@ -255,15 +255,13 @@ ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL") or DEFAULT_FROM_EMAIL
 FOLLOWS_PER_ADDRESS_PER_HOUR = 5
 FOLLOWS_PER_CLIENT_PER_HOUR = 20
 # Webhook deliveries: a POST may take WEBHOOK_TIMEOUT seconds; a failed one is tried again after
-# WEBHOOK_RETRY_DELAY seconds, doubled each time up to WEBHOOK_RETRY_MAX_DELAY; a URL that has failed for
+# WEBHOOK_RETRY_DELAY seconds, doubled each time up to WEBHOOK_RETRY_MAX_DELAY, and its receiver backs off
+# as long (one probe at a time, tracker/following/receivers.py); a URL that has failed for
 # WEBHOOK_PAUSE_AFTER seconds is paused and the administrators told.
 WEBHOOK_TIMEOUT = 10
 WEBHOOK_RETRY_DELAY = 30
 WEBHOOK_RETRY_MAX_DELAY = 3600
 WEBHOOK_PAUSE_AFTER = 24 * 60 * 60
-# A delivery still pending this long after it was queued, or after its retry was due, lost its message
-# (a broker restarted empty): beat sends it again (tracker/following/webhooks.py `stale_deliveries`).
-WEBHOOK_REQUEUE_AFTER = 5 * 60
 # Webhook URLs are https:// only (http:// too with DEBUG or WEBHOOK_ALLOW_HTTP) and reach public addresses
 # only, checked when registered and after resolving the name at each delivery: WEBHOOK_ALLOW_PRIVATE_ADDRESSES
 # lets them reach this machine and its network, for the tests' local receivers; never in production.
