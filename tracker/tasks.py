@@ -1,13 +1,14 @@
 """Celery tasks of the tracker: the hourly signed digests of the public history, the refresh of the
 maintained page summaries (tracker/public/summaries.py), the nightly build of the bulk downloads
-(config/settings/base.py schedules them), and those of following (alerts, digests, webhooks), registered
-by importing them here."""
+(config/settings/base.py schedules them), and those of following (alerts, digests, webhooks) and of the
+caching proxy's purges, registered by importing them here."""
 
 from celery import shared_task
 
 from tracker.api.downloads.build import build
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history.digest import make_signed_digests
+from tracker.public import purges  # noqa: F401  (registers the purges' tasks)
 from tracker.public.summaries import refresh_public_summaries
 
 __all__ = ["build_downloads", "make_digests", "refresh_public_summaries"]

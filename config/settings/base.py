@@ -358,8 +358,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # How long a shared cache (the proxy) may serve a public page without asking again: changes purge it
 # at once, this bounds anything a purge could miss (a change written behind the tracker's back).
 HTTP_CACHE_SHARED_SECONDS = 60
-# The purge after a change is repeated this much later, by a worker.
+# The purge after a change is repeated this much later, by a worker. Purges are kept in the database with
+# the change (tracker/public/purges.py): one still waiting this long after it was due is sent by beat.
 HTTP_CACHE_REPURGE_SECONDS = 5
+CELERY_BEAT_SCHEDULE["tracker-send-left-purges"] = {"task": "tracker.public.purges.send_left_purges", "schedule": 60.0}
 # FRONTEND_CACHE_URL names the caching proxy (Varnish, deploy/varnish/tracker.vcl) that accepts PURGE and
 # BAN from this site; unset: no proxy is told anything.
 if env("FRONTEND_CACHE_URL"):

@@ -68,7 +68,8 @@ def test_without_a_replica_every_read_goes_to_the_primary():
     [
         ("search.tasks.drain_index_queue", "indexing"),
         ("tracker.tasks.make_digests", "celery"),
-        ("tracker.public.frontend_cache.purge_again", "celery"),
+        ("tracker.public.purges.purge_again", "celery"),
+        ("tracker.public.purges.send_left_purges", "celery"),
         ("tracker.following.tasks.send_alerts", "mail"),
         ("tracker.following.tasks.send_digests", "mail"),
         ("tracker.following.tasks.deliver_webhooks", "webhooks"),

@@ -1,7 +1,8 @@
 """A real Celery worker on Redis (consuming every queue of config/celery.py) delivers a publish to a
 real HTTP receiver, which answers 500 first: the worker tries again after the back-off and the second
 delivery, signed the same way, is accepted. The same run mails the at-once alert. Receivers that never
-answer do not delay one that does; deliveries whose messages a broker restart lost arrive, once each."""
+answer do not delay one that does. A broker that restarts empty loses neither a delivery (each arrives
+once) nor a purge of the caching proxy (each arrives, at once and again)."""
 
 import datetime
 import os
@@ -24,9 +25,10 @@ D = datetime.date
 
 class Worker:
     """One process (`--pool solo`), or `processes` of them as production runs it
-    (deploy/systemd/tracker-worker@.service); `webhook_timeout`: seconds a POST is given."""
+    (deploy/systemd/tracker-worker@.service); `webhook_timeout`: seconds a POST is given; `proxy`: the
+    caching proxy's address (FRONTEND_CACHE_URL)."""
 
-    def __init__(self, directory, broker, mailbox, processes=None, webhook_timeout=None):
+    def __init__(self, directory, broker, mailbox, processes=None, webhook_timeout=None, proxy=None):
         self.log = directory / "worker.log"
         env = {
             **os.environ,
@@ -38,6 +40,8 @@ class Worker:
         }
         if webhook_timeout:
             env["FOLLOWING_TEST_WEBHOOK_TIMEOUT"] = str(webhook_timeout)
+        if proxy:
+            env["FRONTEND_CACHE_URL"] = proxy
         pool = ["--concurrency", str(processes)] if processes else ["--pool", "solo"]
         args = ["-m", "celery", "-A", "config", "worker", "-Q", ",".join(QUEUES), *pool]
         args += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"]
@@ -172,3 +176,50 @@ def test_dead_receivers_never_delay_a_live_one(tmp_path, broker, dispatch_to, ma
     for receiver in dead:  # each try takes the whole timeout, one after another
         tries = sum(to_dead.filter(webhook__url=receiver.url).values_list("attempts", flat=True))
         assert 1 <= tries <= elapsed / timeout + 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_broker_restart_loses_no_purge_and_sends_no_delivery_twice(tmp_path, broker, dispatch_to, mailbox, settings):
+    """Issue 25, the outbox: the broker restarts, empty, while changes are published, one just before it
+    stops and one while it is down. The caching proxy is told of every page of both, at once and again
+    (the second purge of each went through the broker and was lost for good), and each webhook delivery
+    arrives once."""
+    from config.celery import app
+    from tests.beat import run_every_minute_tasks
+    from tests.deploy.recording import RecordingProxy
+    from tests.tracker.following.conftest import Receiver
+
+    need("PostgreSQL for the worker", connection.vendor == "postgresql", "set DATABASE_URL=postgres://...")
+    settings.WEBHOOK_ALLOW_HTTP = settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.HTTP_CACHE_REPURGE_SECONDS = 1  # as the worker's settings
+    proxy, receiver = RecordingProxy(), Receiver("s3cret-shared-with-the-newsroom")
+    settings.WAGTAILFRONTENDCACHE = proxy.backend_settings()
+    Webhook.objects.create(name="Newsroom", url=receiver.url, secret=receiver.secret)
+    worker = Worker(tmp_path, broker, mailbox, proxy=proxy.url)
+    try:
+        promises = [scenario.published_commitment(title="Clean water for Quetta", summary="Add the promise")]
+        broker.stop()
+        promises.append(scenario.published_commitment(title="Solar pumps for Pishin", summary="Add the promise"))
+        broker.start()  # empty: whatever it held is gone
+        app._pool, app.amqp._producer_pool = None, None  # this process's connections to the old broker
+        pages = [f"/commitments/{promise.slug}/" for promise in promises]
+        time.sleep(2 * settings.HTTP_CACHE_REPURGE_SECONDS + 0.5)  # the second purges are due, and overdue
+        run_every_minute_tasks()  # beat, a minute on
+        wait_for(
+            lambda: WebhookDelivery.objects.filter(status=DeliveryStatus.DELIVERED).count() == 2,
+            timeout=60,
+            what="both deliveries",
+            log=worker.output,
+        )
+        wait_for(
+            lambda: all(proxy.purged.count(page) >= 2 for page in pages),
+            timeout=30,
+            what=f"both pages purged twice, not only {proxy.purged}",
+            log=worker.output,
+        )
+    finally:
+        worker.stop()
+        receiver.stop()
+        proxy.stop()
+    delivered = sorted(headers["X-Tracker-Delivery"] for headers, _body, _status in receiver.received)
+    assert delivered == sorted(str(pk) for pk in WebhookDelivery.objects.values_list("pk", flat=True))
