@@ -2,8 +2,8 @@
 
 Work is split into queues so that each kind scales on workers of its own (deploy/systemd/, docs/scaling.md):
 `indexing` (the search index queue's drains and rebuilds), `mail` (anything that sends e-mail),
-`downloads` (building data files for download), `webhooks` (deliveries to newsrooms' receivers,
-with their retries), and `celery`, the default, for the rest (signed digests,
+`downloads` (building data files for download), `webhooks` (rounds of deliveries to newsrooms' receivers,
+and of probes of the failing ones), and `celery`, the default, for the rest (signed digests,
 the second purge of the caching proxy). A task goes to a queue by its name: search's tasks to `indexing`,
 a task whose name says mail, alert or notify to `mail`, one that says download or export to `downloads`.
 A worker started without `-Q` listens to the default queue only: start one with `-Q` for every queue
@@ -26,8 +26,10 @@ app.conf.task_default_queue = DEFAULT_QUEUE
 app.conf.task_routes = [
     {
         "search.*": {"queue": "indexing"},
-        # Deliveries wait and retry in their own queue, so a slow receiver never holds up alerts or the index.
-        "tracker.following.tasks.deliver_webhook": {"queue": "webhooks"},
+        # Deliveries and probes of failing receivers run in their own queue, so a slow receiver never holds up
+        # alerts or the index.
+        "tracker.following.tasks.deliver_webhooks": {"queue": "webhooks"},
+        "tracker.following.tasks.probe_webhooks": {"queue": "webhooks"},
         "tracker.following.tasks.send_*": {"queue": "mail"},  # alerts and digests
         "*mail*": {"queue": "mail"},
         "*alert*": {"queue": "mail"},

@@ -1,13 +1,14 @@
 """Celery tasks of the tracker: the hourly signed digests of the public history, the refresh of the
 maintained page summaries (tracker/public/summaries.py), the bulk downloads (tracker/api/downloads/tasks.py:
-nightly, and after a takedown or a restore) and those of following (alerts, digests, webhooks), registered
-by importing them here."""
+nightly, and after a takedown or a restore), and those of following (alerts, digests, webhooks) and of the
+caching proxy's purges, registered by importing them here."""
 
 from celery import shared_task
 
 from tracker.api.downloads.tasks import build_downloads
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history.digest import make_signed_digests
+from tracker.public import purges  # noqa: F401  (registers the purges' tasks)
 from tracker.public.summaries import refresh_public_summaries
 
 __all__ = ["build_downloads", "make_digests", "refresh_public_summaries"]

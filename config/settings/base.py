@@ -256,15 +256,13 @@ ALERTS_FROM_EMAIL = env("ALERTS_FROM_EMAIL") or DEFAULT_FROM_EMAIL
 FOLLOWS_PER_ADDRESS_PER_HOUR = 5
 FOLLOWS_PER_CLIENT_PER_HOUR = 20
 # Webhook deliveries: a POST may take WEBHOOK_TIMEOUT seconds; a failed one is tried again after
-# WEBHOOK_RETRY_DELAY seconds, doubled each time up to WEBHOOK_RETRY_MAX_DELAY; a URL that has failed for
+# WEBHOOK_RETRY_DELAY seconds, doubled each time up to WEBHOOK_RETRY_MAX_DELAY, and its receiver backs off
+# as long (one probe at a time, tracker/following/receivers.py); a URL that has failed for
 # WEBHOOK_PAUSE_AFTER seconds is paused and the administrators told.
 WEBHOOK_TIMEOUT = 10
 WEBHOOK_RETRY_DELAY = 30
 WEBHOOK_RETRY_MAX_DELAY = 3600
 WEBHOOK_PAUSE_AFTER = 24 * 60 * 60
-# A delivery still pending this long after it was queued, or after its retry was due, lost its message
-# (a broker restarted empty): beat sends it again (tracker/following/webhooks.py `stale_deliveries`).
-WEBHOOK_REQUEUE_AFTER = 5 * 60
 # Webhook URLs are https:// only (http:// too with DEBUG or WEBHOOK_ALLOW_HTTP) and reach public addresses
 # only, checked when registered and after resolving the name at each delivery: WEBHOOK_ALLOW_PRIVATE_ADDRESSES
 # lets them reach this machine and its network, for the tests' local receivers; never in production.
@@ -359,8 +357,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # How long a shared cache (the proxy) may serve a public page without asking again: changes purge it
 # at once, this bounds anything a purge could miss (a change written behind the tracker's back).
 HTTP_CACHE_SHARED_SECONDS = 60
-# The purge after a change is repeated this much later, by a worker.
+# The purge after a change is repeated this much later, by a worker. Purges are kept in the database with
+# the change (tracker/public/purges.py): one still waiting this long after it was due is sent by beat.
 HTTP_CACHE_REPURGE_SECONDS = 5
+CELERY_BEAT_SCHEDULE["tracker-send-left-purges"] = {"task": "tracker.public.purges.send_left_purges", "schedule": 60.0}
 # FRONTEND_CACHE_URL names the caching proxy (Varnish, deploy/varnish/tracker.vcl) that accepts PURGE and
 # BAN from this site; unset: no proxy is told anything.
 if env("FRONTEND_CACHE_URL"):

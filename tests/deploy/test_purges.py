@@ -197,3 +197,29 @@ def test_a_bulk_publish_bans_every_address(owned_commitment):
     with committed():
         publish_new_records(Commitment, [new], summary="Generated for a load test")
     assert recording.BANNED == [frontend_cache.EVERYTHING, frontend_cache.EVERYTHING]  # at commit, then again
+
+
+def test_a_purge_the_proxy_did_not_answer_is_sent_by_beat_once_it_answers(owned_commitment, settings):
+    """Issue 25, the outbox: the proxy was down when a change committed, and its purges (at once, and again
+    by a worker) were lost for good. They are kept with the change; beat sends them once the proxy is back."""
+    from tests.beat import run_every_minute_tasks
+
+    settings.HTTP_CACHE_REPURGE_SECONDS = 0  # beat takes what was due a moment ago
+    proxy = recording.RecordingProxy()
+    settings.WAGTAILFRONTENDCACHE = proxy.backend_settings()
+    try:
+        proxy.stop()
+        promise = owned_commitment["promise"]
+        promise.summary = "Changed while the proxy was down"
+        with committed():
+            scenario.publish(promise, summary="Changed while the proxy was down")
+        proxy.start()
+        assert proxy.purged == [] and proxy.banned == []
+        run_every_minute_tasks()
+        page, office = f"/commitments/{promise.slug}/", f"/offices/{owned_commitment['office'].slug}/"
+        assert proxy.purged.count(page) == 2 and proxy.purged.count(office) == 2  # at once, and again
+        assert sorted(proxy.banned) == sorted(frontend_cache.ALWAYS_BANNED * 2)
+        run_every_minute_tasks()  # nothing is left to send
+        assert proxy.purged.count(page) == 2
+    finally:
+        proxy.stop()

@@ -11,10 +11,11 @@ The body is the revision exactly as the public history keeps it (number, time, e
 hashes, the whole snapshot) with the addresses of its pages. Receivers check the signature and refuse
 timestamps more than a few minutes old, so a captured delivery cannot be replayed.
 
-A delivery that fails (no answer, or anything but 2xx) is tried again from the `webhooks` Celery queue
-after WEBHOOK_RETRY_DELAY seconds, doubling up to WEBHOOK_RETRY_MAX_DELAY. A webhook that has failed
-without a single success for WEBHOOK_PAUSE_AFTER seconds (a day) is paused, its pending deliveries are
-marked failed, and the administrators are told by e-mail. Every attempt is kept in the delivery log.
+A delivery that fails (no answer, or anything but 2xx) is tried again after WEBHOOK_RETRY_DELAY seconds,
+doubling up to WEBHOOK_RETRY_MAX_DELAY, and its receiver backs off the same way: nothing more is sent to it
+until one try is answered (tracker/following/receivers.py sends each receiver's line). A webhook that has
+failed without a single success for WEBHOOK_PAUSE_AFTER seconds (a day) is paused, its pending deliveries
+are marked failed, and the administrators are told by e-mail. Every attempt is kept in the delivery log.
 Revisions of records taken down or unpublished before delivery are not sent.
 
 Deliveries go only to public addresses over https (tracker/following/webhook_http.py: checked after
@@ -26,12 +27,14 @@ import hashlib
 import hmac
 import json
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tracker.following import webhook_http
@@ -94,37 +97,30 @@ def queue_new_deliveries():
     return [row.pk for row in created]
 
 
-def stale_deliveries(now=None, limit=500):
-    """Pending deliveries whose message was lost (a broker restarted empty, or tried in-process without
-    one): never tried WEBHOOK_REQUEUE_AFTER after they were queued, or not tried again that long after
-    their retry was due. Beat dispatches them again; `attempt` claims each try, so a message that was
-    only late, not lost, does not send a delivery twice."""
-    now = now or timezone.now()
-    grace = datetime.timedelta(seconds=settings.WEBHOOK_REQUEUE_AFTER)
-    due = Q(attempts=0, created_at__lt=now - grace)
-    attempts, delay = 1, retry_delay(1)
-    while delay < settings.WEBHOOK_RETRY_MAX_DELAY:
-        due |= Q(attempts=attempts, last_attempt_at__lt=now - grace - datetime.timedelta(seconds=delay))
-        attempts, delay = attempts + 1, retry_delay(attempts + 1)
-    longest = datetime.timedelta(seconds=settings.WEBHOOK_RETRY_MAX_DELAY)
-    due |= Q(attempts__gte=attempts, last_attempt_at__lt=now - grace - longest)
-    pending = WebhookDelivery.objects.filter(due, status=DeliveryStatus.PENDING)
-    return list(pending.order_by("pk").values_list("pk", flat=True)[:limit])
-
-
 def retry_delay(attempts):
     return min(settings.WEBHOOK_RETRY_DELAY * 2 ** max(attempts - 1, 0), settings.WEBHOOK_RETRY_MAX_DELAY)
 
 
-def attempt(delivery_id):
-    """Try one delivery. Returns "delivered", "retry", or "stop" (nothing more to do)."""
+@dataclass
+class Try:
+    """One try of a delivery, claimed: what to POST, and where."""
+
+    delivery: WebhookDelivery
+    url: str
+    body: bytes
+    headers: dict
+
+
+def begin(delivery_id):
+    """Claim the next try of a delivery and make its request; None when there is nothing to send (delivered,
+    given up, its record no longer public, or its try claimed by another message)."""
     delivery = WebhookDelivery.objects.select_related("webhook", "revision").filter(pk=delivery_id).first()
     if delivery is None or delivery.status != DeliveryStatus.PENDING:
-        return "stop"
+        return None
     hook = delivery.webhook
     if not hook.active or hook.paused_at is not None or not visible([delivery.revision]):
         WebhookDelivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, error="Not sent")
-        return "stop"
+        return None
     body, timestamp = payload(delivery.revision), str(int(time.time()))
     headers = {
         "Content-Type": "application/json",
@@ -146,23 +142,39 @@ def attempt(delivery_id):
         .update(attempts=F("attempts") + 1, last_attempt_at=started, response_code=None, error="")
     )
     if not claimed:
-        return "stop"
-    status, error = webhook_http.post(hook.url, body, headers, settings.WEBHOOK_TIMEOUT)
-    now = timezone.now()
+        return None
     delivery.attempts += 1
+    return Try(delivery, hook.url, body, headers)
+
+
+def finish(tried, status, error):
+    """Keep the answer to a try. Returns "delivered", "retry" (the delivery and its receiver back off), or
+    "stop" (the receiver failed for a day and is paused)."""
+    delivery, hook, now = tried.delivery, tried.delivery.webhook, timezone.now()
     delivery.response_code, delivery.error, delivery.last_attempt_at = status, error, now
     if status is not None and 200 <= status < 300:
-        delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
+        delivery.status, delivery.delivered_at, delivery.next_attempt_at = DeliveryStatus.DELIVERED, now, None
         delivery.save()
-        Webhook.objects.filter(pk=hook.pk).update(failing_since=None)
+        Webhook.objects.filter(pk=hook.pk).update(failing_since=None, failures=0)
         return "delivered"
+    delivery.next_attempt_at = now + datetime.timedelta(seconds=retry_delay(delivery.attempts))
     delivery.save()
-    Webhook.objects.filter(pk=hook.pk, failing_since__isnull=True).update(failing_since=now)
-    hook.refresh_from_db(fields=["failing_since"])
+    Webhook.objects.filter(pk=hook.pk).update(failing_since=Coalesce("failing_since", now), failures=F("failures") + 1)
+    hook.refresh_from_db(fields=["failing_since", "failures"])
+    back_off = now + datetime.timedelta(seconds=retry_delay(hook.failures))
+    Webhook.objects.filter(pk=hook.pk).update(next_attempt_at=back_off)
     if (now - hook.failing_since).total_seconds() >= settings.WEBHOOK_PAUSE_AFTER:
         pause(hook)
         return "stop"
     return "retry"
+
+
+def attempt(delivery_id):
+    """Try one delivery now, in this thread. Returns "delivered", "retry", or "stop" (nothing more to do)."""
+    tried = begin(delivery_id)
+    if tried is None:
+        return "stop"
+    return finish(tried, *webhook_http.post(tried.url, tried.body, tried.headers, settings.WEBHOOK_TIMEOUT))
 
 
 def pause(hook):

@@ -6,6 +6,7 @@ from tracker.models.following import DigestRun, Follow, Follower, SendCursor, We
 from tracker.models.people import Office, Person, Tenure
 from tracker.models.places import Jurisdiction, Organization
 from tracker.models.public_revisions import PublicRevision
+from tracker.models.purges import PurgeRequest
 from tracker.models.summaries import PublicSummary
 from tracker.models.tips import Tip, TipKind, TipStatus
 
@@ -28,6 +29,7 @@ __all__ = [
     "Person",
     "PublicRevision",
     "PublicSummary",
+    "PurgeRequest",
     "SignedDigest",
     "StatusChange",
     "Tenure",

@@ -97,6 +97,10 @@ class Webhook(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
     failing_since = models.DateTimeField(_("failing since"), null=True, blank=True, editable=False)
+    # Its own back-off (tracker/following/receivers.py): failed tries since its last success, and when it
+    # may be tried next: after its back-off, or when the lease of the worker sending to it runs out.
+    failures = models.PositiveIntegerField(_("failed tries in a row"), default=0, editable=False)
+    next_attempt_at = models.DateTimeField(_("next try"), null=True, blank=True, editable=False)
     paused_at = models.DateTimeField(
         _("paused"),
         null=True,
@@ -139,12 +143,21 @@ class WebhookDelivery(models.Model):
     error = models.CharField(_("last error"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next try"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
+        indexes = [
+            # Each receiver's line: its pending deliveries, fewest tries first, then oldest.
+            models.Index(
+                fields=["webhook", "attempts", "id"],
+                condition=models.Q(status="pending"),
+                name="webhook_delivery_line",
+            )
+        ]
 
     def __str__(self):
         return f"{self.webhook} · revision {self.revision_id}"

@@ -2,11 +2,12 @@
 change of the public state made stale, through Wagtail's frontend cache (`WAGTAILFRONTENDCACHE`, set when
 `FRONTEND_CACHE_URL` names the proxy).
 
-Every publish, unpublish, takedown, restore, bulk publish or deletion of a tracker record adds to a list
-of the pages it touched, kept for the transaction; when the transaction commits the list is purged at once
-(never before: a page fetched before the commit would be cached again from the old state), and once more
-a few seconds later through Celery (`purge_again`), for a page whose request began
-before the commit and ended after the first purge, and for search pages the index drain has just changed.
+Every publish, unpublish, takedown, restore, bulk publish or deletion of a tracker record writes the pages
+it touched into the outbox of purges in its own transaction (tracker/public/purges.py); when the
+transaction commits they are purged at once (never before: a page fetched before the commit would be
+cached again from the old state), and once more a few seconds later through Celery (`purge_again`), for a
+page whose request began before the commit and ended after the first purge, and for search pages the
+index drain has just changed. A purge the proxy did not answer, or whose sender stopped, is sent by beat.
 
 What a change touches (`addresses_touched`):
 - the record's own page, its history list and its feed; a takedown, restore, unpublish or deletion also
@@ -26,20 +27,20 @@ The proxy purges every cached variant of a path (query strings, languages) with 
 import logging
 import re
 import threading
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
-from celery import shared_task
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from kombu.exceptions import OperationalError
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 
 from tracker.history.addresses import feed_url, history_url, record_url
 from tracker.models.kinds import kind_of
 from tracker.models.transactions import on_commit_once
+from tracker.public import purges
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,34 @@ _pending = threading.local()
 
 
 class VarnishBackend(HTTPBackend):
-    """Wagtail's HTTP backend (PURGE of one address), and BAN of every address matching a pattern."""
+    """Wagtail's HTTP backend (PURGE of one address), and BAN of every address matching a pattern. The
+    outbox (tracker/public/purges.py) sends with `send_purge` and `ban`, which raise ProxyDidNotAnswer when
+    the proxy cannot be reached; an answer refusing the request is logged."""
+
+    TIMEOUT = 5  # seconds
+
+    def _send(self, request, what):
+        try:
+            urlopen(request, timeout=self.TIMEOUT).close()  # noqa: S310 - the scheme is the configured LOCATION's
+        except HTTPError as refused:  # answered: the same request would be refused again
+            logger.error("The HTTP cache refused to %s: HTTP %s %s", what, refused.code, refused.reason)
+        except (URLError, OSError) as error:
+            raise purges.ProxyDidNotAnswer(f"{what}: {getattr(error, 'reason', error)}") from error
+
+    def send_purge(self, url):
+        """PURGE `url`'s path, asking with its host (as Wagtail's backend does)."""
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        address = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, parts.fragment])
+        request = PurgeRequest(url=address, headers={"Host": host, "User-Agent": "tracker-frontend-cache"})
+        self._send(request, f"purge {parts.path}")
+
+    def purge(self, url):
+        """Wagtail's own purges (its pages): never raise, as Wagtail's backend does not."""
+        try:
+            self.send_purge(url)
+        except purges.ProxyDidNotAnswer as error:
+            logger.error("Could not purge %r from the HTTP cache: %s", url, error)
 
     def ban(self, pattern):
         request = Request(  # noqa: S310 - the scheme is the configured LOCATION's (http or https)
@@ -88,10 +116,7 @@ class VarnishBackend(HTTPBackend):
             method="BAN",
             headers={"X-Ban-Path": pattern, "User-Agent": "tracker-frontend-cache"},
         )
-        try:
-            urlopen(request, timeout=5).close()  # noqa: S310 - the scheme is the configured LOCATION's
-        except (URLError, OSError) as error:
-            logger.error("Could not ban %r from the HTTP cache: %s", pattern, error)
+        self._send(request, f"ban {pattern}")
 
 
 # --- What a change touches ----------------------------------------------------------------------
@@ -198,60 +223,36 @@ def addresses_touched(record, *, gone=False):
     return paths | _in_every_language(routes), bans
 
 
-# --- Collected in the transaction, purged after it ----------------------------------------------------
+# --- Written in the transaction, purged after it ------------------------------------------------------
 
 
-def _collected():
-    if not hasattr(_pending, "paths"):
-        _pending.paths, _pending.bans = set(), set()
-    return _pending
+def _written():
+    """Ids of the outbox's rows this thread wrote since its last commit."""
+    if not hasattr(_pending, "ids"):
+        _pending.ids = []
+    return _pending.ids
 
 
 def _configured():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def _touched(record, gone=False):
-    if not _configured() or kind_of(record) is None:
-        return
-    paths, bans = addresses_touched(record, gone=gone)
-    pending = _collected()
-    pending.paths |= paths
-    pending.bans |= bans
+def _write(paths, bans):
+    _written().append(purges.write(paths, bans))
     on_commit_once(_purge_pending)
 
 
+def _touched(record, gone=False):
+    if not _configured() or kind_of(record) is None:
+        return
+    _write(*addresses_touched(record, gone=gone))
+
+
 def _purge_pending():
-    pending = _collected()
-    paths, bans = sorted(pending.paths), sorted(pending.bans)
-    pending.paths, pending.bans = set(), set()
-    purge(paths, bans)
-    _purge_again_later(paths, bans)
-
-
-def purge(paths, bans=()):
-    """PURGE each path and BAN each pattern on every configured proxy, now."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    if paths:
-        purge_urls_from_cache([base + path for path in paths])
-    for backend in get_backends().values():
-        for pattern in bans:
-            if isinstance(backend, VarnishBackend):
-                backend.ban(pattern)
-
-
-@shared_task(ignore_result=True)
-def purge_again(paths, bans):
-    """The purge of a change, repeated by a worker a few seconds after the commit. Idempotent."""
-    purge(paths, bans)
-
-
-def _purge_again_later(paths, bans):
-    """Without a broker (the demo) the task runs at once, in-process."""
-    try:
-        purge_again.apply_async(args=[paths, bans], countdown=settings.HTTP_CACHE_REPURGE_SECONDS, retry=False)
-    except (OperationalError, ConnectionError, OSError) as error:
-        logger.warning("The second purge of %d addresses was not queued: %s", len(paths), error)
+    """After the commit: the rows it committed, sent at once (rows of a transaction rolled back are gone)."""
+    ids = _written()[:]
+    _written().clear()
+    purges.send(ids)
 
 
 # --- Signals ------------------------------------------------------------------------------------
@@ -266,15 +267,15 @@ def _left_or_came_back(sender, instance=None, record=None, **kwargs):
 
 
 def _taken_down_or_restored(sender, record, **kwargs):
-    _touched(record, gone=True)
-    if _configured():
-        _collected().bans.add(EVERY_HISTORY)
+    if not _configured() or kind_of(record) is None:
+        return
+    paths, bans = addresses_touched(record, gone=True)
+    _write(paths, {*bans, EVERY_HISTORY})
 
 
 def _published_in_bulk(sender, records, **kwargs):
     if _configured():
-        _collected().bans.add(EVERYTHING)
-        on_commit_once(_purge_pending)
+        _write([], [EVERYTHING])
 
 
 def _deleted(sender, instance, **kwargs):

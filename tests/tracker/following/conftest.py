@@ -1,15 +1,17 @@
 """Fixtures of the following tests: a real SMTP server process (aiosmtpd) that keeps what it receives,
-a real HTTP receiver of webhooks in a thread, and a small world to follow."""
+a real HTTP receiver of webhooks in a thread, receivers that never answer, and a small world to follow."""
 
+import contextlib
 import email
 import email.policy
 import hashlib
 import hmac
 import json
+import socket
 import subprocess
 import sys
 import threading
-from contextlib import contextmanager
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -90,6 +92,7 @@ class Receiver:
 
     def __init__(self, secret, answers=()):
         self.secret, self.answers, self.received, self.requests = secret, list(answers), [], []
+        self.arrived = {}  # delivery id: when it first arrived (Unix time)
         self.location = "/elsewhere"  # where a 3xx answer points
         receiver = self
 
@@ -98,6 +101,7 @@ class Receiver:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 status = receiver.answers.pop(0) if receiver.answers else 200
                 receiver.received.append((dict(self.headers), body, status))
+                receiver.arrived.setdefault(self.headers["X-Tracker-Delivery"], time.time())
                 self.send_response(status)
                 if 300 <= status < 400:
                     self.send_header("Location", receiver.location)
@@ -135,6 +139,38 @@ class Receiver:
         self.server.server_close()
 
 
+class DeadReceiver:
+    """A receiver that never answers. `silent`: connections are accepted and nothing is ever read or
+    answered, so a POST waits its whole timeout for the answer. `blackhole`: the listening socket's backlog
+    is full and nothing is accepted, so connecting waits its whole timeout, as to a host that drops packets."""
+
+    def __init__(self, kind="silent"):
+        self.kind, self.held = kind, []
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        if kind == "blackhole":
+            self.socket.listen(0)
+            self.held.append(socket.create_connection(self.socket.getsockname()))  # the backlog's one place
+        else:
+            self.socket.listen(64)
+            threading.Thread(target=self._hold, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/hook"
+
+    def _hold(self):
+        while True:
+            try:
+                self.held.append(self.socket.accept()[0])
+            except OSError:  # stopped
+                return
+
+    def stop(self):
+        with contextlib.suppress(OSError):
+            self.socket.shutdown(socket.SHUT_RDWR)  # wakes the thread waiting in accept()
+        self.socket.close()
+        for held in self.held:
+            held.close()
+
+
 @pytest.fixture
 def receiver(settings):
     """A receiver on this machine: deliveries over http:// and to a private address are allowed for it."""
@@ -149,7 +185,7 @@ def committed(django_capture_on_commit_callbacks):
     """`with committed():` runs what the block asked to run after its commit, as a commit would, and
     forgets it: a callback left waiting would stand in for every later one (on_commit_once)."""
 
-    @contextmanager
+    @contextlib.contextmanager
     def run():
         connection = transaction.get_connection()
         start = len(connection.run_on_commit)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.utils import timezone
 
 from tests import scenario
@@ -91,32 +92,66 @@ def test_nothing_of_a_taken_down_record_is_sent(hook, receiver, promise, committ
     assert receiver.received == []
 
 
-def test_a_lost_retry_is_dispatched_again_by_beat(hook, receiver, promise, committed):
+def time_passes(seconds=3600):
+    """Every back-off, of the receivers and of their deliveries, ends `seconds` sooner."""
+    earlier = datetime.timedelta(seconds=seconds)
+    Webhook.objects.exclude(next_attempt_at=None).update(next_attempt_at=F("next_attempt_at") - earlier)
+    WebhookDelivery.objects.exclude(next_attempt_at=None).update(next_attempt_at=F("next_attempt_at") - earlier)
+
+
+def test_beat_tries_a_failed_delivery_again_once_its_receiver_has_backed_off(hook, receiver, promise, committed):
     from tracker.following import tasks
 
     stall(promise, committed)
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.PENDING  # in-process: tried once, the retry left to beat
-    assert webhooks.stale_deliveries() == []
-    # Its retry was due 30 s after the first try; five minutes after that, beat sends it again.
-    tried = timezone.now() - datetime.timedelta(seconds=30 + 5 * 60 - 5)
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=tried)
-    assert webhooks.stale_deliveries() == []
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(last_attempt_at=tried - datetime.timedelta(seconds=10))
-    assert webhooks.stale_deliveries() == [delivery.pk]
+    hook.refresh_from_db()
+    assert hook.failures == 1 and hook.next_attempt_at > timezone.now() + datetime.timedelta(seconds=25)
+    tasks.queue_webhooks()  # beat, while the receiver backs off: nothing is sent
+    assert len(receiver.received) == 1
+    time_passes(31)
     tasks.queue_webhooks()
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DELIVERED and [s for _h, _b, s in receiver.received] == [500, 200]
+    hook.refresh_from_db()
+    assert (hook.failures, hook.failing_since, hook.next_attempt_at) == (0, None, None)
 
 
-def test_a_delivery_never_tried_is_sent_again_once_its_message_must_have_been_lost(hook, promise):
-    """Queued, then its message lost with the broker: no try, so no retry either (issue 25, item 2)."""
+def test_a_delivery_whose_message_was_lost_is_sent_by_beats_next_run(hook, receiver, promise):
+    """Queued, then the message of its round lost with the broker (issue 25, item 2)."""
+    from tracker.following import tasks
+
+    receiver.answers = []
     revision = PublicRevision.objects.for_record(promise).get()
     delivery = WebhookDelivery.objects.create(webhook=hook, revision=revision)
-    assert webhooks.stale_deliveries() == []  # its message may still be on its way
-    queued = timezone.now() - datetime.timedelta(minutes=5, seconds=5)
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(created_at=queued)
-    assert webhooks.stale_deliveries() == [delivery.pk]
+    assert tasks.queue_webhooks() == 0  # beat: nothing new to queue, a round for what waits
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED and len(receiver.received) == 1
+
+
+def test_a_failing_receivers_deliveries_wait_behind_one_probe(hook, receiver, promise, committed):
+    """Issue 25, item 3: each delivery to a dead receiver was retried on its own, every one taking a worker's
+    time. A failing receiver is now tried one delivery at a time, when its own back-off ends; once a probe
+    is answered, the rest of its deliveries are sent."""
+    from tracker.following import tasks
+
+    receiver.answers = [500, 500]
+    for summary in ("First report", "Second report", "Third report"):
+        promise = Commitment.objects.get(pk=promise.pk)
+        promise.summary = summary
+        with committed():
+            scenario.publish(promise, summary=summary)
+    tries = lambda: list(WebhookDelivery.objects.order_by("pk").values_list("attempts", flat=True))  # noqa: E731
+    assert tries() == [1, 0, 0] and len(receiver.received) == 1  # the first refused: the others wait
+    tasks.queue_webhooks()
+    assert tries() == [1, 0, 0]  # beat, while it backs off
+    time_passes()
+    tasks.queue_webhooks()
+    assert tries() == [1, 1, 0] and len(receiver.received) == 2  # one probe, refused: the rest still wait
+    time_passes()
+    tasks.queue_webhooks()  # the next probe is answered, then the rest are sent
+    assert tries() == [2, 2, 1] and [s for _h, _b, s in receiver.received] == [500, 500, 200, 200, 200]
+    assert not WebhookDelivery.objects.exclude(status=DeliveryStatus.DELIVERED).exists()
 
 
 def test_two_messages_for_the_same_delivery_send_it_once(hook, promise, monkeypatch):
