@@ -50,7 +50,8 @@ READY = """
 print("ready", flush=True)
 sys.stdin.readline()
 """
-# An editor: publishes a promise of their own, re-publishes the shared commitments, then their own again.
+# An editor: re-publishes shared commitments (while the imports change them), then publishes a promise of
+# their own (new, as the imports' new ones are) and publishes it again.
 EDITOR = (
     PREAMBLE
     + """
@@ -64,11 +65,11 @@ own = scenario.unsaved_commitment(title=f"Promise of editor {args['n']}", owner_
 written = []
 def note(revision):
     written.append([revision.content_type_id, revision.object_id, revision.number, revision.edit_summary])
-note(publishing.publish(own, summary=f"Editor {args['n']} adds a promise"))
 for turn, external_id in enumerate(args["shared"]):
     commitment = Commitment.objects.get(external_id=external_id)
     commitment.text = f"{commitment.text} Checked by editor {args['n']}, turn {turn}."
     note(publishing.publish(commitment, summary=f"Editor {args['n']}, turn {turn}"))
+note(publishing.publish(own, summary=f"Editor {args['n']} adds a promise"))
 own.text = f"{own.text} Checked again."
 note(publishing.publish(own, summary=f"Editor {args['n']} checks the promise"))
 print(json.dumps(written))
