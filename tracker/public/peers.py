@@ -15,6 +15,7 @@ commitments are left out of every denominator and shown beside them.
 Both are read in a fixed number of queries, whatever the number of commitments, offices and tenures.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -59,24 +60,60 @@ def office_comparison(office, today):
     owned = CommitmentOwner.objects.filter(office_id__in=peer_ids).values("commitment_id")
     facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, kinds)
     mine = set(CommitmentOwner.objects.filter(office=office).values_list("commitment_id", flat=True))
-    kind_label, tier_label = OfficeKind(office.kind).label, JurisdictionTier(tier).label
-    return OfficeComparison(
-        kind_label=kind_label,
-        tier_label=tier_label,
-        peer_count=len(peer_ids),
-        groups=[
-            delivery.measure(
-                "office", _("This office"), [f for f in facts if f.pk in mine], today, {"owner": office.slug}
-            ),
-            delivery.measure(
-                "peers",
-                peers_label(office.kind, tier),
-                facts,
-                today,
-                {"office_kind": office.kind, "owner_tier": tier},
-            ),
-        ],
+    peers = _peers_measures(office.kind, tier, facts, today)
+    return _office_comparison(
+        office.slug, office.kind, tier, len(peer_ids), [f for f in facts if f.pk in mine], peers, today
     )
+
+
+def _peers_measures(kind, tier, facts, today):
+    return delivery.measure("peers", peers_label(kind, tier), facts, today, {"office_kind": kind, "owner_tier": tier})
+
+
+def _office_comparison(slug, kind, tier, peer_count, own_facts, peers, today):
+    return OfficeComparison(
+        kind_label=OfficeKind(kind).label,
+        tier_label=JurisdictionTier(tier).label,
+        peer_count=peer_count,
+        groups=[delivery.measure("office", _("This office"), own_facts, today, {"owner": slug}), peers],
+    )
+
+
+def every_office_comparison(today):
+    """{office id: its `office_comparison`} for every published office, in five queries whatever their
+    number: each kind and tier's peers are measured once, not once for each of its offices (the
+    accountability page's table of every office)."""
+    from tracker.models import Commitment, CommitmentOwner, Office
+
+    offices = list(Office.objects.published().values_list("pk", "slug", "kind", "organization__jurisdiction__tier"))
+    kinds = {pk: kind for pk, _slug, kind, _tier in offices}
+    published = Commitment.objects.published()
+    owners = CommitmentOwner.objects.filter(office__in=Office.objects.published(), commitment__in=published)
+    owned = defaultdict(set)
+    for office_id, commitment_id in owners.values_list("office_id", "commitment_id"):
+        owned[office_id].add(commitment_id)
+    facts = {
+        f.pk: f for f in delivery.load_facts(published.filter(pk__in=owners.values("commitment_id")), today, kinds)
+    }
+    groups = defaultdict(list)
+    for pk, _slug, kind, tier in offices:
+        groups[kind, tier].append(pk)
+    peers = {}
+    for (kind, tier), members in groups.items():
+        pooled = set().union(*(owned[pk] for pk in members))
+        peers[kind, tier] = _peers_measures(kind, tier, [facts[c] for c in sorted(pooled) if c in facts], today)
+    return {
+        pk: _office_comparison(
+            slug,
+            kind,
+            tier,
+            len(groups[kind, tier]),
+            [facts[c] for c in sorted(owned[pk]) if c in facts],
+            peers[kind, tier],
+            today,
+        )
+        for pk, slug, kind, tier in offices
+    }
 
 
 # --- People -----------------------------------------------------------------------------------------
@@ -169,15 +206,32 @@ def person_comparison(person, today):
     for kind, tier in groups:
         match |= Q(office__kind=kind, office__organization__jurisdiction__tier=tier)
     everyone = list(held_tenures().filter(match))
-    grouped = facts_by_office({t.office_id for t in everyone})
+    return _person_rows(person.slug, mine, PeersFigures(everyone, today), today)
+
+
+class PeersFigures:
+    """The figures over every tenure of each kind and tier of office, each computed once when first asked."""
+
+    def __init__(self, everyone, today):
+        self.today = today
+        self.tenures = defaultdict(list)
+        for tenure in everyone:
+            self.tenures[tenure.office_kind, tenure.office_tier].append(tenure)
+        self.facts = facts_by_office({t.office_id for t in everyone})
+        self.figures = {}
+
+    def of(self, kind, tier):
+        if (kind, tier) not in self.figures:
+            score, withdrawn = _scores(self.tenures[kind, tier], self.facts, self.today)
+            self.figures[kind, tier] = _figures(score, withdrawn, {"held_kind": kind, "held_tier": tier})
+        return self.figures[kind, tier]
+
+
+def _person_rows(slug, mine, peers, today):
     rows = []
-    for kind, tier in groups:
-        query = {"held_kind": kind, "held_tier": tier}
+    for kind, tier in sorted({(t.office_kind, t.office_tier) for t in mine}):
         own, own_withdrawn = _scores(
-            [t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)], grouped, today
-        )
-        all_, all_withdrawn = _scores(
-            [t for t in everyone if (t.office_kind, t.office_tier) == (kind, tier)], grouped, today
+            [t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)], peers.facts, today
         )
         rows.append(
             PersonGroupRow(
@@ -185,8 +239,21 @@ def person_comparison(person, today):
                 tier=tier,
                 kind_label=OfficeKind(kind).label,
                 tier_label=JurisdictionTier(tier).label,
-                person=_figures(own, own_withdrawn, {"held_by": person.slug, **query}),
-                peers=_figures(all_, all_withdrawn, query),
+                person=_figures(own, own_withdrawn, {"held_by": slug, "held_kind": kind, "held_tier": tier}),
+                peers=peers.of(kind, tier),
             )
         )
     return rows
+
+
+def every_person_comparison(people, today):
+    """{person id: their `person_comparison`} for each of `people` (published) who held a published office,
+    in three queries whatever their number: each kind and tier's figures are computed once, not once for
+    each of its holders (the accountability page's table of every person)."""
+    slugs = {person.pk: person.slug for person in people}
+    everyone = list(held_tenures())
+    peers = PeersFigures(everyone, today)
+    mine = defaultdict(list)
+    for tenure in everyone:
+        mine[tenure.person_id].append(tenure)
+    return {pk: _person_rows(slugs[pk], tenures, peers, today) for pk, tenures in mine.items() if pk in slugs}
