@@ -156,22 +156,11 @@ def held_tenures(kind=None, tier=None, person=None):
     return tenures.order_by("start_date", "pk")
 
 
-def _scores(tenures, grouped, today):
-    """(Score over the tenures, ids of the withdrawn commitments in it)."""
-    total = Score()
-    withdrawn = set()
-    for tenure in tenures:
-        facts = grouped.get(tenure.office_id, [])
-        total.add(score_tenure(tenure, facts, today))
-        withdrawn.update(f.commitment.pk for f in facts if f.commitment.status == CommitmentStatus.WITHDRAWN)
-    return total, withdrawn & total.owned
-
-
 def held_commitments(column, today, kind=None, tier=None, person=None):
     """The ids behind one figure of a person's comparison (what the commitment list's `held_*` filters
     select): `column` is "owned" (counted), "withdrawn", or one of COLUMNS."""
     tenures = list(held_tenures(kind, tier, person))
-    score, withdrawn = _scores(tenures, facts_by_office({t.office_id for t in tenures}), today)
+    score, withdrawn = TenureScores(tenures, today).over(tenures)
     if column == "withdrawn":
         return withdrawn
     return getattr(score, column) - withdrawn
@@ -206,11 +195,12 @@ def person_comparison(person, today):
     for kind, tier in groups:
         match |= Q(office__kind=kind, office__organization__jurisdiction__tier=tier)
     everyone = list(held_tenures().filter(match))
-    return _person_rows(person.slug, mine, PeersFigures(everyone, today), today)
+    return _person_rows(person.slug, mine, TenureScores(everyone, today))
 
 
-class PeersFigures:
-    """The figures over every tenure of each kind and tier of office, each computed once when first asked."""
+class TenureScores:
+    """The scores of `everyone`'s tenures, each tenure scored once however many figures count it (its
+    holder's and its kind and tier's), and each kind and tier's figures computed once when first asked."""
 
     def __init__(self, everyone, today):
         self.today = today
@@ -218,21 +208,35 @@ class PeersFigures:
         for tenure in everyone:
             self.tenures[tenure.office_kind, tenure.office_tier].append(tenure)
         self.facts = facts_by_office({t.office_id for t in everyone})
-        self.figures = {}
+        self.scored, self.withdrawn, self.figures = {}, {}, {}
 
-    def of(self, kind, tier):
+    def over(self, tenures):
+        """(Score over the tenures, ids of the withdrawn commitments in it)."""
+        total, withdrawn = Score(), set()
+        for tenure in tenures:
+            facts = self.facts.get(tenure.office_id, [])
+            if tenure.pk not in self.scored:
+                self.scored[tenure.pk] = score_tenure(tenure, facts, self.today)
+            if tenure.office_id not in self.withdrawn:
+                self.withdrawn[tenure.office_id] = {
+                    f.commitment.pk for f in facts if f.commitment.status == CommitmentStatus.WITHDRAWN
+                }
+            total.add(self.scored[tenure.pk])
+            withdrawn |= self.withdrawn[tenure.office_id]
+        return total, withdrawn & total.owned
+
+    def peers(self, kind, tier):
+        """The figures over every tenure of offices of this kind and tier."""
         if (kind, tier) not in self.figures:
-            score, withdrawn = _scores(self.tenures[kind, tier], self.facts, self.today)
+            score, withdrawn = self.over(self.tenures[kind, tier])
             self.figures[kind, tier] = _figures(score, withdrawn, {"held_kind": kind, "held_tier": tier})
         return self.figures[kind, tier]
 
 
-def _person_rows(slug, mine, peers, today):
+def _person_rows(slug, mine, scores):
     rows = []
     for kind, tier in sorted({(t.office_kind, t.office_tier) for t in mine}):
-        own, own_withdrawn = _scores(
-            [t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)], peers.facts, today
-        )
+        own, own_withdrawn = scores.over([t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)])
         rows.append(
             PersonGroupRow(
                 kind=kind,
@@ -240,7 +244,7 @@ def _person_rows(slug, mine, peers, today):
                 kind_label=OfficeKind(kind).label,
                 tier_label=JurisdictionTier(tier).label,
                 person=_figures(own, own_withdrawn, {"held_by": slug, "held_kind": kind, "held_tier": tier}),
-                peers=peers.of(kind, tier),
+                peers=scores.peers(kind, tier),
             )
         )
     return rows
@@ -252,8 +256,8 @@ def every_person_comparison(people, today):
     each of its holders (the accountability page's table of every person)."""
     slugs = {person.pk: person.slug for person in people}
     everyone = list(held_tenures())
-    peers = PeersFigures(everyone, today)
+    scores = TenureScores(everyone, today)
     mine = defaultdict(list)
     for tenure in everyone:
         mine[tenure.person_id].append(tenure)
-    return {pk: _person_rows(slugs[pk], tenures, peers, today) for pk, tenures in mine.items() if pk in slugs}
+    return {pk: _person_rows(slugs[pk], tenures, scores) for pk, tenures in mine.items() if pk in slugs}
