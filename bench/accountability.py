@@ -4,9 +4,24 @@ settings name: the demo (`make demo`) or one loaded with `load_demo_data --scale
     DATABASE_URL=... .venv/bin/python bench/accountability.py [--repeat 5]
 
 Prints a Markdown table: address, then for `--repeat` cold requests (the public state's version bumped
-before each, so the report is computed, as on the first request after a publish) and `--repeat` warm ones
-(the report read from the shared cache, tracker/public/shared_cache.py) the SQL queries and the median and
-slowest time, and the HTML bytes. A measurement, not a test: nothing is asserted.
+and every page summary marked stale before each, so the report is computed, as on the first request after a
+publish) and `--repeat` warm ones (the report read from its summary or the shared cache,
+tracker/public/shared_cache.py) the SQL queries and the median and slowest time, and the bytes. A
+measurement, not a test: nothing is asserted.
+
+The tables of every office's and every person's comparison with their peers (`table=people`,
+`table=offices`; issue 25, item 11), before (each person's or office's summary row read, and computed
+when stale) and after (every comparison computed together, then cached like the report): `--repeat 3` on
+PostgreSQL, 2 CPUs shared with other work (load average 2 to 3), the demo's 314 people and 112 offices.
+
+Each cell is queries / median ms; cold: after every summary was marked stale; warm: the requests after it.
+
+| commitments | table | before, cold | before, warm | after, cold | after, warm |
+| ---: | --- | ---: | ---: | ---: | ---: |
+| 75 (demo) | people | 3,561 / 11,292 | 315 / 692 | 4 / 88 | 0 / 2 |
+| 75 (demo) | offices | 1,457 / 2,412 | 113 / 144 | 7 / 44 | 0 / 1 |
+| 20,075 (`--scale 20000`) | people | 3,769 / 160,094 | 315 / 2,033 | 4 / 1,346 | 0 / 2 |
+| 20,075 (`--scale 20000`) | offices | 1,457 / 22,159 | 113 / 104 | 7 / 752 | 0 / 1 |
 """
 
 import argparse
@@ -26,10 +41,19 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from tracker.models import Commitment, CommitmentOwner, Jurisdiction, Office, Person  # noqa: E402
+from tracker.models import Commitment, CommitmentOwner, Jurisdiction, Office, Person, PublicSummary  # noqa: E402
 from tracker.public import public_state  # noqa: E402
+
+
+class Counted:
+    """Counts the queries run (Django's own query log keeps only the last 9,000)."""
+
+    queries = 0
+
+    def __call__(self, execute, *args):
+        self.queries += 1
+        return execute(*args)
 
 
 def measure(client, address, repeat, cold):
@@ -37,11 +61,13 @@ def measure(client, address, repeat, cold):
     for _ in range(repeat):
         if cold:
             public_state.bump()
-        with CaptureQueriesContext(connection) as captured:
+            PublicSummary.objects.all().mark_stale()
+        counted = Counted()
+        with connection.execute_wrapper(counted):
             start = time.perf_counter()
             response = client.get(address)
             times.append((time.perf_counter() - start) * 1000)
-        queries = len(captured)
+        queries = counted.queries
     return queries, statistics.median(times), max(times), len(response.content)
 
 
@@ -52,6 +78,7 @@ def main():
     province = Jurisdiction.objects.published().filter(tier="province").order_by("pk").first()
     district = Jurisdiction.objects.published().filter(tier="district").order_by("pk").first()
     addresses = ["/accountability/", "/accountability/csv/?table=owners"]
+    addresses += ["/accountability/csv/?table=people", "/accountability/csv/?table=offices"]
     if province:
         addresses.append(f"/accountability/?province={province.slug}")
     if district:

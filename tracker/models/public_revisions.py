@@ -27,6 +27,18 @@ SNAPSHOT_FORMAT = 1
 SITE_LOG_LOCK = 0x7472616B  # "trak"
 
 
+def lock_site_log():
+    """Hold the site-wide log's lock until the transaction ends (PostgreSQL; SQLite has one writer anyway).
+
+    Every write of the public state takes it: an append to the log, and a mark of the page summaries
+    (tracker/public/summaries.py), which only ever lock their rows under it. Writers take their locks in
+    one order, the rows of the records they write (by primary key) first, then this lock, then the summary
+    rows, so no two of them can each wait for the other (docs/architecture.md, "The publish flow")."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SITE_LOG_LOCK])
+
+
 class ImmutableRevisionError(Exception):
     pass
 
@@ -98,9 +110,7 @@ class PublicRevisionQuerySet(models.QuerySet):
     def _site_log_end(self):
         """(sequence, site hash) of the latest revision of the whole site, with the log locked until the
         transaction ends, so that concurrent publishes take consecutive sequence numbers."""
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SITE_LOG_LOCK])
+        lock_site_log()
         last = self.model.objects.order_by("-sequence").values_list("sequence", "site_hash").first()
         return last if last else (0, "")
 

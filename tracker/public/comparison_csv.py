@@ -8,6 +8,7 @@ import csv
 import io
 
 from tracker.public.accountability import MEASURE_HEADER, _interval, _measure_rows, _pct
+from tracker.public.peers import every_office_comparison, every_person_comparison
 from tracker.spreadsheets.cells import exported
 
 OFFICE_HEADER = ["office", "office_kind", "tier", "group", *MEASURE_HEADER]
@@ -61,22 +62,25 @@ def as_csv(header, rows):
 
 
 def every_office_csv(today):
-    """The comparison of every published office, in the order of their addresses."""
+    """The comparison of every published office, in the order of their addresses: all computed at once, in a
+    fixed number of queries (`every_office_comparison`), not read office by office."""
     from tracker.models import Office
-    from tracker.public.summaries import figures, key_of
 
+    comparisons = every_office_comparison(today)
     rows = []
     for office in Office.objects.published().select_related("organization__jurisdiction").order_by("slug"):
-        rows += office_rows(office, figures(key_of("office", office.pk), today)["comparison"])
+        rows += office_rows(office, comparisons[office.pk])
     return as_csv(OFFICE_HEADER, rows)
 
 
 def every_person_csv(today):
-    """The comparison of every published person who held a published office."""
+    """The comparison of every published person who held a published office: all computed at once, in a
+    fixed number of queries (`every_person_comparison`), not read person by person."""
     from tracker.models import Person
-    from tracker.public.summaries import figures, key_of
 
+    people = list(Person.objects.published().order_by("slug"))
+    comparisons = every_person_comparison(people, today)
     rows = []
-    for person in Person.objects.published().order_by("slug"):
-        rows += person_rows(person, figures(key_of("person", person.pk), today)["comparison"])
+    for person in people:
+        rows += person_rows(person, comparisons.get(person.pk, []))
     return as_csv(PERSON_HEADER, rows)

@@ -15,6 +15,7 @@ commitments are left out of every denominator and shown beside them.
 Both are read in a fixed number of queries, whatever the number of commitments, offices and tenures.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -59,24 +60,60 @@ def office_comparison(office, today):
     owned = CommitmentOwner.objects.filter(office_id__in=peer_ids).values("commitment_id")
     facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, kinds)
     mine = set(CommitmentOwner.objects.filter(office=office).values_list("commitment_id", flat=True))
-    kind_label, tier_label = OfficeKind(office.kind).label, JurisdictionTier(tier).label
-    return OfficeComparison(
-        kind_label=kind_label,
-        tier_label=tier_label,
-        peer_count=len(peer_ids),
-        groups=[
-            delivery.measure(
-                "office", _("This office"), [f for f in facts if f.pk in mine], today, {"owner": office.slug}
-            ),
-            delivery.measure(
-                "peers",
-                peers_label(office.kind, tier),
-                facts,
-                today,
-                {"office_kind": office.kind, "owner_tier": tier},
-            ),
-        ],
+    peers = _peers_measures(office.kind, tier, facts, today)
+    return _office_comparison(
+        office.slug, office.kind, tier, len(peer_ids), [f for f in facts if f.pk in mine], peers, today
     )
+
+
+def _peers_measures(kind, tier, facts, today):
+    return delivery.measure("peers", peers_label(kind, tier), facts, today, {"office_kind": kind, "owner_tier": tier})
+
+
+def _office_comparison(slug, kind, tier, peer_count, own_facts, peers, today):
+    return OfficeComparison(
+        kind_label=OfficeKind(kind).label,
+        tier_label=JurisdictionTier(tier).label,
+        peer_count=peer_count,
+        groups=[delivery.measure("office", _("This office"), own_facts, today, {"owner": slug}), peers],
+    )
+
+
+def every_office_comparison(today):
+    """{office id: its `office_comparison`} for every published office, in five queries whatever their
+    number: each kind and tier's peers are measured once, not once for each of its offices (the
+    accountability page's table of every office)."""
+    from tracker.models import Commitment, CommitmentOwner, Office
+
+    offices = list(Office.objects.published().values_list("pk", "slug", "kind", "organization__jurisdiction__tier"))
+    kinds = {pk: kind for pk, _slug, kind, _tier in offices}
+    published = Commitment.objects.published()
+    owners = CommitmentOwner.objects.filter(office__in=Office.objects.published(), commitment__in=published)
+    owned = defaultdict(set)
+    for office_id, commitment_id in owners.values_list("office_id", "commitment_id"):
+        owned[office_id].add(commitment_id)
+    facts = {
+        f.pk: f for f in delivery.load_facts(published.filter(pk__in=owners.values("commitment_id")), today, kinds)
+    }
+    groups = defaultdict(list)
+    for pk, _slug, kind, tier in offices:
+        groups[kind, tier].append(pk)
+    peers = {}
+    for (kind, tier), members in groups.items():
+        pooled = set().union(*(owned[pk] for pk in members))
+        peers[kind, tier] = _peers_measures(kind, tier, [facts[c] for c in sorted(pooled) if c in facts], today)
+    return {
+        pk: _office_comparison(
+            slug,
+            kind,
+            tier,
+            len(groups[kind, tier]),
+            [facts[c] for c in sorted(owned[pk]) if c in facts],
+            peers[kind, tier],
+            today,
+        )
+        for pk, slug, kind, tier in offices
+    }
 
 
 # --- People -----------------------------------------------------------------------------------------
@@ -119,22 +156,11 @@ def held_tenures(kind=None, tier=None, person=None):
     return tenures.order_by("start_date", "pk")
 
 
-def _scores(tenures, grouped, today):
-    """(Score over the tenures, ids of the withdrawn commitments in it)."""
-    total = Score()
-    withdrawn = set()
-    for tenure in tenures:
-        facts = grouped.get(tenure.office_id, [])
-        total.add(score_tenure(tenure, facts, today))
-        withdrawn.update(f.commitment.pk for f in facts if f.commitment.status == CommitmentStatus.WITHDRAWN)
-    return total, withdrawn & total.owned
-
-
 def held_commitments(column, today, kind=None, tier=None, person=None):
     """The ids behind one figure of a person's comparison (what the commitment list's `held_*` filters
     select): `column` is "owned" (counted), "withdrawn", or one of COLUMNS."""
     tenures = list(held_tenures(kind, tier, person))
-    score, withdrawn = _scores(tenures, facts_by_office({t.office_id for t in tenures}), today)
+    score, withdrawn = TenureScores(tenures, today).over(tenures)
     if column == "withdrawn":
         return withdrawn
     return getattr(score, column) - withdrawn
@@ -169,24 +195,69 @@ def person_comparison(person, today):
     for kind, tier in groups:
         match |= Q(office__kind=kind, office__organization__jurisdiction__tier=tier)
     everyone = list(held_tenures().filter(match))
-    grouped = facts_by_office({t.office_id for t in everyone})
+    return _person_rows(person.slug, mine, TenureScores(everyone, today))
+
+
+class TenureScores:
+    """The scores of `everyone`'s tenures, each tenure scored once however many figures count it (its
+    holder's and its kind and tier's), and each kind and tier's figures computed once when first asked."""
+
+    def __init__(self, everyone, today):
+        self.today = today
+        self.tenures = defaultdict(list)
+        for tenure in everyone:
+            self.tenures[tenure.office_kind, tenure.office_tier].append(tenure)
+        self.facts = facts_by_office({t.office_id for t in everyone})
+        self.scored, self.withdrawn, self.figures = {}, {}, {}
+
+    def over(self, tenures):
+        """(Score over the tenures, ids of the withdrawn commitments in it)."""
+        total, withdrawn = Score(), set()
+        for tenure in tenures:
+            facts = self.facts.get(tenure.office_id, [])
+            if tenure.pk not in self.scored:
+                self.scored[tenure.pk] = score_tenure(tenure, facts, self.today)
+            if tenure.office_id not in self.withdrawn:
+                self.withdrawn[tenure.office_id] = {
+                    f.commitment.pk for f in facts if f.commitment.status == CommitmentStatus.WITHDRAWN
+                }
+            total.add(self.scored[tenure.pk])
+            withdrawn |= self.withdrawn[tenure.office_id]
+        return total, withdrawn & total.owned
+
+    def peers(self, kind, tier):
+        """The figures over every tenure of offices of this kind and tier."""
+        if (kind, tier) not in self.figures:
+            score, withdrawn = self.over(self.tenures[kind, tier])
+            self.figures[kind, tier] = _figures(score, withdrawn, {"held_kind": kind, "held_tier": tier})
+        return self.figures[kind, tier]
+
+
+def _person_rows(slug, mine, scores):
     rows = []
-    for kind, tier in groups:
-        query = {"held_kind": kind, "held_tier": tier}
-        own, own_withdrawn = _scores(
-            [t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)], grouped, today
-        )
-        all_, all_withdrawn = _scores(
-            [t for t in everyone if (t.office_kind, t.office_tier) == (kind, tier)], grouped, today
-        )
+    for kind, tier in sorted({(t.office_kind, t.office_tier) for t in mine}):
+        own, own_withdrawn = scores.over([t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)])
         rows.append(
             PersonGroupRow(
                 kind=kind,
                 tier=tier,
                 kind_label=OfficeKind(kind).label,
                 tier_label=JurisdictionTier(tier).label,
-                person=_figures(own, own_withdrawn, {"held_by": person.slug, **query}),
-                peers=_figures(all_, all_withdrawn, query),
+                person=_figures(own, own_withdrawn, {"held_by": slug, "held_kind": kind, "held_tier": tier}),
+                peers=scores.peers(kind, tier),
             )
         )
     return rows
+
+
+def every_person_comparison(people, today):
+    """{person id: their `person_comparison`} for each of `people` (published) who held a published office,
+    in three queries whatever their number: each kind and tier's figures are computed once, not once for
+    each of its holders (the accountability page's table of every person)."""
+    slugs = {person.pk: person.slug for person in people}
+    everyone = list(held_tenures())
+    scores = TenureScores(everyone, today)
+    mine = defaultdict(list)
+    for tenure in everyone:
+        mine[tenure.person_id].append(tenure)
+    return {pk: _person_rows(slugs[pk], tenures, scores) for pk, tenures in mine.items() if pk in slugs}

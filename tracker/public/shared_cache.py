@@ -4,7 +4,8 @@ reads anything computed before it. Nothing is computed ahead of time: the first 
 computes it and every later one reads it.
 
 - `cached_report`: the accountability report and the office and person pages' comparisons with their
-  peers, by the page's filters, day and language. `ACCOUNTABILITY_CACHE_SECONDS` bounds how long one is
+  peers, by the page's filters, day and language; the accountability page's CSV tables of every office's
+  and every person's comparison. `ACCOUNTABILITY_CACHE_SECONDS` bounds how long one is
   cached (0: never); it is also the longest a change written behind the tracker's back (raw SQL) could go
   unseen.
   After a change, one process computes a report while the others serve the one before it (single flight,

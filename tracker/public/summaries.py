@@ -37,6 +37,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from tracker.models import PublicSummary
+from tracker.models.public_revisions import lock_site_log
 from tracker.models.transactions import on_commit_once
 from tracker.public import figures as compute
 from tracker.public import stored_figures
@@ -160,6 +161,9 @@ def mark_stale(where):
     Once every row was marked in a transaction, later marks in it, which nobody else can see apart, only
     mark the rows read and stored again meanwhile (usually none: a deletion may send a signal for each of
     thousands of rows)."""
+    # Summary rows are locked under the site-wide log's lock only: one writer marks them at a time, and a
+    # writer waiting for that lock holds no summary row (the lock order: lock_site_log).
+    lock_site_log()
     connection = transaction.get_connection()
     everything_marked = connection.in_atomic_block and any(
         waiting is _every_row_marked for _s, waiting, *_r in connection.run_on_commit

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from tracker.models import Commitment
 from tracker.publishing.bulk import publish_new_records
 from tracker.publishing.permissions import editing_organisation_id
-from tracker.publishing.publish import publish
+from tracker.publishing.publish import lock_records, publish
 
 PERMISSION = "tracker.publish_commitment"  # importing publishes
 
@@ -60,6 +60,9 @@ def apply_plan(plan, *, user, summary, apply_valid_rows=False, on_progress=None,
     changed = [write for write in plan.writes if not write.new]
     try:
         with transaction.atomic():
+            # The changed commitments' rows first, in one order: the new ones' batches take the site-wide
+            # log's lock, which an editor publishing one of them may be waiting for while holding its row.
+            lock_records(Commitment, [write.record.pk for write in changed])
             _publish_new(new, user, summary, batch_size, step)
             for write in changed:
                 _publish(write, user, summary)

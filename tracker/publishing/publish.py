@@ -57,12 +57,24 @@ class PublishRecordAction(PublishRevisionAction):
 
     def execute(self, skip_permission_checks=False):
         with transaction.atomic():
+            lock_records(type(self.object), [self.object.pk])
             if not self.rules_checked:
                 self.check_rules()
             result = super().execute(skip_permission_checks=skip_permission_checks)
             if self.object.live and self.object.live_revision_id == self.revision.pk:
                 self.public_revision = append_to_chain(self.object, self.revision)
             return result
+
+
+def lock_records(model, pks):
+    """Lock the rows of the records a publishing transaction writes, in primary-key order, before anything
+    else: the first of the locks every writer takes in one order (lock_site_log in
+    tracker/models/public_revisions.py says which and why). A publish that locked its record only when
+    saving it could wait for it while holding the site-wide log's lock, which its holder may be waiting for."""
+    pks = sorted(pk for pk in pks if pk is not None)
+    if pks:
+        rows = model._base_manager.filter(pk__in=pks).order_by("pk").select_for_update(no_key=True)
+        list(rows.values_list("pk", flat=True))
 
 
 # The moment the publish running in this context is recorded as made, when it is not now: sample data
@@ -137,6 +149,8 @@ def _publish(record, *, user, summary, as_of):
         if record.pk is None:
             record.live = False
             record.save()
+        else:
+            lock_records(type(record), [record.pk])
         first = record.first_published_at is None
         revision = record.save_revision(user=user, clean=False, log_action=True)
         action = PublishRecordAction(revision, user=user, rules_checked=True)

@@ -75,7 +75,9 @@ COMPARISONS = {"offices": every_office_csv, "people": every_person_csv}
 def accountability_csv(request):
     table = request.GET.get("table", "")
     if table in COMPARISONS:
-        text = COMPARISONS[table](timezone.localdate())
+        # Computed at once but from every commitment (seconds at national scale): once per public state.
+        today = timezone.localdate()
+        text = cached_report({"comparison_csv": table}, today, lambda: COMPARISONS[table](today))
         return csv_download(text, f"who-delivers-{table}-against-peers.csv")
     if table not in TABLES:
         tables = ", ".join([*TABLES, *COMPARISONS])
