@@ -126,8 +126,6 @@ def facts_by_office(office_ids):
     return grouped
 
 
-
-
 @dataclass
 class TenureScorecard:
     tenure: object
