@@ -128,12 +128,18 @@ def figures(key, today, compute_now=None):
 
 
 def _store(key, today, result, generation):
-    """Store `result` unless the public state changed since `generation` was read."""
+    """Store `result` unless the public state changed since `generation` was read, or the row is being
+    changed now: an import holds the summary rows it marked stale until it commits, which may take minutes,
+    and a reader must not wait for it (the figures it computed are served all the same, just not stored)."""
     if generation is None:
         return
-    PublicSummary.objects.filter(key=key, generation=generation).update(
-        day=today, fresh=True, data=stored_figures.dumps(result), computed_at=timezone.now()
-    )
+    with transaction.atomic():
+        free = PublicSummary.objects.select_for_update(skip_locked=True).filter(key=key, generation=generation)
+        if not free.values_list("key", flat=True).first():
+            return
+        PublicSummary.objects.filter(key=key, generation=generation).update(
+            day=today, fresh=True, data=stored_figures.dumps(result), computed_at=timezone.now()
+        )
 
 
 # --- Keeping them true ---------------------------------------------------------------------------------
