@@ -14,6 +14,7 @@ from tracker.public.accountability import TABLES, AccountabilityForm, build_repo
 from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.districts import published_places
+from tracker.public.finding import finding
 from tracker.public.share_charts import share_chart
 from tracker.public.shared_cache import cached_report
 from tracker.public.summaries import accountability_key, figures
@@ -40,6 +41,7 @@ def accountability(request):
     context = {
         "form": form,
         "report": report,
+        "finding": finding(report),
         "min_count": MIN_COUNT,
         "places": _place_choices(),
         "csv": {table: f"{csv_address}?{urlencode({'table': table, **filters})}" for table in TABLES},
