@@ -1,7 +1,9 @@
 """Server-rendered SVG of shares with their 95% intervals (as `charts.py` does for plain bars): the
 geometry is worked out here, the template only draws it, and the numbers are in a table beside it.
 Positions are counted from the start side and mirrored in a right-to-left language (`Direction`), so
-in Urdu the labels are on the right and the bars grow leftwards."""
+in Urdu the labels are on the right and the bars grow leftwards. Each label is written whole on its own
+line above its bar ("Political owner: elected office" was cut to "Political owner: elected offi…" in a
+column beside it), and the drawing is narrow enough that its text stays legible on a phone."""
 
 from dataclasses import dataclass, field
 
@@ -9,10 +11,11 @@ from django.utils.translation import get_language_bidi
 
 from tracker.public.charts import Direction
 
-ROW = 30
-LABEL = 190
-AREA = 200
+ROW = 44  # a label's line, then its bar
+LABEL = 0  # bars start at the start side, under their labels
+AREA = 210
 VALUE = 150
+BAR_TOP = 18  # from the top of a row
 # Left-to-right isolate and its end: "26% (17/66; 37–38%)" is a figure with its interval, read left to
 # right inside Urdu too; without them the bidi algorithm scatters its brackets and numbers.
 LTR_ISOLATE, END_ISOLATE = "\u2066", "\u2069"
@@ -45,12 +48,20 @@ class ShareBar:
         return None if self.high is None else self.direction.x(self.high)
 
     @property
+    def label_y(self):
+        return self.y + 13
+
+    @property
+    def bar_y(self):
+        return self.y + BAR_TOP
+
+    @property
     def text_y(self):
-        return self.y + ROW // 2 + 5
+        return self.bar_y + 13
 
     @property
     def mid_y(self):
-        return self.y + ROW // 2
+        return self.bar_y + ShareChart.bar_height // 2
 
     @property
     def value_x(self):
@@ -62,7 +73,7 @@ class ShareChart:
     title: str
     bars: list
     direction: Direction = field(default_factory=Direction)
-    bar_height = ROW - 12
+    bar_height = 18
 
     @property
     def width(self):
