@@ -1,6 +1,8 @@
 """The accountability page's charts are readable (issue 26, item 5): each chart's title is shown, not only
 read to screen readers, and every bar's label is written whole ("Political owner: elected offi…" was cut)."""
 
+import re
+
 import pytest
 
 from tests.pages import parsed, words
@@ -20,3 +22,11 @@ def test_every_chart_shows_its_title_and_whole_labels(client, quetta, path):
     owners = [words(label) for label in charts[0].select("text.chart-label")]
     response = client.get(path)
     assert owners == [str(group.label) for group in response.context["report"].owner_groups]
+
+
+def test_council_periods_give_dates_as_the_rest_of_the_site_does(client, quetta):
+    table = parsed(client, "/accountability/").find(id="periods-caption").find_parent("table")
+    periods = [words(cell) for cell in table.select("tbody td:nth-of-type(1)")]
+    assert any("28 August 2019" in period for period in periods)  # the administrator's period began then
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", period) for period in periods)  # no ISO dates
+    assert table.find("time", attrs={"datetime": "2019-08-28"})
