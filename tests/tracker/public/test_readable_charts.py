@@ -19,7 +19,8 @@ def test_every_chart_shows_its_title_and_whole_labels(client, quetta, path):
         assert words(chart.find("figcaption")) == words(chart.find("title"))
         labels = [words(label) for label in chart.select("text.chart-label")]
         assert labels and not any(label.endswith("…") for label in labels)
-    owners = [words(label) for label in charts[0].select("text.chart-label")]
+    owners_section = page.find(id="owners-h").find_parent("section")
+    owners = [words(label) for label in owners_section.select("figure.chart text.chart-label")]
     response = client.get(path)
     assert owners == [str(group.label) for group in response.context["report"].owner_groups]
 
@@ -30,3 +31,11 @@ def test_council_periods_give_dates_as_the_rest_of_the_site_does(client, quetta)
     assert any("28 August 2019" in period for period in periods)  # the administrator's period began then
     assert not any(re.search(r"\d{4}-\d{2}-\d{2}", period) for period in periods)  # no ISO dates
     assert table.find("time", attrs={"datetime": "2019-08-28"})
+
+
+def test_the_comparison_that_answers_the_question_comes_first(client, quetta):
+    """Issue 26: "By owner" led, though most commitments have an owner of each kind; the comparison by
+    council, which can answer the question, was further down, after the wall of council periods."""
+    headings = [words(h) for h in parsed(client, "/accountability/").select("main h2")]
+    assert headings[:3] == ["What these records say", "With and without an elected council", "By owner"]
+    assert headings.index("Each council's periods") > headings.index("By owner")
