@@ -242,10 +242,11 @@ def _write(paths, bans):
     on_commit_once(_purge_pending)
 
 
-def _touched(record, gone=False):
+def _touched(record, gone=False, also_banned=()):
     if not _configured() or kind_of(record) is None:
         return
-    _write(*addresses_touched(record, gone=gone))
+    paths, bans = addresses_touched(record, gone=gone)
+    _write(paths, {*bans, *also_banned})
 
 
 def _purge_pending():
@@ -267,10 +268,7 @@ def _left_or_came_back(sender, instance=None, record=None, **kwargs):
 
 
 def _taken_down_or_restored(sender, record, **kwargs):
-    if not _configured() or kind_of(record) is None:
-        return
-    paths, bans = addresses_touched(record, gone=True)
-    _write(paths, {*bans, EVERY_HISTORY})
+    _touched(record, gone=True, also_banned=[EVERY_HISTORY])
 
 
 def _published_in_bulk(sender, records, **kwargs):
