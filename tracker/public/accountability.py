@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import JurisdictionTier, Sector
 from tracker.public import council_periods as cp
-from tracker.public import delivery, names
+from tracker.public import delivery, like_with_like, names
 from tracker.public.filters import DATE_PICKER
 from tracker.spreadsheets.cells import exported
 
@@ -94,6 +94,9 @@ class Report:
     council_rows: list  # [CouncilPeriodRow]
     kinds: list  # [KindStay]
     makers: list  # [MakerRow]
+    # The council comparison within districts and within sectors ([like_with_like.Comparison]). A default, so
+    # a report stored before it existed still reads (without it) until it is computed again.
+    like: tuple = ()
 
 
 def _clip(period, query):
@@ -108,7 +111,8 @@ def build_report(form, today):
     from tracker.models import Commitment
 
     query = form.query()
-    facts = delivery.load_facts(form.filter(Commitment.objects.published()), today)
+    commitments = form.filter(Commitment.objects.published())
+    facts = delivery.load_facts(commitments, today)
     councils = cp.councils(today)
     tree = cp.place_tree()
     subtrees = {c.jurisdiction_id: cp.under(tree, c.jurisdiction_id) for c in councils}
@@ -154,6 +158,7 @@ def build_report(form, today):
         council_rows=rows,
         kinds=delivery.time_with_kinds(facts, query),
         makers=delivery.makers(facts, query),
+        like=tuple(like_with_like.compare(commitments, facts, kinds_of, tree, query)),
     )
 
 
@@ -166,7 +171,7 @@ def _slugs(tree, councils, place):
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
-TABLES = ("owners", "councils", "periods", "time", "makers")
+TABLES = ("owners", "councils", "like", "periods", "time", "makers")
 
 
 def _pct(share):
@@ -189,6 +194,19 @@ def _measure_rows(m, prefix):
     q = m.delay.quartiles or ("", "", "")
     rows.append([*prefix, "delay_days", m.delay.count, "", "", "", "", "yes" if m.delay.enough else "no", *q])
     return rows
+
+
+def _like_csv(writer, comparisons):
+    """Each stratum's two sides, then each comparison's pooled sides and its test (stratum "all")."""
+    writer.writerow(
+        ["comparison", "stratum", "council_period", "delivered", "out_of", "percent", "ci95_low", "ci95_high", "cmh_p"]
+    )
+    for comparison in comparisons:
+        for key, shares in [*((s.key, s.sides) for s in comparison.strata), ("all", comparison.pooled)]:
+            p = "" if key != "all" or comparison.p_value is None else f"{comparison.p_value:.6g}"
+            for side, share in shares.items():
+                low, high = _interval(share)
+                writer.writerow([comparison.dimension, key, side, share.count, share.total, _pct(share), low, high, p])
 
 
 MEASURE_HEADER = ["measure", "count", "out_of", "percent", "ci95_low", "ci95_high", "enough", "q1", "median", "q3"]
@@ -217,6 +235,8 @@ def report_csv(report, table):
         for row in report.kinds:
             q = row.days.quartiles or ("", "", "")
             writer.writerow([row.kind, row.days.count, *q, "yes" if row.days.enough else "no"])
+    elif table == "like":
+        _like_csv(writer, report.like)
     elif table == "makers":
         writer.writerow(["made_by", "made", "of_all", "delivered", "partially_delivered", "delivered_percent"])
         for row in report.makers:

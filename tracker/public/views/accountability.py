@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tracker.models.vocabulary import JurisdictionTier
-from tracker.public import public_state
+from tracker.public import like_with_like, public_state
 from tracker.public.accountability import TABLES, AccountabilityForm, build_report, report_csv
 from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
@@ -56,6 +56,7 @@ def accountability(request):
         },
     }
     if report is not None:
+        context["like"] = [(comparison, like_with_like.in_words(comparison)) for comparison in report.like]
         too_few = _("too few to say")
         context["owner_chart"] = share_chart(
             _("Share delivered, by owner"),
