@@ -37,5 +37,11 @@ def test_the_comparison_that_answers_the_question_comes_first(client, quetta):
     """Issue 26: "By owner" led, though most commitments have an owner of each kind; the comparison by
     council, which can answer the question, was further down, after the wall of council periods."""
     headings = [words(h) for h in parsed(client, "/accountability/").select("main h2")]
-    assert headings[:3] == ["What these records say", "With and without an elected council", "By owner"]
+    # Time to delivery (issue 26, item 2) follows the council comparison: it opens with the same question.
+    assert headings[:4] == [
+        "What these records say",
+        "With and without an elected council",
+        "Time to delivery",
+        "By owner",
+    ]
     assert headings.index("Each council's periods") > headings.index("By owner")
