@@ -187,7 +187,7 @@ def step_chart(title, caption, horizon, sides, too_few_text):
     direction = Direction(width, rtl)
 
     def x(day):
-        return direction.x(STEP_START + STEP_AREA * min(day, horizon) / horizon)
+        return round(direction.x(STEP_START + STEP_AREA * min(day, horizon) / horizon), 1)
 
     def y(share):
         return round(STEP_TOP + STEP_HEIGHT * (1 - share), 1)
