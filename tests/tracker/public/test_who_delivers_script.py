@@ -22,6 +22,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
+from tests.pages import parsed, words
 from tracker.api.downloads.build import JSON_ZIP, build
 from tracker.public.accountability import TABLES
 
@@ -170,3 +171,16 @@ def test_the_script_says_what_is_wrong(lapsed_council, tmp_path):
         [sys.executable, str(SCRIPT), str(tmp_path / "manifest.json"), "--table", "owners"], capture_output=True
     )
     assert found.returncode
+
+
+def test_the_methodology_gives_the_command_in_both_languages(client):
+    english = words(parsed(client, "/methodology/").find(id="who-delivers"))
+    assert (
+        "Anyone can recompute every table of the comparison from the open data downloads alone, with the project's "
+        "own short script, which uses none of the site's code: python bin/who_delivers.py tracker-json.zip --all "
+        "who-delivers/" in english
+    )
+    assert '<a href="/data/">open data downloads</a>' in client.get("/methodology/").content.decode()
+    urdu = client.get("/ur/methodology/").content.decode()
+    assert '<a href="/ur/data/">اوپن ڈیٹا کے ڈاؤن لوڈز</a>' in urdu
+    assert '<code dir="ltr">python bin/who_delivers.py tracker-json.zip --all who-delivers/</code>' in urdu
