@@ -518,67 +518,109 @@ def as_exported(text):
     return "'" + text if text.lstrip("'").startswith(FORMULA_PREFIXES) else text
 
 
-def who_delivers(downloads, args, today):
-    """{table: [rows]} of every table of the page under its filters."""
-    records, place, area = the_page_filters(downloads, args)
+@dataclass
+class Page:
+    """What the page's tables read: the commitments it counts under its filters, the councils and the places
+    under each, the kinds of period each commitment fell due in, and the page's own place (with every place
+    under it) when it has one."""
+
+    downloads: Downloads
+    args: argparse.Namespace
+    today: date
+    commitments: list
+    councils: list
+    areas: dict  # {id(council): the places under it}
+    kinds_of: dict  # {commitment id: {elected, administrator, none}}
+    area: set | None
+
+
+def the_page(downloads, args, today):
+    records, _place, area = the_page_filters(downloads, args)
     commitments = [read_commitment(c, today) for c in records]
     tree = place_tree(downloads)
     councils = local_councils(downloads, today)
     areas = {id(council): places_under(tree, council.place) for council in councils}
     kinds_of = {c.id: fell_due_under(c, councils, areas) for c in commitments}
-    tables = {}
+    return Page(downloads, args, today, commitments, councils, areas, kinds_of, area)
 
-    # Owner groups: a commitment is in "political owner: elected office" when one of its political owners is
-    # an elected office, and likewise for the others.
+
+def owners_table(page):
+    """Owner groups: a commitment is in "political owner: elected office" when one of its political owners is
+    an elected office, and likewise for the others."""
     rows = [["group", *MEASURE_HEADER]]
     for name, role, kind in OWNER_GROUPS:
-        rows += outcome_rows([c for c in commitments if (role, kind) in c.owners], today, [name])
-    tables["owners"] = rows
+        rows += outcome_rows([c for c in page.commitments if (role, kind) in c.owners], page.today, [name])
+    return rows
 
-    # Due while the council was elected, or run by an administrator.
+
+def councils_table(page):
+    """Commitments due while the council over them was elected, or run by an administrator."""
     rows = [["council_period", *MEASURE_HEADER]]
     for side in (ELECTED, ADMINISTRATOR):
-        rows += outcome_rows([c for c in commitments if side in kinds_of[c.id]], today, [side])
-    tables["councils"] = rows
+        rows += outcome_rows([c for c in page.commitments if side in page.kinds_of[c.id]], page.today, [side])
+    return rows
 
-    tables["like"] = like_rows(commitments, kinds_of, downloads)
 
-    # Each council's periods, with the commitments of its place (or of the page's place, when that is under
-    # it) that fell due in them and within the page's own period.
+def like_table(page):
+    return like_rows(page.commitments, page.kinds_of, page.downloads)
+
+
+def periods_table(page):
+    """Each council's periods, with the commitments of its place (or of the page's place, when that is under
+    it) that fell due in them and within the page's own period."""
     rows = [["council", "place_id", "period", "from", "until", *MEASURE_HEADER]]
-    for council in councils:
-        council_area = areas[id(council)]
-        if area is not None and not (council_area & area):
+    for council in page.councils:
+        council_area = page.areas[id(council)]
+        if page.area is not None and not (council_area & page.area):
             continue  # neither the page's place, nor above it, nor under it
-        narrow = council_area if area is None or council.place in area else area
+        narrow = council_area if page.area is None or council.place in page.area else page.area
         for period in council.periods:
             if period.kind == NO_HOLDER:
                 continue
-            days = within(period, args.due_from, args.due_to)
+            days = within(period, page.args.due_from, page.args.due_to)
             if days is None:
                 continue
-            due = [c for c in commitments if c.place in narrow and c.deadline and days[0] <= c.deadline <= days[1]]
+            due = [c for c in page.commitments if c.place in narrow and c.deadline and days[0] <= c.deadline <= days[1]]
             prefix = [as_exported(council.name), council.place, period.kind, period.start, period.end]
-            rows += outcome_rows(due, today, prefix)
-    tables["periods"] = rows
+            rows += outcome_rows(due, page.today, prefix)
+    return rows
 
-    # Time with each kind of office: the median over the counted commitments that went to such an office.
+
+def time_table(page):
+    """Time with each kind of office: the median over the counted commitments that went to such an office."""
     rows = [["office_kind", "commitments", "q1_days", "median_days", "q3_days", "enough"]]
     for kind in OFFICE_KINDS:
-        values = [c.stays[kind] for c in commitments if c.counted and kind in c.stays]
+        values = [c.stays[kind] for c in page.commitments if c.counted and kind in c.stays]
         rows.append([kind, len(values), *(median_and_middle_half(values) or ("", "", "")), enough(len(values))])
-    tables["time"] = rows
+    return rows
 
-    # Who made them: by the kind of office that made each counted commitment.
-    counted = [c for c in commitments if c.counted]
+
+def makers_table(page):
+    """Who made them: by the kind of office that made each counted commitment."""
+    counted = [c for c in page.commitments if c.counted]
     rows = [["made_by", "made", "of_all", "delivered", "partially_delivered", "delivered_percent"]]
     for kind in (*OFFICE_KINDS, "none"):
         made = [c for c in counted if (c.made_by_kind or "none") == kind]
         kept = sum(1 for c in made if c.status == DELIVERED)
         partly = sum(1 for c in made if c.status == PARTIALLY_DELIVERED)
         rows.append([kind, len(made), len(counted), kept, partly, percent(kept, len(made))])
-    tables["makers"] = rows
-    return tables
+    return rows
+
+
+TABLE_OF = {
+    "owners": owners_table,
+    "councils": councils_table,
+    "like": like_table,
+    "periods": periods_table,
+    "time": time_table,
+    "makers": makers_table,
+}
+
+
+def who_delivers(downloads, args, today, tables=TABLES):
+    """{table: [rows]} of the page's tables under its filters."""
+    page = the_page(downloads, args, today)
+    return {name: TABLE_OF[name](page) for name in tables}
 
 
 def as_csv(rows):
@@ -607,7 +649,7 @@ def main(argv=None):
     today = args.today or (build_day(downloads.built_at) if downloads.built_at else None)
     if today is None:
         parser.error("The downloads say nothing of when they were built: give --today.")
-    tables = who_delivers(downloads, args, today)
+    tables = who_delivers(downloads, args, today, [args.table] if args.table else TABLES)
     if args.table:
         sys.stdout.buffer.write(as_csv(tables[args.table]).encode("utf-8"))
         return
