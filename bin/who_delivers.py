@@ -55,6 +55,7 @@ ELECTED, APPOINTED, ADMINISTRATOR = "elected", "appointed", "administrator"
 OFFICE_KINDS = (ELECTED, APPOINTED, ADMINISTRATOR)
 POLITICAL, ADMINISTRATIVE = "political", "administrative"
 NO_HOLDER = "none"
+SECTORS = ("education", "health", "water_sanitation", "e_governance", "local_government", "roads_transport", "finance")
 
 # The outcomes, in the page's order: (name, the current statuses it covers).
 OUTCOMES = (
@@ -638,7 +639,7 @@ def main(argv=None):
     place = parser.add_mutually_exclusive_group()
     place.add_argument("--province", help="a province's slug or name")
     place.add_argument("--district", help="a district's slug or name")
-    parser.add_argument("--sector", help="a sector, as the downloads spell it (education, health...)")
+    parser.add_argument("--sector", choices=SECTORS, help="a sector, as the downloads spell it")
     parser.add_argument("--due-from", type=date.fromisoformat, help="deadlines on or after this day (YYYY-MM-DD)")
     parser.add_argument("--due-to", type=date.fromisoformat, help="deadlines on or before this day (YYYY-MM-DD)")
     parser.add_argument("--today", type=date.fromisoformat, help="count delays to this day (default: the build day)")

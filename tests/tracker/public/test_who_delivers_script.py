@@ -8,6 +8,7 @@ Its commitments are placed in a tehsil under the district. One of them is owned 
 down since, and went to it on its file; one commitment of the whole province has no council over it.
 """
 
+import ast
 import csv
 import datetime
 import io
@@ -24,6 +25,7 @@ from django.utils import timezone
 from tests import factories
 from tests.pages import parsed, words
 from tracker.api.downloads.build import JSON_ZIP, build
+from tracker.models.vocabulary import Sector
 from tracker.public.accountability import TABLES
 
 D = datetime.date
@@ -158,6 +160,21 @@ def test_the_script_recomputes_every_table_of_the_page_from_the_downloads(lapsed
         ("sectors", "administrator", "2", "14"),
     ]
     assert all(0 < float(row["cmh_p"]) < 1 for row in pooled)
+
+
+def test_the_script_reads_nothing_of_the_site_but_its_vocabulary():
+    """Only the standard library and the statistics packages: an outside check, not the site's own code again.
+    It spells out the one list it needs, the sectors, which must stay the site's."""
+    tree = ast.parse(SCRIPT.read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported - sys.stdlib_module_names == {"numpy", "statsmodels"}
+    sectors = next(
+        n.value for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "SECTORS"
+    )
+    assert ast.literal_eval(sectors) == tuple(Sector.values)
 
 
 def test_the_script_says_what_is_wrong(lapsed_council, tmp_path):
