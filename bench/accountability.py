@@ -77,7 +77,8 @@ def main():
     args = parser.parse_args()
     province = Jurisdiction.objects.published().filter(tier="province").order_by("pk").first()
     district = Jurisdiction.objects.published().filter(tier="district").order_by("pk").first()
-    addresses = ["/accountability/", "/accountability/csv/?table=owners"]
+    addresses = ["/accountability/", "/accountability/?sector=water_sanitation", "/ur/accountability/"]
+    addresses += [f"/accountability/csv/?table={table}" for table in ("owners", "like", "survival", "curves")]
     addresses += ["/accountability/csv/?table=people", "/accountability/csv/?table=offices"]
     if province:
         addresses.append(f"/accountability/?province={province.slug}")

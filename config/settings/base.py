@@ -302,6 +302,10 @@ PUBLIC_ROWS_CACHE_SECONDS = 6 * 60 * 60
 # The dashboard, office, person and place pages and the accountability report read maintained summaries
 # (tracker/public/summaries.py); False computes them on every request.
 PUBLIC_SUMMARIES = True
+# After a change, a summary row it made stale is still served for this many seconds while the refresh that
+# follows every change computes it again, so the first readers after a publish do not each wait for the
+# figures (seconds at 100,000 commitments). Never after a takedown. 0: computed by the first reader instead.
+SUMMARY_STALE_SECONDS = 60
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in, tips, follow and API limits count by it (IPv6 by /64).

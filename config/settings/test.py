@@ -38,6 +38,7 @@ HISTORY_DIGEST_CACHE_SECONDS = 0  # and the feed's daily digests (tests/tracker/
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 # Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
 PUBLIC_SUMMARIES = False
+SUMMARY_STALE_SECONDS = 0  # a stale row is computed again at once, but in its own test (test_summaries_stale.py)
 # And the search's cached answers (search/backends/facets.py), but in their own test.
 SEARCH = {**SEARCH, "CACHE_ANSWERS": False}  # noqa: F405
 # Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.

@@ -4,21 +4,27 @@ scanning every commitment (tracker/public/summaries.py computes, reads and refre
 
 A row is **fresh** while nothing public has changed since it was computed, on the day it was computed
 for. Every change of the public state marks the rows it can alter stale *in the transaction that makes
-the change* (so no request after the commit can read a figure computed before it) and moves their
-`generation` on: a figure computed from an older state is stored only if the generation it started
-from is still the row's (an optimistic check), so a slow computation never overwrites a newer one.
+the change* and moves their `generation` on. A stale row is served only briefly, while the refresh that
+follows every change computes it again, and never once something left the public site (a takedown):
+see `tracker/public/summaries.figures`. And a figure computed from an older state is stored only if the
+generation it started from is still the row's (an optimistic check), so a slow computation never overwrites
+a newer one.
 """
 
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class PublicSummaryQuerySet(models.QuerySet):
     def mark_stale(self):
-        """Every row is stale and no computation started before now may store its result."""
-        return self.update(fresh=False, generation=F("generation") + 1)
+        """Every row is stale and no computation started before now may store its result. A row keeps the
+        moment it first went stale, until it is stored fresh again."""
+        return self.update(
+            fresh=False, generation=F("generation") + 1, stale_since=Coalesce(F("stale_since"), Value(timezone.now()))
+        )
 
 
 class PublicSummary(models.Model):
@@ -29,6 +35,9 @@ class PublicSummary(models.Model):
     generation = models.PositiveBigIntegerField(_("generation"), default=0)
     data = models.BinaryField(_("figures (pickled)"), default=b"")
     computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
+    # When the row went stale (None while fresh): a stale row is served for a short while after
+    # (SUMMARY_STALE_SECONDS, tracker/public/summaries.py) while the refresh computes it again.
+    stale_since = models.DateTimeField(_("stale since"), null=True, blank=True)
 
     objects = PublicSummaryQuerySet.as_manager()
 

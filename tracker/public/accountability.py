@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import JurisdictionTier, Sector
 from tracker.public import council_periods as cp
-from tracker.public import delivery, like_with_like, names
+from tracker.public import delivery, like_with_like, names, survival
 from tracker.public.filters import DATE_PICKER
 from tracker.spreadsheets.cells import exported
 
@@ -97,6 +97,9 @@ class Report:
     # The council comparison within districts and within sectors ([like_with_like.Comparison]). A default, so
     # a report stored before it existed still reads (without it) until it is computed again.
     like: tuple = ()
+    # Time to delivery (survival.TimeToDelivery). None in a report kept by an older version of the code: the
+    # page then leaves the section out until the report is computed again.
+    time_to_delivery: object = None
 
 
 def _clip(period, query):
@@ -159,6 +162,7 @@ def build_report(form, today):
         kinds=delivery.time_with_kinds(facts, query),
         makers=delivery.makers(facts, query),
         like=tuple(like_with_like.compare(commitments, facts, kinds_of, tree, query)),
+        time_to_delivery=survival.time_to_delivery(facts, kinds_of, today, query),
     )
 
 
@@ -171,7 +175,7 @@ def _slugs(tree, councils, place):
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
-TABLES = ("owners", "councils", "like", "periods", "time", "makers")
+TABLES = ("owners", "councils", "like", "periods", "time", "makers", "survival", "curves")
 
 
 def _pct(share):
@@ -209,6 +213,63 @@ def _like_csv(writer, comparisons):
                 writer.writerow([comparison.dimension, key, side, share.count, share.total, _pct(share), low, high, p])
 
 
+def _at_day(found):
+    if found is None:
+        return ["", "", ""]
+    return [f"{found.share * 100:.1f}", f"{found.low * 100:.1f}", f"{found.high * 100:.1f}"]
+
+
+def _median(group):
+    if group.median is None:
+        return ["", "", ""]
+    return ["not reached" if v is None else f"{v:g}" for v in (group.median.days, group.median.low, group.median.high)]
+
+
+SURVIVAL_HEADER = [
+    "comparison",
+    "group",
+    "clock",
+    "commitments",
+    "delivered",
+    "censored",
+    "enough",
+    "delivered_by_deadline_percent",
+    "by_deadline_ci95_low",
+    "by_deadline_ci95_high",
+    "within_a_year_percent",
+    "within_a_year_ci95_low",
+    "within_a_year_ci95_high",
+    "median_days",
+    "median_ci95_low",
+    "median_ci95_high",
+    "logrank_p",
+]
+
+
+def _survival_rows(report, curves):
+    found = report.time_to_delivery
+    for comparison in found.comparisons if found else []:
+        for clock in comparison.clocks:
+            for group in clock.groups:
+                prefix = [comparison.key, group.key, clock.clock]
+                if curves:
+                    for day, share, low, high in group.points:
+                        yield [*prefix, day, f"{share * 100:.1f}", f"{low * 100:.1f}", f"{high * 100:.1f}"]
+                    continue
+                p = "" if clock.p_value is None else f"{clock.p_value:.4g}"
+                yield [
+                    *prefix,
+                    group.commitments,
+                    group.delivered,
+                    group.running,
+                    "yes" if group.enough else "no",
+                    *_at_day(group.by_deadline),
+                    *_at_day(group.within_year),
+                    *_median(group),
+                    p,
+                ]
+
+
 MEASURE_HEADER = ["measure", "count", "out_of", "percent", "ci95_low", "ci95_high", "enough", "q1", "median", "q3"]
 
 
@@ -243,4 +304,10 @@ def report_csv(report, table):
             writer.writerow(
                 [row.kind, row.made.count, row.made.total, row.kept.count, row.partly.count, _pct(row.kept)]
             )
+    elif table == "survival":
+        writer.writerow(SURVIVAL_HEADER)
+        writer.writerows(_survival_rows(report, curves=False))
+    elif table == "curves":
+        writer.writerow(["comparison", "group", "clock", "day", "share_delivered_percent", "ci95_low", "ci95_high"])
+        writer.writerows(_survival_rows(report, curves=True))
     return out.getvalue()

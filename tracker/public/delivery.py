@@ -16,6 +16,8 @@ and worked out in memory from plain tuples. The rules, which the methodology pag
 - **Time with an office kind** (the file-tracking measure): the days a commitment's next step sat with
   offices of that kind, each movement lasting until the next one, the last until the commitment closed
   or today, as on a commitment's own page.
+- Each commitment's promise date and first date of delivery are read too, for the time to delivery
+  (`survival.py`, which states its own rules).
 - A share is shown with its 95% Wilson interval, and only when at least MIN_COUNT commitments are
   behind it; medians likewise. Counts are always shown.
 """
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +114,8 @@ class Facts:
     jurisdiction_id: int
     made_by_kind: str | None
     closed_on: date | None = None
+    made_on: date | None = None  # the day of the promise
+    delivered_on: date | None = None  # the first day a change to Delivered took effect
     owners: set = field(default_factory=set)  # {(role, office kind)}
     stays: dict = field(default_factory=dict)  # {office kind: days}
 
@@ -139,16 +143,17 @@ def published_office_kinds():
 
 def load_facts(commitments, today, office_kinds=None):
     """[Facts] for a queryset of published commitments: four queries (five without `office_kinds`),
-    whatever their number."""
+    whatever their number. The first change to a final status and the first to Delivered are read in one
+    aggregate query."""
     from tracker.models import CommitmentOwner, Movement, StatusChange
 
     kinds = published_office_kinds() if office_kinds is None else office_kinds
     commitments = commitments.order_by()
     facts = {}
-    for pk, status, deadline, place, made_by in commitments.values_list(
-        "pk", "status", "deadline", "jurisdiction_id", "made_by_office_id"
+    for pk, status, deadline, place, made_by, made_on in commitments.values_list(
+        "pk", "status", "deadline", "jurisdiction_id", "made_by_office_id", "made_on"
     ):
-        facts[pk] = Facts(pk, status, deadline, place, kinds.get(made_by))
+        facts[pk] = Facts(pk, status, deadline, place, kinds.get(made_by), made_on=made_on)
     ids = commitments.values("pk")
     for cid, role, office_id in CommitmentOwner.objects.filter(commitment_id__in=ids).values_list(
         "commitment_id", "role", "office_id"
@@ -158,12 +163,13 @@ def load_facts(commitments, today, office_kinds=None):
     closed = (
         StatusChange.objects.filter(commitment_id__in=ids, to_status__in=S.terminal())
         .values("commitment_id")
-        .annotate(first=Min("effective_date"))
-        .values_list("commitment_id", "first")
+        .annotate(first=Min("effective_date"), delivered=Min("effective_date", filter=Q(to_status=S.DELIVERED)))
+        .values_list("commitment_id", "first", "delivered")
     )
-    for cid, first in closed:
+    for cid, first, delivered in closed:
         if cid in facts:
             facts[cid].closed_on = first
+            facts[cid].delivered_on = delivered
     stops = defaultdict(list)
     for cid, office_id, arrived, order in Movement.objects.filter(commitment_id__in=ids).values_list(
         "commitment_id", "office_id", "arrived_on", "sort_order"

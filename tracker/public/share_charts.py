@@ -1,4 +1,5 @@
-"""Server-rendered SVG of shares with their 95% intervals (as `charts.py` does for plain bars): the
+"""Server-rendered SVG of shares with their 95% intervals (as `charts.py` does for plain bars), and of the
+share delivered over time (`step_chart`, for tracker/public/survival.py's curves): the
 geometry is worked out here, the template only draws it, and the numbers are in a table beside it.
 Positions are counted from the start side and mirrored in a right-to-left language (`Direction`), so
 in Urdu the labels are on the right and the bars grow leftwards. Each label is written whole on its own
@@ -7,7 +8,7 @@ column beside it), and the drawing is narrow enough that its text stays legible 
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language_bidi, gettext
 
 from tracker.public.charts import Direction
 
@@ -130,3 +131,97 @@ def share_chart(title, rows, too_few_text):
     for bar in bars:
         bar.direction = direction
     return ShareChart(title, bars, direction)
+
+
+# --- Time to delivery: the share delivered, rising step by step (tracker/public/survival.py) ------------
+
+STEP_START = 40  # the shares' scale on the start side
+STEP_AREA = 300
+STEP_TOP = 10
+STEP_HEIGHT = 140
+LEGEND_ROW = 20
+DASHES = ("", "6 4")  # the first side solid, the second dashed: told apart without colour
+
+
+@dataclass
+class StepLine:
+    label: str  # whole, on its own line of the legend
+    path: str  # "" when there are too few to draw
+    dash: str
+    legend_y: int
+    swatch: tuple  # (x1, x2)
+    label_x: float
+
+
+@dataclass
+class StepChart:
+    title: str
+    caption: str  # what the x axis counts
+    lines: list
+    x_ticks: list  # [(x, text)]
+    y_ticks: list  # [(x, y, text)]
+    axis: tuple  # (x1, x2, y) of the time axis
+    height: int
+    description: str
+    width: int = STEP_START + STEP_AREA + 20
+
+    @property
+    def tick_y(self):
+        return STEP_TOP + STEP_HEIGHT + 16
+
+    @property
+    def caption_y(self):
+        return STEP_TOP + STEP_HEIGHT + 32
+
+    @property
+    def caption_x(self):
+        return self.width / 2
+
+
+def step_chart(title, caption, horizon, sides, too_few_text):
+    """sides: [(label, points)] with points ((day, share, low, high), ...) from the survival module ->
+    a StepChart of the share delivered over `horizon` days; a side with no points is named in the legend
+    with `too_few_text` and not drawn."""
+    rtl = get_language_bidi()
+    width = STEP_START + STEP_AREA + 20
+    direction = Direction(width, rtl)
+
+    def x(day):
+        return direction.x(STEP_START + STEP_AREA * min(day, horizon) / horizon)
+
+    def y(share):
+        return round(STEP_TOP + STEP_HEIGHT * (1 - share), 1)
+
+    lines, described = [], []
+    legend_top = STEP_TOP + STEP_HEIGHT + 52
+    for index, (label, points) in enumerate(sides):
+        path = ""
+        if points:
+            day, share = points[0][0], points[0][1]
+            steps = [f"M{x(day)} {y(share)}"] + [f"H{x(d)} V{y(s)}" for d, s, _low, _high in points[1:]]
+            path = " ".join(steps)
+            last = points[-1]
+            reached = gettext("%(percent)s%% delivered after %(days)s days") % {
+                "percent": round(last[1] * 100),
+                "days": last[0],
+            }
+            described.append(f"{label}: {reached}")
+        else:
+            described.append(f"{label}: {too_few_text}")
+        text = str(label) if points else f"{label}: {too_few_text}"
+        legend_y = legend_top + index * LEGEND_ROW
+        lines.append(
+            StepLine(text, path, DASHES[index % 2], legend_y, (direction.x(0), direction.x(24)), direction.x(30))
+        )
+    years = horizon // 365
+    return StepChart(
+        title=str(title),
+        caption=str(caption),
+        lines=lines,
+        x_ticks=[(x(year * 365), str(year)) for year in range(years + 1)],
+        y_ticks=[(direction.x(STEP_START / 2), y(p / 100) + 4, f"{p}%") for p in (0, 50, 100)],
+        axis=(x(0), x(horizon), STEP_TOP + STEP_HEIGHT),
+        height=legend_top + len(sides) * LEGEND_ROW - 4,
+        description="; ".join(described),
+        width=width,
+    )

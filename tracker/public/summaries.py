@@ -15,6 +15,10 @@ scan of every commitment per request.
 - **Refreshed**: when that transaction commits, one Celery task (`refresh_public_summaries`, in-process
   without a broker) recomputes every stale row, so the next visitors read fresh rows; beat runs it every
   few minutes too, which also moves the rows on to a new day.
+- **Served while refreshed**: for `SUMMARY_STALE_SECONDS` after a row went stale, readers get its figures
+  from before the change while that task computes it (stale while revalidating), so the first readers after
+  a publish do not each wait seconds for the figures at national scale (`may_serve_stale`: never after a
+  takedown or a restore, never without a broker).
 - **Rebuilt**: `manage.py rebuild_summaries` computes the site-wide rows and those of every published
   office, person and place from scratch (after a restore from a backup, or a change written behind the
   publishing actions).
@@ -40,7 +44,7 @@ from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
 from tracker.models.transactions import on_commit_once
 from tracker.public import figures as compute
-from tracker.public import stored_figures
+from tracker.public import public_state, stored_figures
 
 log = logging.getLogger(__name__)
 
@@ -109,10 +113,14 @@ def figures(key, today, compute_now=None):
     compute_now = compute_now or (lambda: compute_key(key, today))
     if not enabled():
         return compute_now()
-    row = PublicSummary.objects.filter(key=key).values_list("day", "fresh", "generation", "data").first()
+    row = (
+        PublicSummary.objects.filter(key=key)
+        .values_list("day", "fresh", "generation", "data", "stale_since", "computed_at")
+        .first()
+    )
     if row is not None:
-        day, fresh, generation, data = row
-        if fresh and day == today:
+        day, fresh, generation, data, stale_since, computed_at = row
+        if day == today and (fresh or may_serve_stale(stale_since, computed_at)):
             try:
                 return stored_figures.loads(bytes(data))
             except Exception:  # a row pickled by an older version of the code: computed again below
@@ -127,6 +135,21 @@ def figures(key, today, compute_now=None):
     return result
 
 
+def may_serve_stale(stale_since, computed_at):
+    """Whether a stale row may still be served: it went stale less than SUMMARY_STALE_SECONDS ago (the
+    refresh after the change is computing it; should the worker be down, the next reader after that
+    computes it), and it was computed after the last time something left the public site or came back
+    (public_state.departures: a takedown's figures are never served again)."""
+    seconds = settings.SUMMARY_STALE_SECONDS
+    # Without a broker (the demo: tasks in-process) no refresh follows a change: the reader computes it.
+    if not seconds or stale_since is None or settings.CELERY_TASK_ALWAYS_EAGER:
+        return False
+    departed_at = public_state.changed_at(public_state.departures())
+    if departed_at is None or computed_at.timestamp() <= departed_at:
+        return False
+    return (timezone.now() - stale_since).total_seconds() <= seconds
+
+
 def _store(key, today, result, generation):
     """Store `result` unless the public state changed since `generation` was read, or the row is being
     changed now: an import holds the summary rows it marked stale until it commits, which may take minutes,
@@ -138,7 +161,7 @@ def _store(key, today, result, generation):
         if not free.values_list("key", flat=True).first():
             return
         PublicSummary.objects.filter(key=key, generation=generation).update(
-            day=today, fresh=True, data=stored_figures.dumps(result), computed_at=timezone.now()
+            day=today, fresh=True, data=stored_figures.dumps(result), computed_at=timezone.now(), stale_since=None
         )
 
 

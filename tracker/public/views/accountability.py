@@ -15,9 +15,10 @@ from tracker.public.comparison_csv import every_office_csv, every_person_csv
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.districts import published_places
 from tracker.public.finding import finding
-from tracker.public.share_charts import share_chart
+from tracker.public.share_charts import share_chart, step_chart
 from tracker.public.shared_cache import cached_report
 from tracker.public.summaries import accountability_key, figures
+from tracker.public.survival import DEADLINE, HORIZON
 from tracker.public.views.common import csv_download
 
 
@@ -68,7 +69,30 @@ def accountability(request):
             [(m.label, m.outcome("delivered")) for m in report.council_groups],
             too_few,
         )
+        if report.time_to_delivery is not None:
+            context["time_to_delivery"] = _time_charts(report.time_to_delivery, too_few)
     return render(request, "tracker/accountability.html", context, status=200 if valid else 400)
+
+
+def _time_charts(found, too_few):
+    """[(comparison, [(clock, its chart)])]: the time-to-delivery curves, drawn in the page's language."""
+    axes = {DEADLINE: _("Years after the deadline"), "promise": _("Years after the promise")}
+    titles = {
+        DEADLINE: _("Share delivered, by years after the deadline"),
+        "promise": _("Share delivered, by years after the promise"),
+    }
+    sections = []
+    for comparison in found.comparisons:
+        charts = []
+        for clock in comparison.clocks:
+            sides = [(group.label, group.points) for group in clock.groups]
+            if not any(points for _label, points in sides):
+                charts.append((clock, None))  # nothing to draw: the table says "too few to say"
+                continue
+            chart = step_chart(titles[clock.clock], axes[clock.clock], HORIZON[clock.clock], sides, too_few)
+            charts.append((clock, chart))
+        sections.append((comparison, charts))
+    return sections
 
 
 # Every office's and every person's comparison with their peers (as on their own pages): not filtered.
