@@ -5,20 +5,20 @@ The page's figures can be downloaded as CSV (/accountability/csv/?table=...). Th
 tables again from tracker-json.zip, the file anyone can download from /data/, and prints them in exactly the
 same form (the same header, rows, order and number formatting), so that anyone can check that the page
 counts what it says it counts. It follows the rules the methodology page states in words (/methodology/,
-"Who delivers: how the comparison is counted" and "Like with like"), one small function for each, and uses
-none of the site's own code: only Python's standard library, and statsmodels for the Cochran-Mantel-Haenszel
-test.
+"Who delivers: how the comparison is counted", "Like with like" and "Time to delivery"), one small function
+for each, and uses none of the site's own code: only Python's standard library, statsmodels for the
+Cochran-Mantel-Haenszel test and lifelines for the Kaplan-Meier curves and the log-rank test.
 
     python bin/who_delivers.py tracker-json.zip --table councils
     python bin/who_delivers.py tracker-json.zip --table periods --district lahore --sector health
     python bin/who_delivers.py tracker-json.zip --table owners --due-from 2020-01-01 --due-to 2021-12-31
     python bin/who_delivers.py tracker-json.zip --all who-delivers/      # every table, one file each
 
-The tables are those of the page: owners, councils, like, periods, time, makers. The filters are the page's:
---province or --district (a slug or a name, in any case), --sector, --due-from and --due-to (deadlines, both
-days included). Delays and periods still running are counted to "today", which is by default the day the
-downloads were built (their manifest.json, in Pakistan time); the page counts to the day it is read, so give
---today to compare with the page on another day.
+The tables are those of the page: owners, councils, like, periods, time, makers, survival, curves. The
+filters are the page's: --province or --district (a slug or a name, in any case), --sector, --due-from and
+--due-to (deadlines, both days included). Delays, periods and commitments still running are counted to
+"today", which is by default the day the downloads were built (their manifest.json, in Pakistan time); the
+page counts to the day it is read, so give --today to compare with the page on another day.
 
 What the downloads hold is what the public may see: commitments, offices, organisations and places taken
 down or unpublished are not in them, which is also what the page counts. A commitment's file movements come
@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-TABLES = ("owners", "councils", "like", "periods", "time", "makers")
+TABLES = ("owners", "councils", "like", "periods", "time", "makers", "survival", "curves")
 
 # "With fewer than 10 commitments behind a share or a median, the page says 'too few to say'."
 MIN_COUNT = 10
@@ -185,6 +185,8 @@ class Commitment:
     made_by_kind: str | None  # the kind of office that made it (None: not recorded)
     owners: set  # {(role, kind of the owning office)}
     closed_on: date | None  # the first day a final status took effect
+    made_on: date | None = None  # the day of the promise
+    delivered_on: date | None = None  # the first day a change to Delivered took effect
     stays: dict = field(default_factory=dict)  # {office kind: days}
 
     @property
@@ -193,9 +195,10 @@ class Commitment:
         return self.status != WITHDRAWN
 
 
-def first_final_day(status_changes):
-    """The first day a final status (delivered, partially delivered, broken, withdrawn) took effect."""
-    days = [day(c["effective_date"]) for c in status_changes if c["to_status"] in FINAL_STATUSES]
+def first_final_day(status_changes, statuses=FINAL_STATUSES):
+    """The first day a final status (delivered, partially delivered, broken, withdrawn; or one of `statuses`)
+    took effect."""
+    days = [day(c["effective_date"]) for c in status_changes if c["to_status"] in statuses]
     days = [d for d in days if d is not None]
     return min(days) if days else None
 
@@ -224,6 +227,8 @@ def read_commitment(c, today):
         # An owner or maker office that is no longer published is ignored (the downloads leave it null).
         owners={(o["role"], o["office"]["kind"]) for o in c["owners"] if o["office"]},
         closed_on=first_final_day(c["status_changes"]),
+        made_on=day(c["made_on"]),
+        delivered_on=first_final_day(c["status_changes"], {DELIVERED}),
     )
     if any(m["office"] for m in c["movements"]):
         commitment.stays = time_with_each_kind_of_office(c["movements"], commitment.closed_on or today)
@@ -503,6 +508,192 @@ def like_rows(commitments, kinds_of, downloads):
     return rows
 
 
+# --- Time to delivery -------------------------------------------------------------------------------------
+
+# The two clocks: days counted from the deadline, or from the day the promise was made.
+FROM_THE_DEADLINE, FROM_THE_PROMISE = "deadline", "promise"
+# How far the curves are drawn: three years after a deadline, five after a promise.
+HORIZON = {FROM_THE_DEADLINE: 3 * 365, FROM_THE_PROMISE: 5 * 365}
+A_YEAR = 365
+MAX_POINTS = 60  # the page keeps at most this many points of a curve
+# The comparisons of time to delivery, each between two groups: the council's state when the commitment fell
+# due, then the owner groups of each role.
+TIME_COMPARISONS = (
+    ("council", (ELECTED, ADMINISTRATOR)),
+    ("political", ("political-elected", "political-administrator")),
+    ("administrative", ("administrative-appointed", "administrative-administrator")),
+)
+
+
+def in_group(c, group, kinds_of):
+    """Whether a commitment is in a group: a council state when it fell due, or an owner group."""
+    if group in (ELECTED, ADMINISTRATOR):
+        return group in kinds_of[c.id]
+    _name, role, kind = next(g for g in OWNER_GROUPS if g[0] == group)
+    return (role, kind) in c.owners
+
+
+def time_followed(c, clock, today):
+    """(days, delivered) of a counted commitment on a clock, or None when it is left out of that clock.
+    Delivery, on the first day a change to Delivered took effect, is the event (0 days when on or before the
+    deadline); every other counted commitment is still running: followed until today, never counted as failed.
+    Left out: delivered ones with no date of delivery, and, from the deadline, those not due yet."""
+    if not c.counted:
+        return None
+    delivered = c.status == DELIVERED
+    if delivered and c.delivered_on is None:
+        return None
+    start = c.deadline if clock == FROM_THE_DEADLINE else c.made_on
+    if start is None:
+        return None
+    if delivered:
+        return max((c.delivered_on - start).days, 0), True
+    if clock == FROM_THE_DEADLINE and c.deadline >= today:
+        return None  # not due yet: it cannot be late
+    return max((today - start).days, 0), False
+
+
+def finite(value):
+    value = float(value)
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def share_delivered_curve(fitter):
+    """[(day, share delivered, low, high)] at each day the Kaplan-Meier estimate changes: one minus the share
+    not yet delivered, with its 95% interval (lifelines' default, the exponential Greenwood interval)."""
+    days = [float(t) for t in fitter.survival_function_.index]
+    still = fitter.survival_function_.iloc[:, 0].tolist()
+    lower = fitter.confidence_interval_.iloc[:, 0].tolist()
+    upper = fitter.confidence_interval_.iloc[:, 1].tolist()
+    rows = []
+    for when, s, lo, hi in zip(days, still, lower, upper, strict=True):
+        lo = s if math.isnan(lo) else lo
+        hi = s if math.isnan(hi) else hi
+        rows.append((when, 1 - s, 1 - hi, 1 - lo))
+    if not rows or rows[0][0] > 0:
+        rows.insert(0, (0.0, 0.0, 0.0, 0.0))
+    return rows
+
+
+def on_day(rows, when):
+    """The curve's row in force on a day (the last step on or before it)."""
+    found = rows[0]
+    for row in rows:
+        if row[0] > when:
+            break
+        found = row
+    return found
+
+
+def curve_points(rows, end):
+    """The curve up to `end` as the page keeps it: its own steps when there are at most MAX_POINTS, else the
+    curve read on MAX_POINTS evenly spaced days; days whole, shares to four decimals."""
+    inside = [r for r in rows if r[0] <= end]
+    if inside[-1][0] < end:
+        inside.append((end, *on_day(rows, end)[1:]))
+    if len(inside) > MAX_POINTS:
+        spaced = [end * i / (MAX_POINTS - 1) for i in range(MAX_POINTS)]
+        inside = [(round(when), *on_day(rows, when)[1:]) for when in spaced]
+    return [(round(d), round(s, 4), round(lo, 4), round(hi, 4)) for d, s, lo, hi in inside]
+
+
+@dataclass
+class TimeGroup:
+    comparison: str
+    group: str
+    clock: str
+    observed: list  # [(days, delivered)]
+    by_deadline: tuple | None = None  # (share, low, high)
+    within_a_year: tuple | None = None
+    median: tuple | None = None  # (days, low, high), None for "not reached"
+    points: list = field(default_factory=list)
+    logrank_p: float | None = None
+
+
+def kaplan_meier(group):
+    """The group's Kaplan-Meier estimate (lifelines), when at least MIN_COUNT commitments are behind it."""
+    if len(group.observed) < MIN_COUNT:
+        return
+    from lifelines import KaplanMeierFitter
+    from lifelines.utils import median_survival_times
+
+    fitter = KaplanMeierFitter().fit([d for d, _e in group.observed], [e for _d, e in group.observed])
+    rows = share_delivered_curve(fitter)
+    if group.clock == FROM_THE_DEADLINE:
+        group.by_deadline = on_day(rows, 0)[1:]
+    followed = max(d for d, _e in group.observed)
+    if followed >= A_YEAR or all(e for _d, e in group.observed):
+        group.within_a_year = on_day(rows, A_YEAR)[1:]
+    bounds = median_survival_times(fitter.confidence_interval_)
+    group.median = (finite(fitter.median_survival_time_), finite(bounds.iloc[0, 0]), finite(bounds.iloc[0, 1]))
+    group.points = curve_points(rows, min(followed, HORIZON[group.clock]))
+
+
+def log_rank(first, second):
+    """The p-value of the log-rank test between two groups, when both have at least MIN_COUNT commitments."""
+    if len(first.observed) < MIN_COUNT or len(second.observed) < MIN_COUNT:
+        return None
+    from lifelines.statistics import logrank_test
+
+    a, b = first.observed, second.observed
+    return finite(logrank_test([d for d, _e in a], [d for d, _e in b], [e for _d, e in a], [e for _d, e in b]).p_value)
+
+
+def time_to_delivery(page):
+    """[TimeGroup] of every comparison, clock and group, in the page's order."""
+    groups = []
+    for comparison, pair in TIME_COMPARISONS:
+        for clock in (FROM_THE_DEADLINE, FROM_THE_PROMISE):
+            two = []
+            for name in pair:
+                members = [c for c in page.commitments if in_group(c, name, page.kinds_of)]
+                observed = [t for t in (time_followed(c, clock, page.today) for c in members) if t is not None]
+                group = TimeGroup(comparison, name, clock, observed)
+                kaplan_meier(group)
+                two.append(group)
+            p = log_rank(*two)
+            for group in two:
+                group.logrank_p = p
+            groups += two
+    return groups
+
+
+def at_day_cells(found):
+    return ["", "", ""] if found is None else [f"{v * 100:.1f}" for v in found]
+
+
+def median_cells(median):
+    return ["", "", ""] if median is None else ["not reached" if v is None else f"{v:g}" for v in median]
+
+
+def survival_table(page):
+    """Time to delivery: each group's counts, the shares delivered by the deadline and within a year, the
+    median time to delivery, and the log-rank test of its comparison."""
+    rows = [
+        ["comparison", "group", "clock", "commitments", "delivered", "censored", "enough"]
+        + ["delivered_by_deadline_percent", "by_deadline_ci95_low", "by_deadline_ci95_high"]
+        + ["within_a_year_percent", "within_a_year_ci95_low", "within_a_year_ci95_high"]
+        + ["median_days", "median_ci95_low", "median_ci95_high", "logrank_p"]
+    ]
+    for g in time_to_delivery(page):
+        delivered = sum(1 for _d, e in g.observed if e)
+        rows.append(
+            [g.comparison, g.group, g.clock, len(g.observed), delivered, len(g.observed) - delivered]
+            + [enough(len(g.observed)), *at_day_cells(g.by_deadline), *at_day_cells(g.within_a_year)]
+            + [*median_cells(g.median), "" if g.logrank_p is None else f"{g.logrank_p:.4g}"]
+        )
+    return rows
+
+
+def curves_table(page):
+    """The points of each Kaplan-Meier curve: the share delivered by each day, with its 95% interval."""
+    rows = [["comparison", "group", "clock", "day", "share_delivered_percent", "ci95_low", "ci95_high"]]
+    for g in time_to_delivery(page):
+        for when, share, low, high in g.points:
+            rows.append([g.comparison, g.group, g.clock, when, *(f"{v * 100:.1f}" for v in (share, low, high))])
+    return rows
+
+
 # --- The tables -------------------------------------------------------------------------------------------
 
 MEASURE_HEADER = ["measure", "count", "out_of", "percent", "ci95_low", "ci95_high", "enough", "q1", "median", "q3"]
@@ -615,6 +806,8 @@ TABLE_OF = {
     "periods": periods_table,
     "time": time_table,
     "makers": makers_table,
+    "survival": survival_table,
+    "curves": curves_table,
 }
 
 
