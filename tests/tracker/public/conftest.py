@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from tests import scenario, worlds
+from tests.tracker.public.lapsed_world import lapsed_council_world
 
 
 @pytest.fixture(scope="module")
@@ -16,3 +17,9 @@ def quetta_in_full(django_db_setup, django_db_blocker):
         scenario.record_status_change(s.files, "in_progress", on=datetime.date(2022, 2, 1), summary="Work resumes")
         sign_what_is_new()
         yield s
+
+
+@pytest.fixture
+def lapsed_council(db):
+    """A district council elected, then run by administrators, then elected again (lapsed_world.py)."""
+    return lapsed_council_world()
