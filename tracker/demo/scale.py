@@ -243,10 +243,12 @@ def generate(number, regions, today):
 MOVEMENT_NOTES = ["PC-1 prepared", "Sent for approval", "Funds requested", "Returned for revision", "Tendering", ""]
 
 
-def _source(rnd, day, headline, quote, number, n):
+def _source(rnd, day, headline, quote, number, n, *, key="sample"):
+    """A news report of `day` (the announcement when n is 0, else the n-th status change) at an
+    illustrative address made from `key` and the commitment's number."""
     base, publisher = NEWS[(number + n) % len(NEWS)]
     return dict(
-        url=f"{base}/{day.year}/{day:%m}/sample-{number}-{n}",
+        url=f"{base}/{day.year}/{day:%m}/{key}-{number}-{n}",
         title=headline[:255],
         publisher=publisher,
         published_on=day,
