@@ -32,8 +32,7 @@ from django.utils.text import slugify
 
 from tracker.demo import demo_editing_organisation, sample_moment, tracker_began
 from tracker.demo import urdu as ur
-from tracker.demo.commitments import USUAL_PROGRESS, USUAL_QUOTE
-from tracker.demo.scale import HEADLINES, _day_between, _source
+from tracker.demo.scale import _day_between, _source, with_history
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -41,7 +40,6 @@ from tracker.models import (
     Jurisdiction,
     Movement,
     Office,
-    StatusChange,
     Tenure,
 )
 from tracker.models.vocabulary import CommitmentStatus as S
@@ -298,33 +296,16 @@ def _generate(n, provinces, tenures, delivery_rate, used, today):
 
     rate = delivery_rate[(PROVINCES[(n - 1) % len(PROVINCES)], kind)]
     steps = _steps(dates, made_on, deadline, today, rate, to_come)
-    changes, previous = [], S.NOT_STARTED
-    for number, (status, day) in enumerate(steps, start=1):
-        recorded = min(today, day + datetime.timedelta(days=dates.randint(0, 7)))
-        headline = HEADLINES[status].format(title=title)
-        changes.append(
-            StatusChange(
-                from_status=previous,
-                to_status=status,
-                effective_date=day,
-                recorded_on=recorded,
-                note="",
-                **_source(dates, day, headline, USUAL_QUOTE[status], n, number, key="local"),
-            )
-        )
-        previous = status
-    commitment.status = previous
-    commitment.progress = USUAL_PROGRESS[previous]
-    if previous in (S.IN_PROGRESS, S.STALLED, S.PARTIALLY_DELIVERED):
-        commitment.progress = dates.randint(10, 90)
+    with_history(commitment, dates, steps, today=today, number=n, key="local", recorded_within=7, progress=(10, 90))
+    previous = commitment.status
     closed = steps[-1][1] if steps and previous in S.terminal() else None
     movements = _movements(dates, council, province, maker, implementer, made_on, closed or today)
 
     announced = _source(dates, made_on, f"{maker.title}: {title}", commitment.source_quote, n, 0, key="local")
     commitment.owners = owners
-    commitment.status_changes = changes
     commitment.movements = movements
     commitment.sources = [CommitmentSource(**announced)]
+    changes = commitment.status_changes.all()
     known = max(
         [made_on + 7 * DAY] + [c.recorded_on + 2 * DAY for c in changes] + [m.arrived_on + 2 * DAY for m in movements]
     )
