@@ -17,8 +17,9 @@ a delivery rate that is itself drawn for each province and kind of period: a con
 nothing decides it in advance. Everything says it is illustrative.
 
 The set is the same on every run (seeded with `SEED`; dates still to come depend on today). Each is
-published once, in bulk (`tracker.publishing.bulk`), at the start of the month after its last event, so
-no public revision tells of something before it happened. Commitments already there (by slug) are left
+published once, in bulk (`tracker.publishing.bulk`), at the start of the month after its last event (or,
+in this month, in the last hour that has ended, nothing being reported in the last two days), so no public
+revision tells of something before it happened. Commitments already there (by slug) are left
 as they are.
 """
 
@@ -33,6 +34,7 @@ from django.utils.text import slugify
 from tracker.demo import demo_editing_organisation, sample_moment, tracker_began
 from tracker.demo import urdu as ur
 from tracker.demo.scale import _day_between, _source, with_history
+from tracker.history.digest import SETTLE
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -246,22 +248,25 @@ def _generate(n, provinces, tenures, delivery_rate, used, today):
     title_ur = urdu.format(n=figure, place=place.name_ur)
 
     # Dates: drawn apart from the above, so that a commitment keeps its title (and slug) on later days.
+    # Nothing is promised in a council's name before its first recorded holder took office.
     dates = random.Random(f"{SEED}-{n}-dates")
+    first_made = max(FIRST_MADE, council.periods[0].start + 30 * DAY)
     if to_come:
         kind = council.periods[-1].kind
         deadline = today + datetime.timedelta(days=dates.randint(60, 720))
-        made_on = max(FIRST_MADE, today - datetime.timedelta(days=dates.randint(60, 700)))
+        made_on = max(first_made, today - datetime.timedelta(days=dates.randint(60, 700)))
     else:
+        first_due, last_due = max(FIRST_DEADLINE, first_made + 150 * DAY), today - 20 * DAY
         periods = [
-            (max(p.start, FIRST_DEADLINE), min(p.end, today - 20 * DAY))
+            (max(p.start, first_due), min(p.end, last_due))
             for p in council.periods
-            if p.kind == kind and min(p.end, today - 20 * DAY) >= max(p.start, FIRST_DEADLINE)
+            if p.kind == kind and min(p.end, last_due) >= max(p.start, first_due)
         ]
         if not periods:
             return None
         start, end = dates.choices(periods, weights=[(e - s).days + 1 for s, e in periods])[0]
         deadline = _day_between(dates, start, end)
-        made_on = max(FIRST_MADE, deadline - datetime.timedelta(days=dates.randint(180, 900)))
+        made_on = max(first_made, deadline - datetime.timedelta(days=dates.randint(180, 900)))
 
     answering = council.offices[kind]
     implementer = _implementer(sector, council, province)
@@ -295,11 +300,13 @@ def _generate(n, provinces, tenures, delivery_rate, used, today):
         owners.append(CommitmentOwner(office=dates.choice(others), role=Role.SUPPORTING))
 
     rate = delivery_rate[(PROVINCES[(n - 1) % len(PROVINCES)], kind)]
-    steps = _steps(dates, made_on, deadline, today, rate, to_come)
-    with_history(commitment, dates, steps, today=today, number=n, key="local", recorded_within=7, progress=(10, 90))
+    # Nothing reported in the last two days: the tracker published it all in an hour that has ended.
+    horizon = today - 2 * DAY
+    steps = _steps(dates, made_on, deadline, horizon, rate, to_come)
+    with_history(commitment, dates, steps, today=horizon, number=n, key="local", recorded_within=7, progress=(10, 90))
     previous = commitment.status
     closed = steps[-1][1] if steps and previous in S.terminal() else None
-    movements = _movements(dates, council, province, maker, implementer, made_on, closed or today)
+    movements = _movements(dates, council, province, maker, implementer, made_on, closed or horizon)
 
     announced = _source(dates, made_on, f"{maker.title}: {title}", commitment.source_quote, n, 0, key="local")
     commitment.owners = owners
@@ -402,10 +409,13 @@ def load_local_commitments(*, user, today, report):
             continue
         commitment.maintained_by = organisation
         by_month[(known.year, known.month)].append(commitment)
-    began, now = tracker_began(), timezone.now()
+    # At the latest in the hour before this one, which has ended: a signed digest covers it.
+    began = tracker_began()
+    ended = (timezone.now() - SETTLE).replace(minute=0, second=0, microsecond=0)
+    latest = ended - datetime.timedelta(minutes=1)
     for (year, month), records in sorted(by_month.items()):
         following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        moment = min(max(sample_moment(following, hour=9), began), now)
+        moment = min(max(sample_moment(following, hour=9), began), latest)
         publish_new_records(Commitment, records, user=user, summary=SUMMARY, published_at=moment)
         for _record in records:
             report.note(Commitment, added=True)
