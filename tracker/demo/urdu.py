@@ -825,7 +825,6 @@ MOVEMENT_NOTES = {
     "Directed to prepare the scheme": "اسکیم تیار کرنے کی ہدایت",
     "Approved by the council": "کونسل سے منظور",
     "Approved by the administrator": "ایڈمنسٹریٹر سے منظور",
-    "Tender opened": "ٹینڈر کھولا گیا",
     "Work order issued": "ورک آرڈر جاری",
 }
 

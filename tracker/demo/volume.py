@@ -306,7 +306,8 @@ def _generate(n, provinces, tenures, delivery_rate, used, today):
     with_history(commitment, dates, steps, today=horizon, number=n, key="local", recorded_within=7, progress=(10, 90))
     previous = commitment.status
     closed = steps[-1][1] if steps and previous in S.terminal() else None
-    movements = _movements(dates, council, province, maker, implementer, made_on, closed or horizon)
+    started = next((day for status, day in steps if status == S.IN_PROGRESS), None)
+    movements = _movements(dates, council, province, maker, implementer, made_on, started, closed or horizon)
 
     announced = _source(dates, made_on, f"{maker.title}: {title}", commitment.source_quote, n, 0, key="local")
     commitment.owners = owners
@@ -320,7 +321,7 @@ def _generate(n, provinces, tenures, delivery_rate, used, today):
 
 
 def _implementer(sector, council, province):
-    for keyword in IMPLEMENTERS[sector]:
+    for keyword in (*IMPLEMENTERS[sector], "Local Government"):
         for office in council.local + province.appointed:
             if keyword in office.title:
                 return office
@@ -369,14 +370,25 @@ def _steps(rnd, made_on, deadline, today, rate, to_come):
     return steps
 
 
-def _movements(rnd, council, province, maker, implementer, made_on, until):
-    """The file's way: from the council (or whoever made the promise) to the department and back for
-    approval, to the province for funds, and to the department for the work; up to `until`."""
+def _movements(rnd, council, province, maker, implementer, made_on, started, until):
+    """The file's way: from the council (or whoever made the promise) to the department to prepare the
+    scheme, back to the council for approval and to the province for funds, all before work began on
+    `started` (when it did), then to the department with the work order; nothing after `until`."""
     funds = next((o for k in FUNDS for o in province.appointed if k in o.title), implementer)
-    route = ["council", "implementer", "approval", "funds", "implementer"][: rnd.randint(2, 5)]
-    movements, day = [], made_on
-    for stop in route:
-        day = day + datetime.timedelta(days=rnd.randint(3, 25) if not movements else rnd.randint(20, 200))
+    route = ["council", "implementer", "approval", "funds"][: rnd.randint(2, 4)]
+    if started is not None:
+        gap = (started - made_on).days
+        route = route[: max(1, min(len(route), gap - 1))]
+        days = sorted(made_on + datetime.timedelta(days=d) for d in rnd.sample(range(1, gap), len(route)))
+        route.append("works")
+        days.append(started + datetime.timedelta(days=rnd.randint(0, 10)))
+    else:
+        days, day = [], made_on
+        for _stop in route:
+            day = day + datetime.timedelta(days=rnd.randint(3, 25) if not days else rnd.randint(20, 200))
+            days.append(day)
+    movements = []
+    for stop, day in zip(route, days, strict=True):
         if day > until:
             break
         if stop in ("council", "approval"):
@@ -391,7 +403,7 @@ def _movements(rnd, council, province, maker, implementer, made_on, until):
             office, note = funds, "Funds requested"
         else:
             office = implementer
-            note = "Scheme prepared" if len(movements) < 2 else rnd.choice(["Tender opened", "Work order issued"])
+            note = "Scheme prepared" if stop == "implementer" else "Work order issued"
         movements.append(Movement(office=office, arrived_on=day, note=note, note_ur=ur.MOVEMENT_NOTES[note]))
     return movements
 
