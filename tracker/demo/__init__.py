@@ -8,6 +8,8 @@ may be read as a claim about a real official. The site says so on every page whi
 - `places`: the jurisdiction tree, organisations and offices.
 - `people`: fictional office holders and their tenures; `holders` publishes them as they became known.
 - `commitments`: the curated promises, their histories and decisions.
+- `volume`: several hundred generated local commitments through the councils' elected and administrator
+  periods, so that the accountability page has enough to compare (illustrative, like the rest).
 - Each module publishes its records with `publish_if_missing`, through
   `tracker.publishing.publish.publish`, so their public revisions and history are the real thing.
 - `scale`: thousands more commitments of the same shape, written in bulk through `tracker.publishing.bulk`.
@@ -155,6 +157,7 @@ def load_curated_demo(user, today, report):
     from tracker.demo.commitments import load_commitments, load_decisions
     from tracker.demo.holders import load_people_and_offices
     from tracker.demo.places import load_places
+    from tracker.demo.volume import load_local_commitments
     from tracker.publishing.bulk import index_for_admin_search
 
     # One transaction, so an interrupted load leaves nothing half-done. Wagtail's reference index
@@ -169,6 +172,7 @@ def load_curated_demo(user, today, report):
         offices = load_people_and_offices(organisations, user=user, today=today, began=tracker_began(), report=report)
         commitments = load_commitments(places, offices, user=user, today=today, report=report)
         load_decisions(offices, commitments, user=user, report=report)
+        load_local_commitments(user=user, today=today, report=report)
     with transaction.atomic():
         saved = _as_saved(report.new_records)
         for record in saved:

@@ -123,9 +123,9 @@ def _notification(seed, start, how=TenureStart.POSTED):
     return f"Notification No. SO(S-I)/{rnd.randint(2, 40)}-{rnd.randint(1, 300)}/{start.year} (illustrative)"
 
 
-def rotation(roster, slug, region, first_start, today, *, until=None, how=None):
+def rotation(roster, slug, region, first_start, today, *, until=None, how=None, last_reason=None):
     """Officers posted one after another, each transferred after one to two years; the last one is
-    still in post (or leaves on `until`)."""
+    still in post (or leaves on `until`, for `last_reason` when given: a charge that ended)."""
     rnd = random.Random(slug)
     plans, start = [], first_start
     while True:
@@ -140,6 +140,8 @@ def rotation(roster, slug, region, first_start, today, *, until=None, how=None):
             started = TenureStart.POSTED if not plans else rnd.choice([TenureStart.POSTED, TenureStart.TRANSFERRED])
         person = roster.take(start, end, region)
         reason = "" if end is None else rnd.choice([TenureEnd.TRANSFERRED] * 6 + [TenureEnd.RETIRED])
+        if last_reason and end is not None and end == until:
+            reason = last_reason
         plans.append(TenurePlan(person, start, end, started, reason, _notification(person, start, started)))
         if end is None or end == until:
             return plans
@@ -184,22 +186,54 @@ FEDERAL_TERMS = [
     (D(2024, 3, 11), None, ""),
 ]
 LOCAL_TERMS = {
-    # Councils elected in 2015-16 lapsed in 2019 or at the end of their term; Punjab's were restored
-    # by the courts for the last months of their term in 2021.
+    # The councils elected in 2015-16 and their successors, province by province (illustrative dates that
+    # follow the real periods). Balochistan's lapsed in January 2019; the next were elected on 29 May 2022.
+    # Punjab's were dissolved in May 2019 and restored by the courts for the last two months of their term
+    # in 2021; none has been elected since. Sindh's term ended in August 2020; the next were elected in
+    # 2022-23. Khyber Pakhtunkhwa's term ended in August 2019; the next were elected in December 2021 and
+    # March 2022. Islamabad's term ended in February 2021; none has been elected since.
     "Balochistan": [(D(2015, 1, 28), D(2019, 1, 27), TenureEnd.COUNCIL_LAPSED), (D(2022, 6, 30), None, "")],
     "Punjab": [
         (D(2017, 1, 1), D(2019, 5, 4), TenureEnd.COUNCIL_LAPSED),
         (D(2021, 10, 27), D(2021, 12, 31), TenureEnd.TERM_ENDED, RESTORED),
     ],
     "Sindh": [(D(2016, 8, 30), D(2020, 8, 28), TenureEnd.TERM_ENDED), (D(2023, 6, 15), None, "")],
-    "Khyber Pakhtunkhwa": [(D(2022, 1, 12), None, "")],
+    "Khyber Pakhtunkhwa": [(D(2015, 8, 30), D(2019, 8, 28), TenureEnd.TERM_ENDED), (D(2022, 1, 12), None, "")],
     "Federal": [(D(2016, 2, 24), D(2021, 2, 14), TenureEnd.TERM_ENDED)],
 }
+# When appointed administrators ran the councils of each province ("Federal": Islamabad's), between the
+# elected terms above: (first day, last day or None while it lasts). Punjab's restored councils' term ended
+# on 31 December 2021 and no administrator was notified until June 2022: no holder is recorded in between.
+ADMINISTRATOR_PERIODS = {
+    "Balochistan": [(D(2019, 1, 28), D(2022, 6, 29))],
+    "Punjab": [(D(2019, 5, 5), D(2021, 10, 26)), (D(2022, 6, 1), None)],
+    "Sindh": [(D(2020, 8, 30), D(2023, 6, 14))],
+    "Khyber Pakhtunkhwa": [(D(2019, 8, 29), D(2022, 1, 11))],
+    "Federal": [(D(2021, 2, 15), None)],
+}
+
+
+def administrators(roster, slug, region, today):
+    """Administrators posted one after another through each of the province's administrator periods; each
+    period's last one leaves when an elected council takes over (or the courts restore one)."""
+    plans = []
+    for n, (start, until) in enumerate(ADMINISTRATOR_PERIODS[region]):
+        plans += rotation(
+            roster,
+            slug if n == 0 else f"{slug}-{n + 1}",
+            region,
+            start,
+            today,
+            until=until,
+            how=TenureStart.APPOINTED_ADMINISTRATOR,
+            last_reason=TenureEnd.CHARGE_ENDED,
+        )
+    return plans
 
 
 def special_plans(roster, today):
     """Offices whose history shows a particular pattern, keyed by office slug."""
-    lapsed, charge_ended = TenureEnd.COUNCIL_LAPSED, TenureEnd.CHARGE_ENDED
+    charge_ended = TenureEnd.CHARGE_ENDED
     transferred, administrator = TenureEnd.TRANSFERRED, TenureStart.APPOINTED_ADMINISTRATOR
     posted, transferred_in = TenureStart.POSTED, TenureStart.TRANSFERRED
     plans = {}
@@ -216,20 +250,16 @@ def special_plans(roster, today):
             (D(2024, 3, 2), None, ""),
         ],
     )
-    # Quetta's council lapsed in January 2019; since then appointed administrators run the city.
-    plans["mayor-of-quetta"] = elected_terms(roster, "Balochistan", [(D(2015, 1, 28), D(2019, 1, 27), lapsed)])
-    plans["administrator-metropolitan-corporation-quetta"] = rotation(
-        roster, "administrator-quetta", "Balochistan", D(2019, 1, 28), today, how=administrator
-    )
     # Lahore: lapsed in May 2019 and run by administrators; the courts restored the council for the
-    # last two months of its term in 2021 (the administrator's charge ended), then administrators again.
+    # last two months of its term in 2021 (the administrator's charge ended); after its term ended no
+    # holder is recorded until administrators were appointed again in June 2022.
     plans["administrator-metropolitan-corporation-lahore"] = fixed(
         roster,
         "Punjab",
         [
             (D(2019, 5, 5), D(2020, 4, 30), administrator, transferred),
             (D(2020, 5, 1), D(2021, 10, 26), administrator, charge_ended),
-            (D(2022, 1, 1), D(2023, 3, 31), administrator, transferred),
+            (D(2022, 6, 1), D(2023, 3, 31), administrator, transferred),
             (D(2023, 4, 1), None, administrator, ""),
         ],
     )
@@ -317,7 +347,7 @@ def tenure_plans(today, organisation_regions):
                 terms = LOCAL_TERMS[region]
             plans[slug] = elected_terms(roster, region, terms)
         elif kind == OfficeKind.ADMINISTRATOR:
-            plans[slug] = rotation(roster, slug, region, D(2019, 5, 5), today, how=TenureStart.APPOINTED_ADMINISTRATOR)
+            plans[slug] = administrators(roster, slug, region, today)
         else:
             officer_region = "Federal" if "secretary" in slug or "chairman" in slug else region
             start = D(2016, 1, 1) + datetime.timedelta(days=random.Random(slug).randint(0, 200))

@@ -609,7 +609,14 @@ ORGANISATIONS = [
         "City Local Government Peshawar",
         Org.COUNCIL,
         "peshawar-district",
-        [("mayor-of-peshawar", "Mayor of Peshawar", Kind.ELECTED)],
+        [
+            ("mayor-of-peshawar", "Mayor of Peshawar", Kind.ELECTED),
+            (
+                "administrator-city-local-government-peshawar",
+                "Administrator City Local Government Peshawar",
+                Kind.ADMINISTRATOR,
+            ),
+        ],
     ),
     (
         "water-and-sanitation-services-peshawar",
@@ -648,7 +655,14 @@ ORGANISATIONS = [
         "Metropolitan Corporation Islamabad",
         Org.COUNCIL,
         "islamabad-capital-territory",
-        [("mayor-of-islamabad", "Mayor of Islamabad", Kind.ELECTED)],
+        [
+            ("mayor-of-islamabad", "Mayor of Islamabad", Kind.ELECTED),
+            (
+                "administrator-metropolitan-corporation-islamabad",
+                "Administrator Metropolitan Corporation Islamabad",
+                Kind.ADMINISTRATOR,
+            ),
+        ],
     ),
     (
         "capital-development-authority",

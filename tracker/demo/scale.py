@@ -204,27 +204,13 @@ def generate(number, regions, today):
         owners.append(CommitmentOwner(office=rnd.choice(others), role=Role.SUPPORTING))
 
     _, _, path = rnd.choices(OUTCOMES, weights=[w for _, w, _ in OUTCOMES])[0]
-    changes, previous, day = [], S.NOT_STARTED, made_on
+    dated, day = [], made_on
     horizon = min(today, made_on + datetime.timedelta(days=2000))
-    for n, status in enumerate(path, start=1):
+    for status in path:
         day = _day_between(rnd, day + datetime.timedelta(days=20), max(day + datetime.timedelta(days=20), horizon))
         day = min(day, today)
-        headline = HEADLINES[status].format(title=title)
-        changes.append(
-            StatusChange(
-                from_status=previous,
-                to_status=status,
-                effective_date=day,
-                recorded_on=min(today, day + datetime.timedelta(days=rnd.randint(0, 10))),
-                note="",
-                **_source(rnd, day, headline, USUAL_QUOTE[status], number, n),
-            )
-        )
-        previous = status
-    commitment.status = previous
-    commitment.progress = USUAL_PROGRESS[previous]
-    if previous in (S.IN_PROGRESS, S.STALLED, S.PARTIALLY_DELIVERED):
-        commitment.progress = rnd.randint(5, 95)
+        dated.append((status, day))
+    with_history(commitment, rnd, dated, today=today, number=number)
 
     movements, day = [], made_on
     desks = [administrative, *rnd.sample(others, min(2, len(others)))]
@@ -234,19 +220,45 @@ def generate(number, regions, today):
 
     announced = _source(rnd, made_on, f"{political.title} promises: {title}", commitment.source_quote, number, 0)
     commitment.owners = owners
-    commitment.status_changes = changes
     commitment.movements = movements
     commitment.sources = [CommitmentSource(**announced)]
     return commitment
 
 
+def with_history(commitment, rnd, dated, *, today, number, key="sample", recorded_within=10, progress=(5, 95)):
+    """Give `commitment` a status change for each (status, day) of `dated`, in that order, each with the
+    news report of it (recorded up to `recorded_within` days later, never after today), and the status
+    and progress they lead to."""
+    changes, previous = [], S.NOT_STARTED
+    for n, (status, day) in enumerate(dated, start=1):
+        headline = HEADLINES[status].format(title=commitment.title)
+        changes.append(
+            StatusChange(
+                from_status=previous,
+                to_status=status,
+                effective_date=day,
+                recorded_on=min(today, day + datetime.timedelta(days=rnd.randint(0, recorded_within))),
+                note="",
+                **_source(rnd, day, headline, USUAL_QUOTE[status], number, n, key=key),
+            )
+        )
+        previous = status
+    commitment.status_changes = changes
+    commitment.status = previous
+    commitment.progress = USUAL_PROGRESS[previous]
+    if previous in (S.IN_PROGRESS, S.STALLED, S.PARTIALLY_DELIVERED):
+        commitment.progress = rnd.randint(*progress)
+
+
 MOVEMENT_NOTES = ["PC-1 prepared", "Sent for approval", "Funds requested", "Returned for revision", "Tendering", ""]
 
 
-def _source(rnd, day, headline, quote, number, n):
+def _source(rnd, day, headline, quote, number, n, *, key="sample"):
+    """A news report of `day` (the announcement when n is 0, else the n-th status change) at an
+    illustrative address made from `key` and the commitment's number."""
     base, publisher = NEWS[(number + n) % len(NEWS)]
     return dict(
-        url=f"{base}/{day.year}/{day:%m}/sample-{number}-{n}",
+        url=f"{base}/{day.year}/{day:%m}/{key}-{number}-{n}",
         title=headline[:255],
         publisher=publisher,
         published_on=day,

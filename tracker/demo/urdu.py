@@ -301,12 +301,14 @@ OFFICES = {
     "secretary-elementary-secondary-education-kp": "سیکرٹری ابتدائی و ثانوی تعلیم خیبر پختونخوا",
     "secretary-local-government-kp": "سیکرٹری بلدیات خیبر پختونخوا",
     "mayor-of-peshawar": "میئر پشاور",
+    "administrator-city-local-government-peshawar": "ایڈمنسٹریٹر سٹی لوکل گورنمنٹ پشاور",
     "ceo-wssp": "چیف ایگزیکٹو آفیسر واٹر اینڈ سینی ٹیشن سروسز پشاور",
     "tehsil-chairman-charsadda": "تحصیل چیئرمین چارسدہ",
     "tehsil-chairman-nowshera": "تحصیل چیئرمین نوشہرہ",
     "chief-commissioner-islamabad": "چیف کمشنر اسلام آباد",
     "deputy-commissioner-islamabad": "ڈپٹی کمشنر اسلام آباد",
     "mayor-of-islamabad": "میئر اسلام آباد",
+    "administrator-metropolitan-corporation-islamabad": "ایڈمنسٹریٹر میٹروپولیٹن کارپوریشن اسلام آباد",
     "chairman-cda": "چیئرمین کیپیٹل ڈویلپمنٹ اتھارٹی",
 }
 
@@ -820,6 +822,10 @@ MOVEMENT_NOTES = {
     "Design review": "ڈیزائن کا جائزہ",
     "Revised": "نظرِ ثانی",
     "Training": "تربیت",
+    "Directed to prepare the scheme": "اسکیم تیار کرنے کی ہدایت",
+    "Approved by the council": "کونسل سے منظور",
+    "Approved by the administrator": "ایڈمنسٹریٹر سے منظور",
+    "Work order issued": "ورک آرڈر جاری",
 }
 
 # The note of a status change the sample data invents without a quote of its own.
