@@ -1,0 +1,179 @@
+"""A working day: what readers get while editors publish (issue 31). A mixed load over every public page type
+of bench/load.py, from 8 clients for `--seconds`, three times on one copy of the prepared database: with no
+publishing, with a publish every 10 s, and with a publish every second. Through the production stack
+(gunicorn with deploy/gunicorn.conf.py and 2 workers, a Celery worker with its own queues, a private Redis
+as the shared cache and the broker); each request carries a query of its own, so it is a page gunicorn makes,
+as Varnish would ask for it.
+
+    .venv/bin/python bench/working_day.py --size 100k [--seconds 120] [--every 0,10,1]
+
+A publish is an editor's: one published commitment (the next one of a fixed list) gets a progress figure and
+is published through the publishing service, as the admin's Publish button does (one public revision, the
+summaries it touches marked stale, the refresh and the purges after the commit). The publisher runs in its
+own process beside the load and counts what it published. Prints a Markdown table: req/s, p50, p95, p99,
+errors, publishes, and their ratio to no publishing. Targets (at 100k on PostgreSQL): with a publish every
+10 s, req/s at least 0.8x and p95 at most 2x of no publishing; with a publish every second, no error and
+p99 at most 1 s.
+"""
+
+# ruff: noqa: S603, S607, T201  (a benchmark starting processes on this machine, asking 127.0.0.1 only)
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from load import ENGINES, SIZES, database_copy, drop_copy, get, loadavg, pages_of  # noqa: E402
+from load_tables import machine_facts  # noqa: E402
+
+from tests.deploy.stack import HOST, production_environment, start_gunicorn, start_worker  # noqa: E402
+from tests.processes import Broker, free_port  # noqa: E402
+
+CLIENTS = 8
+
+# wrk: every thread walks the pages in turn from its own starting point, each request with a query of its
+# own; at the end one line of results (latencies in ms).
+MIXED = """
+local paths = {@PATHS@}
+local nonce = os.getenv("BENCH_NONCE") or "0"
+local threads = 0
+wrk.headers["Host"] = "@HOST@"
+wrk.headers["X-Forwarded-Proto"] = "https"
+wrk.headers["Accept-Encoding"] = "gzip"
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
+local counter = 0
+function request()
+  counter = counter + 1
+  local path = paths[((counter + id * 7) % #paths) + 1]
+  local sep = string.find(path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, path .. sep .. "bench=" .. nonce .. "-" .. tostring(id) .. "-" .. counter)
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    summary.requests))
+end
+"""
+
+# The editor: run in a child process with the site's settings; prints how many it published.
+PUBLISHER = """
+import sys, time
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from tracker import publishing
+from tracker.models import Commitment
+
+every, until = float(sys.argv[1]), time.monotonic() + float(sys.argv[2])
+user = get_user_model().objects.filter(is_superuser=True).first()
+ids = list(Commitment.objects.published().order_by("pk").values_list("pk", flat=True)[:500])
+done = 0
+while time.monotonic() < until:
+    started = time.monotonic()
+    commitment = Commitment.objects.get(pk=ids[done % len(ids)])
+    commitment.progress = (commitment.progress or 0) % 100 + 1
+    publishing.publish(commitment, user=user, summary="Progress updated (working-day benchmark)")
+    done += 1
+    time.sleep(max(0.0, every - (time.monotonic() - started)))
+print(f"PUBLISHED {done}")
+"""
+
+
+def mixed_load(base, pages, seconds, directory):
+    script = directory / "mixed.lua"
+    quoted = ", ".join(f'"{path}"' for path in pages.values())
+    script.write_text(MIXED.replace("@PATHS@", quoted).replace("@HOST@", HOST))
+    env = {**os.environ, "BENCH_NONCE": f"{time.time_ns()}"}
+    command = ["wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds}s", "--timeout", "60s", "-s", str(script), base + "/"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+    rps, p50, p95, p99, errors, requests = re.search(r"RESULT (\S+) (\S+) (\S+) (\S+) (\d+) (\d+)", out).groups()
+    return {"rps": float(rps), "p50": float(p50), "p95": float(p95), "p99": float(p99), "errors": int(errors)}
+
+
+def working_day(env, base, pages, seconds, every, directory):
+    """The mixed load with a publish every `every` seconds (0: none); its figures and the publishes."""
+    publisher = None
+    if every:
+        command = [sys.executable, "-c", PUBLISHER, str(every), str(seconds)]
+        publisher = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    figures = mixed_load(base, pages, seconds, directory)
+    figures["published"] = 0
+    if publisher:
+        out, _ = publisher.communicate(timeout=seconds + 120)
+        found = re.search(r"PUBLISHED (\d+)", out or "")
+        figures["published"] = int(found.group(1)) if found else -1
+    return figures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", default="postgresql", choices=ENGINES)
+    parser.add_argument("--size", default="100k", choices=list(SIZES))
+    parser.add_argument("--seconds", type=int, default=120, help="Duration of each mixed load.")
+    parser.add_argument("--every", default="0,10,1", help="Seconds between publishes, per run (0: none).")
+    parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "tracker-bench")
+    args = parser.parse_args()
+    directory = Path(tempfile.mkdtemp(prefix="bench-working-day-"))
+    broker, services = Broker(directory), []
+    broker.start()
+    try:
+        database_url = database_copy(args.engine, args.size, args.cache_dir, directory)
+        port = free_port()
+        env = production_environment(directory, database_url, broker.port, "", free_port())
+        env.pop("ELASTICSEARCH_URL")
+        env.update(GUNICORN_TIMEOUT="120", GUNICORN_LOG_LEVEL="warning", API_THROTTLE_RATE="", FRONTEND_CACHE_URL="")
+        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        found = pages_of(env)
+        services.append(start_gunicorn(directory, env, port))
+        services.append(start_worker(directory, env))
+        base = f"http://127.0.0.1:{port}"
+        for path in found["pages"].values():  # each worker has its code, templates and kept parts
+            for _ in range(4):
+                get(base, path + ("&" if "?" in path else "?") + f"bench=warm-{time.time_ns()}")
+        print(f"Machine: {machine_facts()}; {found['commitments']:,} published commitments; {args.engine}.")
+        print(f"Mixed load over {len(found['pages'])} page types, {CLIENTS} clients, {args.seconds} s each.\n")
+        print("| publishing | req/s | p50 ms | p95 ms | p99 ms | errors | publishes | req/s vs none | p95 vs none |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        calm = None
+        for every in (float(e) for e in args.every.split(",")):
+            before = loadavg()
+            row = working_day(env, base, found["pages"], args.seconds, every, directory)
+            calm = calm or (row if not every else None)
+            ratio = (f"{row['rps'] / calm['rps']:.2f}x", f"{row['p95'] / calm['p95']:.2f}x") if calm else ("", "")
+            name = "none" if not every else f"one every {every:g} s"
+            print(
+                f"| {name} | {row['rps']:.1f} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} "
+                f"| {row['errors']} | {row['published']} | {ratio[0]} | {ratio[1]} |",
+                flush=True,
+            )
+            print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)
+    except Exception:
+        for service in services:
+            print(f"--- {service.name} ---\n{service.last_lines()}", file=sys.stderr)
+        raise
+    finally:
+        for service in reversed(services):
+            service.stop()
+        broker.stop()
+        drop_copy(args.engine, args.size)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
