@@ -138,7 +138,8 @@ def main():
         env = production_environment(directory, database_url, broker.port, "", free_port())
         env.pop("ELASTICSEARCH_URL")
         env.update(GUNICORN_TIMEOUT="120", GUNICORN_LOG_LEVEL="warning", API_THROTTLE_RATE="", FRONTEND_CACHE_URL="")
-        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        for step in (("migrate", "--noinput"), ("collectstatic", "--noinput")):  # the release steps
+            subprocess.run([sys.executable, "manage.py", *step, "-v0"], cwd=ROOT, env=env, check=True)
         found = pages_of(env)
         services.append(start_gunicorn(directory, env, port))
         services.append(start_worker(directory, env))
