@@ -306,6 +306,10 @@ PUBLIC_SUMMARIES = True
 # follows every change computes it again, so the first readers after a publish do not each wait for the
 # figures (seconds at 100,000 commitments). Never after a takedown. 0: computed by the first reader instead.
 SUMMARY_STALE_SECONDS = 60
+# The summaries that read every commitment (the dashboard, the accountability reports) are computed again at
+# most once in this many seconds, however often editors publish; shorter than SUMMARY_STALE_SECONDS, so that
+# their readers get the last computation meanwhile. 0: after every change.
+SUMMARY_REFRESH_SECONDS = 30
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in, tips, follow and API limits count by it (IPv6 by /64).

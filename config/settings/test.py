@@ -39,6 +39,7 @@ DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  
 # Likewise the maintained page summaries, but in their own tests (tests/tracker/public/test_summaries*.py).
 PUBLIC_SUMMARIES = False
 SUMMARY_STALE_SECONDS = 0  # a stale row is computed again at once, but in its own test (test_summaries_stale.py)
+SUMMARY_REFRESH_SECONDS = 0  # and after every change (likewise)
 # And the search's cached answers (search/backends/facets.py), but in their own test.
 SEARCH = {**SEARCH, "CACHE_ANSWERS": False}  # noqa: F405
 # Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.

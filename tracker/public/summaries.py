@@ -18,7 +18,9 @@ scan of every commitment per request.
 - **Served while refreshed**: for `SUMMARY_STALE_SECONDS` after a row went stale, readers get its figures
   from before the change while that task computes it (stale while revalidating), so the first readers after
   a publish do not each wait seconds for the figures at national scale (`may_serve_stale`: never after a
-  takedown or a restore, never without a broker).
+  takedown or a restore, never without a broker). The rows that read every commitment are computed at
+  most once every `SUMMARY_REFRESH_SECONDS` (`READS_EVERY_COMMITMENT`), and a computation overtaken by a
+  change still stores its newer figures as stale ones, so a working day of publishes moves them on.
 - **Rebuilt**: `manage.py rebuild_summaries` computes the site-wide rows and those of every published
   office, person and place from scratch (after a restore from a backup, or a change written behind the
   publishing actions).
@@ -36,6 +38,7 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -130,8 +133,9 @@ def figures(key, today, compute_now=None):
         # our (older) figures are not stored as fresh.
         PublicSummary.objects.bulk_create([PublicSummary(key=key, day=today)], ignore_conflicts=True)
         generation = PublicSummary.objects.filter(key=key).values_list("generation", flat=True).first()
+    started = timezone.now()
     result = compute_now()
-    _store(key, today, result, generation)
+    _store(key, today, result, generation, started)
     return result
 
 
@@ -150,19 +154,25 @@ def may_serve_stale(stale_since, computed_at):
     return (timezone.now() - stale_since).total_seconds() <= seconds
 
 
-def _store(key, today, result, generation):
-    """Store `result` unless the public state changed since `generation` was read, or the row is being
-    changed now: an import holds the summary rows it marked stale until it commits, which may take minutes,
-    and a reader must not wait for it (the figures it computed are served all the same, just not stored)."""
+def _store(key, today, result, generation, started):
+    """Store `result`, computed from `started` on: as fresh unless the public state changed since
+    `generation` was read; if it did, as stale figures that are still newer than the row's (served for
+    SUMMARY_STALE_SECONDS from `started`, like any stale row), so that while editors publish every few
+    seconds a row whose computation takes longer still moves on. Nothing is stored while the row is being
+    changed: an import holds the summary rows it marked stale until it commits, which may take minutes, and
+    a reader must not wait for it (the figures it computed are served all the same, just not stored)."""
     if generation is None:
         return
     with transaction.atomic():
-        free = PublicSummary.objects.select_for_update(skip_locked=True).filter(key=key, generation=generation)
-        if not free.values_list("key", flat=True).first():
+        row = PublicSummary.objects.select_for_update(skip_locked=True).filter(key=key)
+        found = row.values_list("generation", "computed_at").first()
+        if found is None:
             return
-        PublicSummary.objects.filter(key=key, generation=generation).update(
-            day=today, fresh=True, data=stored_figures.dumps(result), computed_at=timezone.now(), stale_since=None
-        )
+        data = stored_figures.dumps(result)
+        if found[0] == generation:
+            row.update(day=today, fresh=True, data=data, computed_at=started, stale_since=None)
+        elif found[1] < started:
+            row.update(day=today, fresh=False, data=data, computed_at=started, stale_since=started)
 
 
 # --- Keeping them true ---------------------------------------------------------------------------------
@@ -275,17 +285,48 @@ def refresh(today=None):
     """Recompute every stale row, and every row of another day; forget rows whose subject is no longer
     public. Returns how many rows were recomputed."""
     today = today or timezone.localdate()
-    done = 0
-    stale = PublicSummary.objects.exclude(fresh=True, day=today).values_list("key", "generation")
-    for key, generation in list(stale):
+    done, later = 0, []
+    stale = PublicSummary.objects.exclude(fresh=True, day=today).values_list("key", "generation", "computed_at", "day")
+    for key, generation, computed_at, day in list(stale):
+        wait = _wait_before_computing(key, computed_at) if day == today else 0
+        if wait > 0:
+            later.append(wait)
+            continue
+        started = timezone.now()
         try:
             result = compute_key(key, today)
         except LookupError:
             PublicSummary.objects.filter(key=key, generation=generation).delete()
             continue
-        _store(key, today, result, generation)
+        _store(key, today, result, generation, started)
         done += 1
+    if later:
+        _refresh_again_in(min(later))
     return done
+
+
+# The rows that read every commitment (seconds each at national scale) are computed at most once every
+# SUMMARY_REFRESH_SECONDS, however often editors publish: in between, their readers get the figures of the
+# last computation (SUMMARY_STALE_SECONDS, which must be the longer of the two) and one refresh, scheduled
+# for when the time is up, computes them with every change made meanwhile.
+READS_EVERY_COMMITMENT = ("accountability:", "dashboard")
+
+
+def _wait_before_computing(key, computed_at):
+    seconds = settings.SUMMARY_REFRESH_SECONDS
+    if not seconds or not key.startswith(READS_EVERY_COMMITMENT):
+        return 0
+    return seconds - (timezone.now() - computed_at).total_seconds()
+
+
+def _refresh_again_in(seconds):
+    """One refresh when the first waiting row is due (one at a time, whatever the number of publishes)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER or not cache.add("tracker:summaries:refresh-scheduled", 1, int(seconds) + 1):
+        return
+    try:
+        refresh_public_summaries.apply_async(countdown=seconds, retry=False)
+    except (OperationalError, ConnectionError, OSError) as exc:
+        log.warning("Could not reach the task broker (%s); the summaries are refreshed by beat.", exc)
 
 
 @shared_task(name="tracker.tasks.refresh_public_summaries", ignore_result=True)
@@ -325,12 +366,13 @@ def rebuild(today=None, progress=None):
     for key in keys:
         PublicSummary.objects.bulk_create([PublicSummary(key=key, day=today)], ignore_conflicts=True)
         generation = PublicSummary.objects.filter(key=key).values_list("generation", flat=True).first()
+        started = timezone.now()
         try:
             result = compute_key(key, today)
         except LookupError:
             PublicSummary.objects.filter(key=key).delete()
             continue
-        _store(key, today, result, generation)
+        _store(key, today, result, generation, started)
         written += 1
         if progress:
             progress(key)

@@ -84,3 +84,54 @@ def test_without_a_broker_no_refresh_comes_so_the_reader_computes(settings):
     computed_when_asked("dashboard", today)
     world.publish()
     assert computed_when_asked("dashboard", today)[0]["total"] == 2
+
+
+def test_a_computation_overtaken_by_a_publish_still_moves_the_row_on():
+    """While editors publish every few seconds, a report that takes longer to compute would otherwise never be
+    stored: its newer figures are kept as stale ones, and served, instead of the older ones."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    computed_when_asked("dashboard", today)
+    world.publish()
+
+    def compute_while_someone_publishes():
+        figures = summaries.compute_key("dashboard", today)
+        world.publish()  # commits while this computation is still running
+        return figures
+
+    PublicSummary.objects.update(stale_since=timezone.now() - datetime.timedelta(seconds=61))
+    assert summaries.figures("dashboard", today, compute_while_someone_publishes)["total"] == 2
+    row = PublicSummary.objects.get(key="dashboard")
+    assert not row.fresh and row.stale_since is not None
+    figures, computed = computed_when_asked("dashboard", today)
+    assert (figures["total"], computed) == (2, False)  # newer than the row's figures before, if not the newest
+
+
+@pytest.fixture
+def scheduled(monkeypatch):
+    """The refreshes asked of the worker, with their delays."""
+    from django.core.cache import cache
+
+    cache.delete("tracker:summaries:refresh-scheduled")
+    asked = []
+    monkeypatch.setattr(summaries.refresh_public_summaries, "apply_async", lambda **kw: asked.append(kw))
+    return asked
+
+
+def test_reports_of_every_commitment_are_computed_at_most_once_in_a_while(settings, scheduled):
+    settings.SUMMARY_REFRESH_SECONDS = 30
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    computed_when_asked("dashboard", today)
+    for _ in range(3):  # three publishes in a row, each followed by its refresh
+        world.publish()
+        summaries.refresh(today)
+    row = PublicSummary.objects.get(key="dashboard")
+    assert not row.fresh and summaries.figures("dashboard", today)["total"] == 1  # served meanwhile
+    assert len(scheduled) == 1 and 28 <= scheduled[0]["countdown"] <= 30  # one refresh, when the time is up
+    PublicSummary.objects.update(computed_at=timezone.now() - datetime.timedelta(seconds=31))
+    summaries.refresh(today)
+    row = PublicSummary.objects.get(key="dashboard")
+    assert row.fresh and summaries.figures("dashboard", today)["total"] == 4  # every publish meanwhile
