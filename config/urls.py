@@ -24,6 +24,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include((api_patterns, "api"))),
+    # The transparency log (tracker/history/log_urls.py): checkpoints, proofs and tiles, in no language.
+    path("log/", include("tracker.history.log_urls")),
     path("api/docs/", api_documents.SwaggerView.as_view(), name="api_docs"),
     path("api/docs/redoc/", api_documents.RedocView.as_view(), name="api_redoc"),
     # Browsers ask every site for /favicon.ico, whatever its pages link to.

@@ -36,11 +36,17 @@ EXAMPLES = {
     "pk": "1",
     "stamp": "20261127T110000Z",
     "token": "MQ:1xWwrK:signature",
+    "size": "300",
+    "leaf": "41",
+    "m": "77",
+    "level": "0",
+    "tile": "x001/234",
+    "width": "44",
 }
 # Views that answer any path: a documented address must not rely on them (unless it is a Wagtail page).
 CATCH_ALL_VIEWS = {"wagtail_serve", "wagtail.admin.views.home.default"}
 # The namespaces of the project's own routes, every one of which must be documented.
-PROJECT_NAMESPACES = ("tracker", "search", "api", "data")
+PROJECT_NAMESPACES = ("tracker", "search", "api", "data", "log")
 PROJECT_APPS = ("tracker", "search")
 # `manage.py help` is manage.py's own, not a command.
 NOT_COMMANDS = {"help"}

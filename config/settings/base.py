@@ -180,6 +180,11 @@ TRACKER_PUBLISHER_UR = env("TRACKER_PUBLISHER_UR") or (
 # sets DIGEST_SIGNING_KEY; elsewhere a key is made on first use and kept in this file.
 DIGEST_SIGNING_KEY = env("DIGEST_SIGNING_KEY")
 DIGEST_SIGNING_KEY_FILE = BASE_DIR / "var" / "digest-signing-key.pem"
+# The transparency log (tracker/history/transparency.py): its name in signed checkpoints (unset: SITE_URL's
+# host and path + "/log"), and the note verifier keys of keys that signed checkpoints before the current one
+# (a key rotated out stays listed at /log/keys, so the checkpoints it signed stay checkable).
+TRANSPARENCY_LOG_ORIGIN = env("TRANSPARENCY_LOG_ORIGIN")
+TRANSPARENCY_LOG_PAST_KEYS = env("TRANSPARENCY_LOG_PAST_KEYS")
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 

@@ -26,6 +26,7 @@ from tracker.api.references import (
     holders_of,
     label_of,
 )
+from tracker.history import transparency
 from tracker.models import (
     Commitment,
     CommitmentOwner,
@@ -333,10 +334,49 @@ class RevisionSerializer(serializers.ModelSerializer):
 
     content = serializers.JSONField(help_text="The record as published in this revision.")
     html_url = serializers.SerializerMethodField(help_text="This revision's permanent public page.")
+    transparency_log = serializers.SerializerMethodField(
+        help_text="Its entry in the site-wide transparency log (leaf_index, from 0) and, once a signed checkpoint "
+        "covers it, the address of its inclusion proof against the latest one (checkpoint_size, proof_url); one "
+        "revision's representation also carries the proof's hashes (hex, RFC 9162 order)."
+    )
 
     class Meta:
         model = PublicRevision
-        fields = ("number", "published_at", "edit_summary", "publisher", "hash", "previous_hash", "content", "html_url")
+        fields = (
+            "number",
+            "published_at",
+            "edit_summary",
+            "publisher",
+            "hash",
+            "previous_hash",
+            "content",
+            "html_url",
+            "transparency_log",
+        )
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "leaf_index": {"type": "integer"},
+                "checkpoint_size": {"type": "integer", "nullable": True},
+                "proof_url": {"type": "string", "format": "uri", "nullable": True},
+                "hashes": {"type": "array", "items": {"type": "string"}},
+            },
+        }
+    )
+    def get_transparency_log(self, revision):
+        if "checkpoint" not in self.context:
+            self.context["checkpoint"] = transparency.latest_checkpoint()
+        checkpoint, index = self.context["checkpoint"], revision.sequence - 1
+        if checkpoint is None or checkpoint.size <= index:
+            return {"leaf_index": index, "checkpoint_size": None, "proof_url": None}
+        address = f"{reverse('log:inclusion_proof', args=[index])}?size={checkpoint.size}"
+        proof_url = links.absolute(_request(self), address)
+        found = {"leaf_index": index, "checkpoint_size": checkpoint.size, "proof_url": proof_url}
+        if self.context.get("with_proof"):
+            found["hashes"] = transparency.revision_proof(revision, checkpoint)["hashes"]
+        return found
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_html_url(self, revision):

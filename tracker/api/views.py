@@ -178,7 +178,8 @@ class RecordViewSet(ReadOnlyViewSet):
         found = self._revisions(record).filter(number=int(number)).first()
         if found is None:
             raise NotFound("The record has no public revision with this number.")
-        return Response(serializers.RevisionSerializer(found, context={"request": request, "record": record}).data)
+        context = {"request": request, "record": record, "with_proof": True}
+        return Response(serializers.RevisionSerializer(found, context=context).data)
 
 
 def _described(serializer, *, detail=None, list_filters=(), summary_list, summary_detail):

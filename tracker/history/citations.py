@@ -75,6 +75,11 @@ class Cited:
         return f"{self.revision.content_type.model}-{self.revision.object_id}-r{self.revision.number}"
 
     @property
+    def integrity_note(self):
+        """The revision's hash and its entry in the site-wide transparency log, which anyone can prove."""
+        return f"SHA-256 {self.revision.hash}, transparency log entry {self.revision.sequence - 1}"
+
+    @property
     def published_on(self):
         return timezone.localdate(self.revision.published_at)
 
@@ -124,7 +129,7 @@ def csl_item(cited):
         "accessed": _parts(cited.accessed),
         "URL": cited.url,
         "language": cited.language,
-        "note": f"SHA-256 {cited.revision.hash}",
+        "note": cited.integrity_note,
     }
 
 
@@ -234,7 +239,7 @@ def bibtex(cited):
         ("version", str(cited.revision.number)),
         ("url", cited.url),  # read verbatim by the url package: not escaped
         ("urldate", cited.accessed.isoformat()),
-        ("note", f"{cited.description}. SHA-256 {cited.revision.hash}".translate(_LATEX)),
+        ("note", f"{cited.description}. {cited.integrity_note}".translate(_LATEX)),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{cited.key},\n{body}\n}}\n"
@@ -261,7 +266,7 @@ def ris(cited):
                 "edition": cited.description,
                 "urls": [cited.url],
                 "language": cited.language,
-                "notes": [f"SHA-256 {cited.revision.hash}"],
+                "notes": [cited.integrity_note],
             }
         ],
         implementation=_RisWriter,

@@ -28,7 +28,7 @@ from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
-from tracker.history import signing
+from tracker.history import signing, transparency
 from tracker.models import PublicRevision, SignedDigest
 from tracker.models.digests import STAMP_FORMAT
 
@@ -220,4 +220,5 @@ def checking_context():
         "public_key": signing.public_key_pem(),
         "fingerprint": signing.key_fingerprint(),
         "example_stamp": latest.stamp if latest else "",
+        "log_verifier_key": transparency.current_key().verifier_key,
     }

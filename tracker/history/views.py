@@ -18,6 +18,7 @@ from tracker.history.diffs import compare as compare_snapshots
 from tracker.history.records import MAX_REVISION_NUMBER, record_view
 from tracker.history.snapshot_display import present
 from tracker.history.summaries import what_changed
+from tracker.history.transparency import latest_checkpoint
 
 
 def _cited(request, kind, record, revision):
@@ -56,6 +57,8 @@ def revision(request, kind, record, number):
         "bibtex": citations.bibtex(cited),
         "cited": cited,
         "formats": citations.STYLES | citations.DATA_FORMATS,
+        "log_entry": shown.sequence - 1,
+        "checkpoint": latest_checkpoint(),
     }
     return render(request, "history/revision.html", context)
 

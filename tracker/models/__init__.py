@@ -9,8 +9,11 @@ from tracker.models.public_revisions import PublicRevision
 from tracker.models.purges import PurgeRequest
 from tracker.models.summaries import PublicSummary
 from tracker.models.tips import Tip, TipKind, TipStatus
+from tracker.models.transparency_log import Checkpoint, LogNode
 
 __all__ = [
+    "Checkpoint",
+    "LogNode",
     "Commitment",
     "CommitmentOwner",
     "CommitmentSource",

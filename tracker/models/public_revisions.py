@@ -7,8 +7,9 @@ revision's hash, so any later alteration of the stored history can be detected.
 Revisions are chained twice: per record (`number`, `previous_hash`, `hash`) and site-wide, in the order
 they were published (`sequence`, `site_previous_hash`, `site_hash`, the latter over the record hash).
 The site-wide log is what catches a deleted latest revision, a deleted chain or a re-hashed chain,
-which a record's own chain cannot see. On PostgreSQL a trigger refuses any UPDATE or DELETE of a
-public revision (migration 0006); the model refuses them too.
+which a record's own chain cannot see. The same log is a Merkle tree (leaf i = the revision with
+sequence i + 1), stored as it grows (tracker/models/transparency_log.py), for proofs anyone can check.
+On PostgreSQL a trigger refuses any UPDATE or DELETE of a public revision (migration 0006); the model refuses them too.
 """
 
 import hashlib
@@ -21,6 +22,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
+
+from tracker.models.transparency_log import LogNode
 
 SNAPSHOT_FORMAT = 1
 # Appends to the site-wide log take this PostgreSQL advisory lock, one publish at a time.
@@ -105,7 +108,10 @@ class PublicRevisionQuerySet(models.QuerySet):
             revision.site_hash = site_hash = revision.compute_site_hash()
             latest[(content_type_id, revision.object_id)] = (revision.number, revision.hash)
             revisions.append(revision)
-        return self.bulk_create(revisions, batch_size=2000)
+        created = self.bulk_create(revisions, batch_size=2000)
+        # The log's Merkle tree (tracker/models/transparency_log.py), in this transaction, under the lock.
+        LogNode.objects.append_leaves(revisions[0].sequence - 1, [bytes.fromhex(r.hash) for r in revisions])
+        return created
 
     def _site_log_end(self):
         """(sequence, site hash) of the latest revision of the whole site, with the log locked until the

@@ -19,6 +19,7 @@ from tracker.demo import (
     serve_site_at,
 )
 from tracker.history.digest import make_signed_digests, sign_what_is_new
+from tracker.history.transparency import make_checkpoint
 
 COUNTED = [
     "Jurisdiction",
@@ -99,6 +100,8 @@ class Command(BaseCommand):
                 f"Signed digests of the public history: {len(signed)} made, the latest {signed[-1].sha256} "
                 "(/history/digests/)"
             )
+        if checkpoint := make_checkpoint():
+            self.stdout.write(f"Signed checkpoint of the transparency log: {checkpoint.size} entries (/log/checkpoint)")
         self.stdout.write("Records now in the tracker:")
         for name in COUNTED:
             model = apps.get_model("tracker", name)

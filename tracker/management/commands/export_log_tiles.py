@@ -1,0 +1,43 @@
+"""`manage.py export_log_tiles FOLDER`: the transparency log as static files, laid out as the site serves it
+under /log/ (C2SP tlog-tiles): FOLDER/checkpoint (the latest signed checkpoint), FOLDER/keys (the key
+history, JSON) and FOLDER/tile/... (hash tiles and entry bundles of the checkpoint's tree). Any web server
+serving FOLDER is a mirror the standalone verifier (verifier/) reads like the site. Full tiles never change,
+so a mirror can copy a new export over an old one."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
+
+from tracker.history import transparency
+
+
+class Command(BaseCommand):
+    help = "Write the transparency log's latest checkpoint and its tiles (C2SP tlog-tiles) as static files."
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder", type=Path)
+        parser.add_argument("--sign", action="store_true", help="Sign a checkpoint of the log as it is now first.")
+
+    def handle(self, *args, folder, sign, **options):
+        checkpoint = transparency.make_checkpoint() if sign else transparency.latest_checkpoint()
+        if checkpoint is None:
+            raise CommandError("No checkpoint to export: run `manage.py sign_checkpoint` first (or pass --sign).")
+        written = size = 0
+        for path, level, index, width in transparency.tiles_of(checkpoint.size):
+            target = folder / path
+            if target.exists() and width == transparency.TILE_WIDTH:
+                continue  # a full tile never changes
+            data = (
+                transparency.entry_bundle(index, width)
+                if level == "entries"
+                else transparency.tile(level, index, width)
+            )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written += 1
+            size += len(data)
+        (folder / "keys").write_text(json.dumps(transparency.key_history(), cls=DjangoJSONEncoder, indent=1))
+        (folder / "checkpoint").write_text(checkpoint.note)
+        self.stdout.write(f"Exported the checkpoint of {checkpoint.size} entries and {written} tiles ({size} bytes).")

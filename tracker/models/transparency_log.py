@@ -1,0 +1,128 @@
+"""The site-wide log as a Merkle tree (RFC 9162), stored so that any proof reads O(log n) rows.
+
+Leaf i is the revision with sequence i + 1, its data the 32 bytes of its `hash` (tracker/merkle.py has
+the tree's hashing). `LogNode` keeps the hash of every complete subtree: (level, index) is the root of
+leaves index * 2**level .. (index + 1) * 2**level - 1, and its key is level << 56 | index, so the nodes of
+one level are consecutive keys and a C2SP tile (256 nodes of a level that is a multiple of 8) is one
+range read of the primary key. An append writes the new leaf and the subtrees it completes (one read of
+the left siblings, one insert), in the transaction of the publish and under its lock (`lock_site_log`).
+Migration 0018 built the nodes of the log there was.
+
+`Checkpoint` is a signed checkpoint (tracker/history/checkpoints.py): the tree's size and root, signed
+in the C2SP signed-note format. Nodes and checkpoints are never changed nor deleted.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tracker import merkle
+
+LEVEL_SHIFT = 56
+
+
+class ImmutableLogError(Exception):
+    pass
+
+
+def node_key(level, index):
+    return (level << LEVEL_SHIFT) | index
+
+
+class LogNodeQuerySet(models.QuerySet):
+    def size(self):
+        """How many leaves the stored tree has."""
+        last = self.filter(key__lt=1 << LEVEL_SHIFT).order_by("-key").values_list("key", flat=True).first()
+        return 0 if last is None else last + 1
+
+    def hashes(self, nodes):
+        """{(level, index): hash} of these complete subtrees (one query)."""
+        keys = {node_key(level, index): (level, index) for level, index in nodes}
+        if not keys:
+            return {}
+        rows = self.filter(key__in=list(keys)).values_list("key", "hash")
+        return {keys[key]: bytes(value) for key, value in rows}
+
+    def level(self, level, first, count):
+        """The hashes of nodes first .. first + count - 1 of a level, in order (fewer if the level is shorter)."""
+        rows = self.filter(key__gte=node_key(level, first), key__lt=node_key(level, first + count))
+        return [bytes(value) for value in rows.order_by("key").values_list("hash", flat=True)]
+
+    def append_leaves(self, size, leaves):
+        """Append leaves (their data, bytes) to a tree of `size` leaves: writes each leaf's hash and every
+        subtree it completes. Call it under `lock_site_log`, in the transaction that adds the revisions."""
+        known = self.hashes(merkle.append_siblings(size))
+        made = []
+        for leaf in leaves:
+            for level, index, digest in merkle.append_leaf(size, leaf, known):
+                known[(level, index)] = digest
+                made.append(self.model(key=node_key(level, index), hash=digest))
+            size += 1
+        self.bulk_create(made, batch_size=5000)
+        return size
+
+    def _answer(self, groups):
+        return merkle.answer(groups, self.hashes(merkle.needed(groups)))
+
+    def root(self, size):
+        if size == 0:
+            return merkle.EMPTY_ROOT
+        return merkle.fold([self.hashes(merkle.root_nodes(size))[node] for node in merkle.root_nodes(size)])
+
+    def inclusion_proof(self, index, size):
+        return self._answer(merkle.inclusion_nodes(index, size))
+
+    def consistency_proof(self, old, new):
+        return self._answer(merkle.consistency_nodes(old, new)) if old != new else []
+
+
+class LogNode(models.Model):
+    key = models.BigIntegerField(primary_key=True)  # level << 56 | index
+    hash = models.BinaryField(max_length=32)
+
+    objects = LogNodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("log node")
+
+    def __str__(self):
+        return f"Node {self.level}/{self.index}: {bytes(self.hash).hex()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableLogError("A node of the log can never be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableLogError("A node of the log can never be deleted.")
+
+    @property
+    def level(self):
+        return self.key >> LEVEL_SHIFT
+
+    @property
+    def index(self):
+        return self.key & ((1 << LEVEL_SHIFT) - 1)
+
+
+class Checkpoint(models.Model):
+    size = models.PositiveBigIntegerField(_("tree size"), unique=True)
+    root = models.CharField(_("root hash, hex"), max_length=64)
+    origin = models.CharField(_("origin"), max_length=255)
+    note = models.TextField(_("signed note"))
+    key_id = models.CharField(_("signing key id, hex"), max_length=8)
+    made_at = models.DateTimeField(_("made at"))
+
+    class Meta:
+        ordering = ["-size"]
+        verbose_name = _("checkpoint")
+
+    def __str__(self):
+        return f"Checkpoint {self.size}: {self.root}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableLogError("A checkpoint can never be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableLogError("A checkpoint can never be deleted.")

@@ -1,0 +1,3 @@
+from tracker_verifier.cli import main
+
+raise SystemExit(main())

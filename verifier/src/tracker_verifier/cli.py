@@ -1,0 +1,187 @@
+"""tracker-verify: check the tracker's transparency log from its site or a mirror (README.md)."""
+
+import argparse
+import base64
+import sys
+from pathlib import Path
+
+from tracker_verifier.tlog import (
+    TILE_HEIGHT,
+    WIDTH,
+    Failure,
+    Source,
+    Tree,
+    leaf_hash,
+    load_state,
+    node_hash,
+    open_checkpoint,
+    read_key,
+    save_state,
+    tile_path,
+    verify_consistency,
+    verify_inclusion,
+)
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="tracker-verify", description=__doc__)
+    p.add_argument("--log", required=True, help="the site's address, or a mirror's address or folder of tiles")
+    p.add_argument("--key", required=True, help="the log's note verifier key, or a file holding it or a PEM key")
+    p.add_argument("--origin", help="the log's name (origin); required with a PEM key, else checked if given")
+    p.add_argument("--state", help="a file remembering the checkpoints seen, to catch split views and rollbacks")
+    commands = p.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="check the latest checkpoint (and that it extends the one seen before)")
+    prove = commands.add_parser("prove", help="prove that one revision is in the log")
+    which = prove.add_mutually_exclusive_group(required=True)
+    which.add_argument("--leaf", type=int, help="its leaf index (shown on its page: 0 is the first revision)")
+    which.add_argument("--hash", help="its SHA-256 hash, hex (shown on its page)")
+    commands.add_parser("replay", help="read the whole log from its tiles and recompute its root")
+    return p
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        for line in run(args):
+            print(line)
+    except Failure as failure:
+        print(f"FAILED: {failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args):
+    key_text = args.key
+    if Path(key_text).is_file():
+        key_text = Path(key_text).read_text()
+    source = Source(args.log)
+    note = source.read("checkpoint").decode("utf-8", errors="replace")
+    key = read_key(key_text, args.origin or note.split("\n", 1)[0])
+    checkpoint = open_checkpoint(note, key)
+    if args.origin and checkpoint.origin != args.origin:
+        raise Failure(f"the checkpoint is of the log {checkpoint.origin}, not {args.origin}.")
+    root = checkpoint.root.hex()
+    yield f"Checkpoint of {checkpoint.origin}: {checkpoint.size} entries, root {root}, signed by {key.name}."
+    tree = Tree(source, checkpoint.size)
+    if args.state:
+        yield from remember(args.state, checkpoint, tree)
+    if args.command == "prove":
+        yield from prove(tree, checkpoint, args.leaf, args.hash)
+    elif args.command == "replay":
+        yield from replay(source, checkpoint)
+
+
+def remember(path, checkpoint, tree):
+    state = load_state(path)
+    seen = state.get(checkpoint.origin)
+    if seen:
+        size, root = seen["size"], base64.b64decode(seen["root"])
+        if checkpoint.size < size:
+            raise Failure(
+                f"ROLLBACK: the log now shows {checkpoint.size} entries, but a checkpoint of {size} was seen "
+                "before; a log never shrinks."
+            )
+        if checkpoint.size == size and checkpoint.root != root:
+            raise Failure(
+                f"SPLIT VIEW: two checkpoints of {size} entries with different roots ({root.hex()} seen before, "
+                f"{checkpoint.root.hex()} now): the log shows different histories to different readers.\n"
+                f"Seen before:\n{seen['note']}\nNow:\n{checkpoint.note}"
+            )
+        if checkpoint.size > size:
+            proof = tree.consistency_proof(size)
+            if not verify_consistency(size, checkpoint.size, root, checkpoint.root, proof):
+                raise Failure(
+                    f"SPLIT VIEW: the checkpoint of {checkpoint.size} entries does not extend the one of {size} "
+                    "seen before: the history it had was rewritten."
+                )
+            yield f"Consistent with the checkpoint of {size} entries seen before."
+        else:
+            yield "The same checkpoint as seen before."
+    state[checkpoint.origin] = {
+        "size": checkpoint.size,
+        "root": base64.b64encode(checkpoint.root).decode(),
+        "note": checkpoint.note,
+    }
+    save_state(path, state)
+
+
+def entries(source, size):
+    """Every leaf's data, in order, from the entry bundles."""
+    for bundle in range((size + WIDTH - 1) // WIDTH):
+        yield from entries_of_bundle(source, size, bundle)
+
+
+def prove(tree, checkpoint, leaf, digest):
+    if digest is not None:
+        wanted = bytes.fromhex(digest)
+        leaf = next((i for i, data in enumerate(entries(tree.source, checkpoint.size)) if data == wanted), None)
+        if leaf is None:
+            raise Failure(f"no revision with the hash {digest} is in the log's {checkpoint.size} entries.")
+        data = wanted
+    else:
+        if not 0 <= leaf < checkpoint.size:
+            raise Failure(f"leaf {leaf} is not in the signed tree of {checkpoint.size} entries.")
+        bundle = leaf // WIDTH
+        data = entries_of_bundle(tree.source, checkpoint.size, bundle)[leaf % WIDTH]
+    proof = tree.inclusion_proof(leaf)
+    if not verify_inclusion(leaf, checkpoint.size, leaf_hash(data), proof, checkpoint.root):
+        raise Failure(
+            f"leaf {leaf} (revision hash {data.hex()}) is NOT proved in the signed tree: the log's tiles or entries "
+            "do not match its signed root."
+        )
+    yield (
+        f"Revision {data.hex()} is leaf {leaf} of the signed tree of {checkpoint.size} entries "
+        f"(proof of {len(proof)} hashes)."
+    )
+
+
+def entries_of_bundle(source, size, bundle):
+    width = min(WIDTH, size - bundle * WIDTH)
+    name = tile_path("entries", bundle, width)
+    data, position, found = source.read(name), 0, []
+    for _ in range(width):
+        length = int.from_bytes(data[position : position + 2], "big")
+        found.append(data[position + 2 : position + 2 + length])
+        position += 2 + length
+    if position != len(data) or any(len(entry) != 32 for entry in found):
+        raise Failure(f"the entry bundle {name} does not hold {width} revision hashes.")
+    return found
+
+
+def replay(source, checkpoint):
+    """Recompute every leaf hash from the entries, each level of hash tiles from the one below, and the
+    root from them all; any tile or entry that differs is named."""
+    size = checkpoint.size
+    if size == 0:
+        yield "The log is empty."
+        return
+    level_hashes = [leaf_hash(data) for data in entries(source, size)]
+    if len(level_hashes) != size:
+        raise Failure(f"the entry bundles hold {len(level_hashes)} entries, not {size}.")
+    # Each tile level's hashes against the tiles, then up TILE_HEIGHT tree levels to the next.
+    tile_level, edges = 0, []
+    while level_hashes:
+        for index in range((len(level_hashes) + WIDTH - 1) // WIDTH):
+            part = level_hashes[index * WIDTH : (index + 1) * WIDTH]
+            name = tile_path(tile_level, index, len(part))
+            if source.read(name) != b"".join(part):
+                raise Failure(
+                    f"tile {name} does not match the log's entries: a hash in it was changed, or an entry was."
+                )
+        hashes, nodes = level_hashes, []
+        for _ in range(TILE_HEIGHT):
+            if len(hashes) % 2:
+                edges.append(hashes[-1])  # the right edge of an incomplete tree, folded in at the end
+            hashes = [node_hash(hashes[i], hashes[i + 1]) for i in range(0, len(hashes) - 1, 2)]
+        nodes = hashes
+        level_hashes, tile_level = nodes, tile_level + 1
+    # The complete subtrees left on the right edge fold from the right into the root.
+    root = edges[0]
+    for left in edges[1:]:
+        root = node_hash(left, root)
+    if root != checkpoint.root:
+        raise Failure(
+            f"the log's {size} entries add up to the root {root.hex()}, not the signed {checkpoint.root.hex()}: "
+            "an entry was changed, added or removed."
+        )
+    yield f"Replayed all {size} entries and {tile_level} levels of tiles: the root matches the signed checkpoint."
