@@ -11,20 +11,25 @@ generation it started from is still the row's (an optimistic check), so a slow c
 a newer one.
 """
 
+import datetime
+
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Stale "since" long before any window in which a stale row may be served: its figures are never served again.
+NEVER_SERVED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
 
 class PublicSummaryQuerySet(models.QuerySet):
-    def mark_stale(self):
+    def mark_stale(self, *, servable=True):
         """Every row is stale and no computation started before now may store its result. A row keeps the
-        moment it first went stale, until it is stored fresh again."""
-        return self.update(
-            fresh=False, generation=F("generation") + 1, stale_since=Coalesce(F("stale_since"), Value(timezone.now()))
-        )
+        moment it first went stale, until it is stored fresh again; a row that must not be served stale at all
+        (something left the public site) is marked as stale since NEVER_SERVED."""
+        since = Coalesce(F("stale_since"), Value(timezone.now())) if servable else Value(NEVER_SERVED)
+        return self.update(fresh=False, generation=F("generation") + 1, stale_since=since)
 
 
 class PublicSummary(models.Model):

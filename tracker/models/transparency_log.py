@@ -50,7 +50,10 @@ class LogNodeQuerySet(models.QuerySet):
     def append_leaves(self, size, leaves):
         """Append leaves (their data, bytes) to a tree of `size` leaves: writes each leaf's hash and every
         subtree it completes. Call it under `lock_site_log`, in the transaction that adds the revisions."""
-        known = self.hashes(merkle.append_siblings(size))
+        # The siblings every append of the batch needs, not only the first: appending leaf 3 after leaf 2 needs
+        # the subtree of leaves 0-1 as well as leaf 2 (those made within the batch are added as they are made).
+        needed = {node for n in range(size, size + len(leaves)) for node in merkle.append_siblings(n)}
+        known = self.hashes(needed)
         made = []
         for leaf in leaves:
             for level, index, digest in merkle.append_leaf(size, leaf, known):

@@ -45,9 +45,10 @@ from kombu.exceptions import OperationalError
 
 from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
+from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once
 from tracker.public import figures as compute
-from tracker.public import public_state, stored_figures
+from tracker.public import stored_figures
 
 log = logging.getLogger(__name__)
 
@@ -116,14 +117,10 @@ def figures(key, today, compute_now=None):
     compute_now = compute_now or (lambda: compute_key(key, today))
     if not enabled():
         return compute_now()
-    row = (
-        PublicSummary.objects.filter(key=key)
-        .values_list("day", "fresh", "generation", "data", "stale_since", "computed_at")
-        .first()
-    )
+    row = PublicSummary.objects.filter(key=key).values_list("day", "fresh", "generation", "data", "stale_since").first()
     if row is not None:
-        day, fresh, generation, data, stale_since, computed_at = row
-        if day == today and (fresh or may_serve_stale(stale_since, computed_at)):
+        day, fresh, generation, data, stale_since = row
+        if day == today and (fresh or may_serve_stale(stale_since)):
             try:
                 return stored_figures.loads(bytes(data))
             except Exception:  # a row pickled by an older version of the code: computed again below
@@ -139,17 +136,14 @@ def figures(key, today, compute_now=None):
     return result
 
 
-def may_serve_stale(stale_since, computed_at):
+def may_serve_stale(stale_since):
     """Whether a stale row may still be served: it went stale less than SUMMARY_STALE_SECONDS ago (the
     refresh after the change is computing it; should the worker be down, the next reader after that
-    computes it), and it was computed after the last time something left the public site or came back
-    (public_state.departures: a takedown's figures are never served again)."""
+    computes it). A row something left the public site from (a takedown, an unpublish, a restore, a
+    deletion) is stale since NEVER_SERVED: its figures are never served again."""
     seconds = settings.SUMMARY_STALE_SECONDS
     # Without a broker (the demo: tasks in-process) no refresh follows a change: the reader computes it.
     if not seconds or stale_since is None or settings.CELERY_TASK_ALWAYS_EAGER:
-        return False
-    departed_at = public_state.changed_at(public_state.departures())
-    if departed_at is None or computed_at.timestamp() <= departed_at:
         return False
     return (timezone.now() - stale_since).total_seconds() <= seconds
 
@@ -165,35 +159,42 @@ def _store(key, today, result, generation, started):
         return
     with transaction.atomic():
         row = PublicSummary.objects.select_for_update(skip_locked=True).filter(key=key)
-        found = row.values_list("generation", "computed_at").first()
+        found = row.values_list("generation", "computed_at", "stale_since").first()
         if found is None:
             return
+        current, computed_at, stale_since = found
         data = stored_figures.dumps(result)
-        if found[0] == generation:
+        if current == generation:
             row.update(day=today, fresh=True, data=data, computed_at=started, stale_since=None)
-        elif found[1] < started:
+        elif computed_at < started and stale_since != NEVER_SERVED:  # never figures from before a takedown
             row.update(day=today, fresh=False, data=data, computed_at=started, stale_since=started)
 
 
 # --- Keeping them true ---------------------------------------------------------------------------------
 
 
-def public_state_changed(sender=None, instance=None, record=None, **_signal_arguments):
+def public_state_changed(sender=None, instance=None, record=None, departure=False, **_signal_arguments):
     """Mark the rows the change can alter stale in the current transaction, and refresh them after the
     commit: for a commitment, only its own subjects (`rows_of_commitment`); for any other change (an
-    office, a person, a place, a bulk publish), every row."""
+    office, a person, a place, a bulk publish), every row. After a `departure` (something left the public
+    site or came back) they are never served stale."""
     if not enabled():
         return
     from tracker.models import Commitment
 
     changed = instance if instance is not None else record
     if isinstance(changed, Commitment) and changed.pk is not None:
-        mark_stale(rows_of_commitment(changed.pk))
+        mark_stale(rows_of_commitment(changed.pk), departure=departure)
     else:
-        mark_stale(None)
+        mark_stale(None, departure=departure)
 
 
-def mark_stale(where):
+def departed(sender=None, instance=None, record=None, **_signal_arguments):
+    """An unpublish, a takedown or a restore: as any change, but the rows are never served stale."""
+    public_state_changed(sender, instance, record, departure=True)
+
+
+def mark_stale(where, *, departure=False):
     """Mark the rows matching `where` (a Q; None: every row) stale and move their generation on (a
     computation running elsewhere must not store what it read before), then refresh after the commit.
 
@@ -208,7 +209,10 @@ def mark_stale(where):
         waiting is _every_row_marked for _s, waiting, *_r in connection.run_on_commit
     )
     rows = PublicSummary.objects.all() if where is None else PublicSummary.objects.filter(where)
-    (rows.filter(fresh=True) if everything_marked else rows).mark_stale()
+    if departure:
+        rows.mark_stale(servable=False)  # every row, even one already marked in this transaction
+    else:
+        (rows.filter(fresh=True) if everything_marked else rows).mark_stale()
     if where is None:
         on_commit_once(_every_row_marked)
     on_commit_once(dispatch_refresh)
@@ -267,7 +271,7 @@ def _deleted(sender, **kwargs):
     """A deleted row of the tracker (a record, or a part a publish removed): every row, since which ones
     it concerned is not worth working out for something this rare."""
     if sender._meta.app_label == "tracker" and sender is not PublicSummary:
-        mark_stale(None)
+        mark_stale(None, departure=True)
 
 
 def _before_save(sender, instance, raw=False, **kwargs):
@@ -394,8 +398,9 @@ def connect():
 
     from tracker.publishing import signals
 
-    for signal in (published, unpublished, signals.record_taken_down, signals.record_restored):
-        signal.connect(public_state_changed, dispatch_uid=f"public-summaries-{id(signal)}")
+    published.connect(public_state_changed, dispatch_uid="public-summaries-published")
+    for signal in (unpublished, signals.record_taken_down, signals.record_restored):
+        signal.connect(departed, dispatch_uid=f"public-summaries-{id(signal)}")
     signals.records_published_in_bulk.connect(public_state_changed, dispatch_uid="public-summaries-bulk")
     post_delete.connect(_deleted, dispatch_uid="public-summaries-delete")
     pre_save.connect(_before_save, dispatch_uid="public-summaries-moved")
