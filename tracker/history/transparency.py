@@ -10,7 +10,9 @@ successors do (docs/reference.md, "The transparency log"):
   (tracker/history/signing.py); its name is the origin and its id the first 4 bytes of
   SHA-256(name || 0x0A || 0x01 || public key). A new checkpoint is signed whenever the log has grown, by
   the task that signs the hourly digests, and on demand (`manage.py sign_checkpoint`). Old keys stay
-  listed (`TRANSPARENCY_LOG_PAST_KEYS`, /log/keys) so checkpoints they signed stay checkable.
+  listed (`TRANSPARENCY_LOG_PAST_KEYS`, /log/keys) so checkpoints they signed stay checkable. Each new
+  checkpoint is offered to the log's witnesses (tracker/history/witnesses.py), whose cosignature lines
+  /log/checkpoint appends to it.
 - **Proofs**: inclusion of leaf i in a tree of n, consistency of a tree of m with one of n.
 - **Tiles** (C2SP tlog-tiles, height 8): tile L/N holds the hashes of nodes N*256 .. N*256+255 at tree level
   8L; a partial tile (.p/W) its first W. The entry bundle N holds leaves N*256 .. as
@@ -32,7 +34,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from tracker import merkle
-from tracker.history import signing
+from tracker.history import signing, witnesses
 from tracker.models import Checkpoint, LogNode, PublicRevision
 
 TILE_HEIGHT = 8
@@ -140,7 +142,7 @@ def make_checkpoint():
     body = checkpoint_body(size, root)
     try:
         with transaction.atomic():
-            return Checkpoint.objects.create(
+            made = Checkpoint.objects.create(
                 size=size,
                 root=root.hex(),
                 origin=origin(),
@@ -148,6 +150,8 @@ def make_checkpoint():
                 key_id=current_key().key_id.hex(),
                 made_at=timezone.now(),
             )
+        witnesses.offer_after_commit()  # to the witnesses, once it is committed (tracker/history/witnesses.py)
+        return made
     except IntegrityError:  # signed at the same moment by another process
         return Checkpoint.objects.get(size=size)
 

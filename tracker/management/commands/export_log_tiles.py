@@ -1,5 +1,6 @@
 """`manage.py export_log_tiles FOLDER`: the transparency log as static files, laid out as the site serves it
-under /log/ (C2SP tlog-tiles): FOLDER/checkpoint (the latest signed checkpoint), FOLDER/keys (the key
+under /log/ (C2SP tlog-tiles): FOLDER/checkpoint (the latest signed checkpoint, with its witnesses'
+cosignatures), FOLDER/keys (the key
 history, JSON) and FOLDER/tile/... (hash tiles and entry bundles of the checkpoint's tree). Any web server
 serving FOLDER is a mirror the standalone verifier (verifier/) reads like the site. Full tiles never change,
 so a mirror can copy a new export over an old one."""
@@ -10,7 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from tracker.history import transparency
+from tracker.history import transparency, witnesses
 
 
 class Command(BaseCommand):
@@ -39,5 +40,5 @@ class Command(BaseCommand):
             written += 1
             size += len(data)
         (folder / "keys").write_text(json.dumps(transparency.key_history(), cls=DjangoJSONEncoder, indent=1))
-        (folder / "checkpoint").write_text(checkpoint.note)
+        (folder / "checkpoint").write_text(witnesses.cosigned_note(checkpoint))
         self.stdout.write(f"Exported the checkpoint of {checkpoint.size} entries and {written} tiles ({size} bytes).")

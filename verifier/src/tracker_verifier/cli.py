@@ -2,6 +2,7 @@
 
 import argparse
 import base64
+import datetime
 import sys
 from pathlib import Path
 
@@ -11,11 +12,13 @@ from tracker_verifier.tlog import (
     Failure,
     Source,
     Tree,
+    cosignature_time,
     leaf_hash,
     load_state,
     node_hash,
     open_checkpoint,
     read_key,
+    read_witness_key,
     save_state,
     tile_path,
     verify_consistency,
@@ -29,13 +32,31 @@ def parser():
     p.add_argument("--key", required=True, help="the log's note verifier key, or a file holding it or a PEM key")
     p.add_argument("--origin", help="the log's name (origin); required with a PEM key, else checked if given")
     p.add_argument("--state", help="a file remembering the checkpoints seen, to catch split views and rollbacks")
+    witnessed = argparse.ArgumentParser(add_help=False)
+    witnessed.add_argument(
+        "--witness-key",
+        action="append",
+        default=argparse.SUPPRESS,
+        help="a witness's verifier key (<name>+<key id>+<base64 key>) or a file of them, one a line; repeatable",
+    )
+    witnessed.add_argument(
+        "--quorum",
+        type=int,
+        default=argparse.SUPPRESS,
+        help="how many of those witnesses must have cosigned the checkpoint (default: all of them)",
+    )
+    p.set_defaults(witness_key=[], quorum=None)
+    for action in witnessed._actions:
+        p._add_action(action)
     commands = p.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the latest checkpoint (and that it extends the one seen before)")
-    prove = commands.add_parser("prove", help="prove that one revision is in the log")
+    commands.add_parser(
+        "check", parents=[witnessed], help="check the latest checkpoint (and that it extends the one seen before)"
+    )
+    prove = commands.add_parser("prove", parents=[witnessed], help="prove that one revision is in the log")
     which = prove.add_mutually_exclusive_group(required=True)
     which.add_argument("--leaf", type=int, help="its leaf index (shown on its page: 0 is the first revision)")
     which.add_argument("--hash", help="its SHA-256 hash, hex (shown on its page)")
-    commands.add_parser("replay", help="read the whole log from its tiles and recompute its root")
+    commands.add_parser("replay", parents=[witnessed], help="read the whole log from its tiles and recompute its root")
     return p
 
 
@@ -62,6 +83,8 @@ def run(args):
         raise Failure(f"the checkpoint is of the log {checkpoint.origin}, not {args.origin}.")
     root = checkpoint.root.hex()
     yield f"Checkpoint of {checkpoint.origin}: {checkpoint.size} entries, root {root}, signed by {key.name}."
+    if args.witness_key:
+        yield from witnessed(checkpoint, args.witness_key, args.quorum)
     tree = Tree(source, checkpoint.size)
     if args.state:
         yield from remember(args.state, checkpoint, tree)
@@ -69,6 +92,37 @@ def run(args):
         yield from prove(tree, checkpoint, args.leaf, args.hash)
     elif args.command == "replay":
         yield from replay(source, checkpoint)
+
+
+def witness_keys(values):
+    keys = []
+    for value in values:
+        lines = Path(value).read_text().split("\n") if Path(value).is_file() else [value]
+        keys += [read_witness_key(line) for line in lines if line.strip() and not line.startswith("#")]
+    return keys
+
+
+def witnessed(checkpoint, values, quorum):
+    """Count the cosignatures of the given witnesses that verify; fewer than the quorum is a failure."""
+    keys = witness_keys(values)
+    quorum = len(keys) if quorum is None else quorum
+    if not 1 <= quorum <= len(keys):
+        raise Failure(f"a quorum of {quorum} witnesses cannot be met by the {len(keys)} witness keys given.")
+    cosigned = []
+    for key in keys:
+        timestamp = cosignature_time(checkpoint, key)
+        if timestamp is not None:
+            when = datetime.datetime.fromtimestamp(timestamp, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            cosigned.append(key.name)
+            yield f"Cosigned by the witness {key.name} at {when}."
+    missing = [key.name for key in keys if key.name not in cosigned]
+    if len(cosigned) < quorum:
+        raise Failure(
+            f"only {len(cosigned)} of the {quorum} witness cosignatures required verify (none by "
+            f"{', '.join(missing)}): the witnesses did not all see this checkpoint, so it may be a view shown "
+            "to you alone."
+        )
+    yield f"Witness quorum met: {len(cosigned)} of {len(keys)} witnesses cosigned (quorum {quorum})."
 
 
 def remember(path, checkpoint, tree):
