@@ -107,3 +107,21 @@ def hash_tile(request, level, index, width=None):
 def entry_bundle(request, index, width=None):
     number, width = _tile_address(index, width)
     return _tile_response(transparency.entry_bundle(number, width), width)
+
+
+@require_GET
+def entry(request, index):
+    """One leaf's revision as hashed (or its tombstone): transparency.entries says what it holds."""
+    found = transparency.entries(index, 1) or _not_found(f"The log has no leaf {index}.")
+    return _json(found[0])
+
+
+@require_GET
+def content_bundle(request, index, width=None):
+    """The entries of one entry bundle's leaves, as JSON: {"first": leaf index, "entries": [...]}. Not
+    immutable: a takedown (or a restore) changes what is withheld."""
+    number, width = _tile_address(index, width)
+    found = transparency.entries(number * transparency.TILE_WIDTH, width)
+    if len(found) != width:
+        _not_found("The log does not have these entries yet.")
+    return _json({"first": number * transparency.TILE_WIDTH, "entries": found})
