@@ -23,6 +23,7 @@ env = environ.Env(
     DIGEST_SIGNING_KEY=(str, ""),
     TRANSPARENCY_LOG_ORIGIN=(str, ""),
     TRANSPARENCY_LOG_PAST_KEYS=(list, []),
+    TRANSPARENCY_LOG_WITNESSES=(list, []),
     DATABASE_REPLICA_URL=(str, ""),
     DATABASE_CONN_MAX_AGE=(int, 60),
     FRONTEND_CACHE_URL=(str, ""),

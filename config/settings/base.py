@@ -185,6 +185,10 @@ DIGEST_SIGNING_KEY_FILE = BASE_DIR / "var" / "digest-signing-key.pem"
 # (a key rotated out stays listed at /log/keys, so the checkpoints it signed stay checkable).
 TRANSPARENCY_LOG_ORIGIN = env("TRANSPARENCY_LOG_ORIGIN")
 TRANSPARENCY_LOG_PAST_KEYS = env("TRANSPARENCY_LOG_PAST_KEYS")
+# The witnesses each new checkpoint is offered to (tracker/history/witnesses.py), each
+# "<name> <address> <cosignature verifier key>", and how long an offer waits for one to answer.
+TRANSPARENCY_LOG_WITNESSES = env("TRANSPARENCY_LOG_WITNESSES")
+TRANSPARENCY_LOG_WITNESS_TIMEOUT = 10
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 
@@ -242,6 +246,11 @@ CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["search-drain-index-queue"] = {"task": "search.tasks.drain_index_queue", "schedule": 60.0}
 # A signed digest of the public history after every hour in which something was published.
 CELERY_BEAT_SCHEDULE["tracker-make-digests"] = {"task": "tracker.tasks.make_digests", "schedule": 300.0}
+# Witnesses that have not cosigned the latest checkpoint (no answer, a refusal) are offered it again.
+CELERY_BEAT_SCHEDULE["tracker-offer-to-witnesses"] = {
+    "task": "tracker.history.witnesses.offer_to_witnesses",
+    "schedule": 300.0,
+}
 # The page summaries (tracker/public/summaries.py) are refreshed after every publish; this catches a
 # refresh the broker lost, and moves them on to a new day.
 CELERY_BEAT_SCHEDULE["tracker-refresh-summaries"] = {

@@ -7,6 +7,8 @@
 /log/proof/consistency/<m>/<n>           consistency proof from the tree of m to the tree of n (JSON)
 /log/tile/<L>/<N>[.p/<W>]                C2SP tlog-tiles hash tile (N as x001/x234/067)
 /log/tile/entries/<N>[.p/<W>]            C2SP entry bundle: each revision's 32-byte hash
+/log/entries/<leaf>                      that leaf's revision as hashed, or its tombstone (JSON)
+/log/content/<N>[.p/<W>]                 the same for the leaves of entry bundle N (JSON)
 """
 
 from django.urls import path, re_path
@@ -22,6 +24,8 @@ urlpatterns = [
     path("keys", log_views.keys, name="keys"),
     path("proof/inclusion/<int:index>", log_views.inclusion_proof, name="inclusion_proof"),
     path("proof/consistency/<int:old>/<int:new>", log_views.consistency_proof, name="consistency_proof"),
+    path("entries/<int:index>", log_views.entry, name="entry"),
+    re_path(rf"^content/(?P<index>{TILE_INDEX})(?:\.p/(?P<width>\d+))?$", log_views.content_bundle, name="content"),
     re_path(rf"^tile/entries/(?P<index>{TILE_INDEX})(?:\.p/(?P<width>\d+))?$", log_views.entry_bundle, name="entries"),
     re_path(rf"^tile/(?P<level>\d+)/(?P<index>{TILE_INDEX})(?:\.p/(?P<width>\d+))?$", log_views.hash_tile, name="tile"),
 ]

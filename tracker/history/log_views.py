@@ -1,13 +1,13 @@
-"""The transparency log over HTTP, under /log/ (docs/reference.md, "The transparency log"): the latest and
-any signed checkpoint, the key history, inclusion and consistency proofs (JSON, hashes in hex), and the
-C2SP tlog-tiles (hash tiles and entry bundles) a mirror copies. tracker/history/transparency.py says what
-each one is."""
+"""The transparency log over HTTP, under /log/ (docs/reference.md, "The transparency log"): the latest and any
+signed checkpoint (with its witnesses' cosignatures), the key history, inclusion and consistency proofs (JSON,
+hashes in hex), and the C2SP tlog-tiles (hash tiles and entry bundles) a mirror copies.
+tracker/history/transparency.py says what each one is."""
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from tracker.history import transparency
+from tracker.history import transparency, witnesses
 from tracker.models import Checkpoint, LogNode
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -35,13 +35,14 @@ def _not_found(message):
 def checkpoint(request):
     """The latest signed checkpoint, as C2SP clients fetch it (text/plain)."""
     found = transparency.latest_checkpoint() or _not_found("The log has no checkpoint yet.")
-    return _text(found.note, SHORT)
+    return _text(witnesses.cosigned_note(found), SHORT)
 
 
 @require_GET
 def checkpoint_of_size(request, size):
+    """That checkpoint with the cosignatures it has so far (more may come: not cached for long)."""
     found = Checkpoint.objects.filter(size=size).first() or _not_found(f"No checkpoint of size {size}.")
-    return _text(found.note, IMMUTABLE)
+    return _text(witnesses.cosigned_note(found), SHORT)
 
 
 @require_GET
@@ -106,3 +107,21 @@ def hash_tile(request, level, index, width=None):
 def entry_bundle(request, index, width=None):
     number, width = _tile_address(index, width)
     return _tile_response(transparency.entry_bundle(number, width), width)
+
+
+@require_GET
+def entry(request, index):
+    """One leaf's revision as hashed (or its tombstone): transparency.entries says what it holds."""
+    found = transparency.entries(index, 1) or _not_found(f"The log has no leaf {index}.")
+    return _json(found[0])
+
+
+@require_GET
+def content_bundle(request, index, width=None):
+    """The entries of one entry bundle's leaves, as JSON: {"first": leaf index, "entries": [...]}. Not
+    immutable: a takedown (or a restore) changes what is withheld."""
+    number, width = _tile_address(index, width)
+    found = transparency.entries(number * transparency.TILE_WIDTH, width)
+    if len(found) != width:
+        _not_found("The log does not have these entries yet.")
+    return _json({"first": number * transparency.TILE_WIDTH, "entries": found})

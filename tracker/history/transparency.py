@@ -10,18 +10,24 @@ successors do (docs/reference.md, "The transparency log"):
   (tracker/history/signing.py); its name is the origin and its id the first 4 bytes of
   SHA-256(name || 0x0A || 0x01 || public key). A new checkpoint is signed whenever the log has grown, by
   the task that signs the hourly digests, and on demand (`manage.py sign_checkpoint`). Old keys stay
-  listed (`TRANSPARENCY_LOG_PAST_KEYS`, /log/keys) so checkpoints they signed stay checkable.
+  listed (`TRANSPARENCY_LOG_PAST_KEYS`, /log/keys) so checkpoints they signed stay checkable. Each new
+  checkpoint is offered to the log's witnesses (tracker/history/witnesses.py), whose cosignature lines
+  /log/checkpoint appends to it.
 - **Proofs**: inclusion of leaf i in a tree of n, consistency of a tree of m with one of n.
 - **Tiles** (C2SP tlog-tiles, height 8): tile L/N holds the hashes of nodes N*256 .. N*256+255 at tree level
   8L; a partial tile (.p/W) its first W. The entry bundle N holds leaves N*256 .. as
   "<2-byte big-endian length><the revision's 32-byte hash>" each. `export_log_tiles` writes them all as
   files, so a mirror serves the log with plain HTTP.
+- **Entries' content**: each leaf's revision as hashed (`entries`), so its hash can be recomputed from
+  outside; a taken-down record's revisions are tombstones there (their hash stays, their content is
+  withheld with the takedown's public notice).
 """
 
 import base64
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import UTC
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import serialization
@@ -32,8 +38,9 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from tracker import merkle
-from tracker.history import signing
+from tracker.history import signing, witnesses
 from tracker.models import Checkpoint, LogNode, PublicRevision
+from tracker.models.withheld import TakenDown, withhold
 
 TILE_HEIGHT = 8
 TILE_WIDTH = 1 << TILE_HEIGHT
@@ -140,7 +147,7 @@ def make_checkpoint():
     body = checkpoint_body(size, root)
     try:
         with transaction.atomic():
-            return Checkpoint.objects.create(
+            made = Checkpoint.objects.create(
                 size=size,
                 root=root.hex(),
                 origin=origin(),
@@ -148,6 +155,8 @@ def make_checkpoint():
                 key_id=current_key().key_id.hex(),
                 made_at=timezone.now(),
             )
+        witnesses.offer_after_commit()  # to the witnesses, once it is committed (tracker/history/witnesses.py)
+        return made
     except IntegrityError:  # signed at the same moment by another process
         return Checkpoint.objects.get(size=size)
 
@@ -237,6 +246,52 @@ def entry_bundle(index, width=TILE_WIDTH):
     if len(hashes) != width:
         return None
     return b"".join(len(raw).to_bytes(2, "big") + raw for raw in map(bytes.fromhex, hashes))
+
+
+# --- Entries' content ------------------------------------------------------------------------------
+
+
+def entries(first, count):
+    """What /log/entries and /log/content serve of leaves first .. first + count - 1: each revision's hashed
+    fields, from which anyone recomputes its hash (the leaf's data) as `PublicRevision.compute_hash` does
+    (canonical JSON of record_type, object_id, number, published_at, edit_summary, publisher, content and
+    previous_hash); fewer when the log is shorter.
+
+    Takedowns are tombstones: a revision of a taken-down record keeps its leaf (and its hash here), but
+    its content, record and dates are withheld, {"leaf_index", "hash", "withheld": <its public notice>,
+    "taken_down_on"}; a revision that names a taken-down record shows the reference withheld as its pages
+    do, and says so ("references_withheld": true): its hash no longer follows from what is shown."""
+    revisions = list(
+        PublicRevision.objects.filter(sequence__gt=first, sequence__lte=first + count)
+        .select_related("content_type")
+        .order_by("sequence")
+    )
+    taken_down = TakenDown()
+    found = []
+    for revision in revisions:
+        entry = {"leaf_index": revision.sequence - 1, "hash": revision.hash}
+        model = revision.content_type.model_class()
+        notice = None
+        if model is not None and hasattr(model.objects, "taken_down"):
+            notice = taken_down.notice(model, revision.object_id)
+        if notice:
+            found.append(entry | notice)
+            continue
+        shown = withhold(revision.content, taken_down)
+        entry |= {
+            "record_type": revision.content.get("type"),
+            "object_id": revision.object_id,
+            "number": revision.number,
+            "published_at": revision.published_at.astimezone(UTC).isoformat(),
+            "edit_summary": revision.edit_summary,
+            "publisher": revision.publisher,
+            "previous_hash": revision.previous_hash,
+            "content": shown,
+        }
+        if shown is not revision.content:
+            entry["references_withheld"] = True
+        found.append(entry)
+    return found
 
 
 def tiles_of(size):

@@ -9,7 +9,7 @@ from tracker.models.public_revisions import PublicRevision
 from tracker.models.purges import PurgeRequest
 from tracker.models.summaries import PublicSummary
 from tracker.models.tips import Tip, TipKind, TipStatus
-from tracker.models.transparency_log import Checkpoint, LogNode
+from tracker.models.transparency_log import Checkpoint, LogNode, WitnessCosignature, WitnessState
 
 __all__ = [
     "Checkpoint",
@@ -42,4 +42,6 @@ __all__ = [
     "TipStatus",
     "Webhook",
     "WebhookDelivery",
+    "WitnessCosignature",
+    "WitnessState",
 ]

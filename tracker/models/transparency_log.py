@@ -129,3 +129,51 @@ class Checkpoint(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableLogError("A checkpoint can never be deleted.")
+
+
+class WitnessCosignature(models.Model):
+    """A witness's cosignature of a checkpoint (C2SP tlog-cosignature), as the witness returned it and the
+    site verified it (tracker/history/witnesses.py): the signature line that /log/checkpoint appends to the
+    checkpoint. Never changed nor deleted."""
+
+    checkpoint = models.ForeignKey(Checkpoint, on_delete=models.PROTECT, related_name="cosignatures")
+    witness = models.CharField(_("witness"), max_length=255)
+    key_id = models.CharField(_("witness key id, hex"), max_length=8)
+    line = models.TextField(_("cosignature line"))
+    cosigned_at = models.DateTimeField(_("cosigned at"))
+    received_at = models.DateTimeField(_("received at"))
+
+    class Meta:
+        ordering = ["checkpoint", "witness"]
+        constraints = [models.UniqueConstraint(fields=["checkpoint", "witness"], name="one_cosignature_per_witness")]
+        verbose_name = _("witness cosignature")
+
+    def __str__(self):
+        return f"{self.witness} cosigned checkpoint {self.checkpoint_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableLogError("A cosignature can never be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableLogError("A cosignature can never be deleted.")
+
+
+class WitnessState(models.Model):
+    """What the site knows of one configured witness: the tree size it last cosigned (or said it had, in a
+    409 answer), the checkpoint last offered to it and how that went. The offer's bookkeeping, changed at
+    each offer."""
+
+    witness = models.CharField(_("witness"), max_length=255, unique=True)
+    size = models.PositiveBigIntegerField(_("tree size it last cosigned"), default=0)
+    offered_size = models.PositiveBigIntegerField(_("tree size last offered"), null=True, blank=True)
+    offered_at = models.DateTimeField(_("last offered at"), null=True, blank=True)
+    error = models.TextField(_("last refusal or error"), blank=True)
+    failures = models.PositiveIntegerField(_("offers in a row that failed"), default=0)
+
+    class Meta:
+        verbose_name = _("witness state")
+
+    def __str__(self):
+        return f"{self.witness}: {self.size}"

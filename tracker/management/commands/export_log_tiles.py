@@ -1,8 +1,9 @@
-"""`manage.py export_log_tiles FOLDER`: the transparency log as static files, laid out as the site serves it
-under /log/ (C2SP tlog-tiles): FOLDER/checkpoint (the latest signed checkpoint), FOLDER/keys (the key
-history, JSON) and FOLDER/tile/... (hash tiles and entry bundles of the checkpoint's tree). Any web server
-serving FOLDER is a mirror the standalone verifier (verifier/) reads like the site. Full tiles never change,
-so a mirror can copy a new export over an old one."""
+"""`manage.py export_log_tiles FOLDER`: the transparency log as static files, laid out as the site serves it under
+/log/ (C2SP tlog-tiles): FOLDER/checkpoint (the latest signed checkpoint, with its witnesses' cosignatures),
+FOLDER/keys (the key history, JSON) and FOLDER/tile/... (hash tiles and entry bundles of the checkpoint's tree);
+with --content also FOLDER/content/... (each leaf's revision as hashed, tombstones withheld, as /log/content
+serves them). Any web server serving FOLDER is a mirror the standalone verifier (verifier/) reads like the site.
+Full tiles never change, so a mirror can copy a new export over an old one."""
 
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from tracker.history import transparency
+from tracker.history import transparency, witnesses
 
 
 class Command(BaseCommand):
@@ -19,8 +20,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("folder", type=Path)
         parser.add_argument("--sign", action="store_true", help="Sign a checkpoint of the log as it is now first.")
+        parser.add_argument(
+            "--content",
+            action="store_true",
+            help="Also write each entry bundle's revisions as hashed (content/<N>, JSON; tombstones withheld).",
+        )
 
-    def handle(self, *args, folder, sign, **options):
+    def handle(self, *args, folder, sign, content, **options):
         checkpoint = transparency.make_checkpoint() if sign else transparency.latest_checkpoint()
         if checkpoint is None:
             raise CommandError("No checkpoint to export: run `manage.py sign_checkpoint` first (or pass --sign).")
@@ -34,10 +40,22 @@ class Command(BaseCommand):
                 if level == "entries"
                 else transparency.tile(level, index, width)
             )
+            if data is None:  # rows missing from the stored log: exported as they are, for readers to see
+                self.stderr.write(f"The log's stored rows lack {path}: not exported.")
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             written += 1
             size += len(data)
+        if content:  # rewritten every time: a takedown or a restore changes what is withheld
+            for path, level, index, width in transparency.tiles_of(checkpoint.size):
+                if level != "entries":
+                    continue
+                target = folder / path.replace("tile/entries/", "content/", 1)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                bundle_first = index * transparency.TILE_WIDTH
+                bundle = {"first": bundle_first, "entries": transparency.entries(bundle_first, width)}
+                target.write_text(json.dumps(bundle, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1))
         (folder / "keys").write_text(json.dumps(transparency.key_history(), cls=DjangoJSONEncoder, indent=1))
-        (folder / "checkpoint").write_text(checkpoint.note)
+        (folder / "checkpoint").write_text(witnesses.cosigned_note(checkpoint))
         self.stdout.write(f"Exported the checkpoint of {checkpoint.size} entries and {written} tiles ({size} bytes).")

@@ -2,6 +2,9 @@
 
 import argparse
 import base64
+import datetime
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -11,11 +14,13 @@ from tracker_verifier.tlog import (
     Failure,
     Source,
     Tree,
+    cosignature_time,
     leaf_hash,
     load_state,
     node_hash,
     open_checkpoint,
     read_key,
+    read_witness_key,
     save_state,
     tile_path,
     verify_consistency,
@@ -29,13 +34,38 @@ def parser():
     p.add_argument("--key", required=True, help="the log's note verifier key, or a file holding it or a PEM key")
     p.add_argument("--origin", help="the log's name (origin); required with a PEM key, else checked if given")
     p.add_argument("--state", help="a file remembering the checkpoints seen, to catch split views and rollbacks")
+    witnessed = argparse.ArgumentParser(add_help=False)
+    witnessed.add_argument(
+        "--witness-key",
+        action="append",
+        default=argparse.SUPPRESS,
+        help="a witness's verifier key (<name>+<key id>+<base64 key>) or a file of them, one a line; repeatable",
+    )
+    witnessed.add_argument(
+        "--quorum",
+        type=int,
+        default=argparse.SUPPRESS,
+        help="how many of those witnesses must have cosigned the checkpoint (default: all of them)",
+    )
+    p.set_defaults(witness_key=[], quorum=None)
+    for action in witnessed._actions:
+        p._add_action(action)
     commands = p.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the latest checkpoint (and that it extends the one seen before)")
-    prove = commands.add_parser("prove", help="prove that one revision is in the log")
+    commands.add_parser(
+        "check", parents=[witnessed], help="check the latest checkpoint (and that it extends the one seen before)"
+    )
+    prove = commands.add_parser("prove", parents=[witnessed], help="prove that one revision is in the log")
     which = prove.add_mutually_exclusive_group(required=True)
     which.add_argument("--leaf", type=int, help="its leaf index (shown on its page: 0 is the first revision)")
     which.add_argument("--hash", help="its SHA-256 hash, hex (shown on its page)")
-    commands.add_parser("replay", help="read the whole log from its tiles and recompute its root")
+    replay = commands.add_parser(
+        "replay", parents=[witnessed], help="read the whole log from its tiles and recompute its root"
+    )
+    replay.add_argument(
+        "--content",
+        action="store_true",
+        help="also recompute every revision's hash from its public content (taken-down ones are reported withheld)",
+    )
     return p
 
 
@@ -62,6 +92,8 @@ def run(args):
         raise Failure(f"the checkpoint is of the log {checkpoint.origin}, not {args.origin}.")
     root = checkpoint.root.hex()
     yield f"Checkpoint of {checkpoint.origin}: {checkpoint.size} entries, root {root}, signed by {key.name}."
+    if args.witness_key:
+        yield from witnessed(checkpoint, args.witness_key, args.quorum)
     tree = Tree(source, checkpoint.size)
     if args.state:
         yield from remember(args.state, checkpoint, tree)
@@ -69,6 +101,39 @@ def run(args):
         yield from prove(tree, checkpoint, args.leaf, args.hash)
     elif args.command == "replay":
         yield from replay(source, checkpoint)
+        if args.content:
+            yield from replay_content(source, checkpoint)
+
+
+def witness_keys(values):
+    keys = []
+    for value in values:
+        lines = Path(value).read_text().split("\n") if Path(value).is_file() else [value]
+        keys += [read_witness_key(line) for line in lines if line.strip() and not line.startswith("#")]
+    return keys
+
+
+def witnessed(checkpoint, values, quorum):
+    """Count the cosignatures of the given witnesses that verify; fewer than the quorum is a failure."""
+    keys = witness_keys(values)
+    quorum = len(keys) if quorum is None else quorum
+    if not 1 <= quorum <= len(keys):
+        raise Failure(f"a quorum of {quorum} witnesses cannot be met by the {len(keys)} witness keys given.")
+    cosigned = []
+    for key in keys:
+        timestamp = cosignature_time(checkpoint, key)
+        if timestamp is not None:
+            when = datetime.datetime.fromtimestamp(timestamp, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            cosigned.append(key.name)
+            yield f"Cosigned by the witness {key.name} at {when}."
+    missing = [key.name for key in keys if key.name not in cosigned]
+    if len(cosigned) < quorum:
+        raise Failure(
+            f"only {len(cosigned)} of the {quorum} witness cosignatures required verify (none by "
+            f"{', '.join(missing)}): the witnesses did not all see this checkpoint, so it may be a view shown "
+            "to you alone."
+        )
+    yield f"Witness quorum met: {len(cosigned)} of {len(keys)} witnesses cosigned (quorum {quorum})."
 
 
 def remember(path, checkpoint, tree):
@@ -185,3 +250,82 @@ def replay(source, checkpoint):
             "an entry was changed, added or removed."
         )
     yield f"Replayed all {size} entries and {tile_level} levels of tiles: the root matches the signed checkpoint."
+
+
+def revision_hash(entry):
+    """A revision's hash from its published fields, as the tracker computes it (a SHA-256 of canonical JSON:
+    keys sorted, no spaces, UTF-8 as is), written again here so that the tracker's code need not be trusted."""
+    fields = {
+        "record_type": entry["record_type"],
+        "object_id": entry["object_id"],
+        "number": entry["number"],
+        "published_at": entry["published_at"],
+        "edit_summary": entry["edit_summary"],
+        "publisher": entry["publisher"],
+        "content": entry["content"],
+        "previous_hash": entry["previous_hash"],
+    }
+    text = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def replay_content(source, checkpoint):
+    """Every leaf's revision from its public content (content/<N>, as the entry bundles): its hash recomputed
+    and compared with the leaf, and each record's chain followed (numbers in order, each naming the hash of
+    the one before). Tombstones of taken-down records are reported as withheld, not as failures."""
+    size, failures, withheld, checked, chains = checkpoint.size, [], [], 0, {}
+    for bundle in range((size + WIDTH - 1) // WIDTH):
+        width = min(WIDTH, size - bundle * WIDTH)
+        leaves = entries_of_bundle(source, size, bundle)
+        name = tile_path("entries", bundle, width).replace("tile/entries/", "content/", 1)
+        try:
+            shown = json.loads(source.read(name))["entries"]
+        except (ValueError, KeyError, TypeError):
+            raise Failure(f"{name} is not the log's content (JSON with its entries).") from None
+        if len(shown) != width:
+            failures.append(f"{name} shows {len(shown)} revisions, not the {width} leaves of its bundle")
+        by_leaf = {entry.get("leaf_index"): entry for entry in shown if isinstance(entry, dict)}
+        for offset, data in enumerate(leaves):
+            leaf = bundle * WIDTH + offset
+            entry = by_leaf.get(leaf)
+            if entry is None:
+                failures.append(f"leaf {leaf} ({data.hex()}): its revision is not shown")
+                continue
+            if entry.get("hash") != data.hex():
+                failures.append(f"leaf {leaf}: the revision shown has the hash {entry.get('hash')}, not {data.hex()}")
+                continue
+            if "withheld" in entry:
+                withheld.append(
+                    f"leaf {leaf}: withheld ({entry['withheld']}, taken down on {entry.get('taken_down_on')})"
+                )
+                continue
+            try:
+                recomputed = revision_hash(entry)
+            except KeyError as missing:
+                failures.append(f"leaf {leaf}: its revision lacks {missing}")
+                continue
+            record = (entry["record_type"], entry["object_id"])
+            number, previous = chains.get(record, (0, ""))
+            if entry["number"] != number + 1 or entry["previous_hash"] != previous:
+                failures.append(
+                    f"leaf {leaf}: revision {entry['number']} of {record[0]} {record[1]} does not follow revision "
+                    f"{number} of its chain (a revision was removed, reordered or moved)"
+                )
+            chains[record] = (entry["number"], data.hex())
+            if recomputed == data.hex():
+                checked += 1
+            elif entry.get("references_withheld"):
+                withheld.append(f"leaf {leaf}: a record it names is taken down, withheld from its content")
+            else:
+                failures.append(
+                    f"leaf {leaf}: revision {entry['number']} of {record[0]} {record[1]}: its public content hashes "
+                    f"to {recomputed}, not its leaf {data.hex()} (it was altered after it was published)"
+                )
+    yield from withheld
+    if failures:
+        shown = "\n".join(failures[:20]) + (f"\n... and {len(failures) - 20} more" if len(failures) > 20 else "")
+        raise Failure(f"{len(failures)} of the log's {size} revisions do not match their leaves:\n{shown}")
+    yield (
+        f"Recomputed {checked} revisions' hashes from their public content: each matches its leaf; "
+        f"{len(withheld)} withheld."
+    )

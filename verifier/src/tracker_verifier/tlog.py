@@ -220,12 +220,86 @@ def read_key(text, name=None):
     return key
 
 
+ED25519 = 0x01  # a signed note's Ed25519 signature type
+COSIGNATURE = 0x04  # a C2SP tlog-cosignature/v1 (Ed25519) witness cosignature
+
+
+@dataclass(frozen=True)
+class WitnessKey:
+    """A witness's cosignature verifier key: <name>+<hex id>+<base64(0x04 || Ed25519 public key)>."""
+
+    name: str
+    public: bytes
+
+    @property
+    def key_id(self):
+        return hashlib.sha256(self.name.encode() + b"\n" + bytes([COSIGNATURE]) + self.public).digest()[:4]
+
+    @property
+    def verifier_key(self):
+        return f"{self.name}+{self.key_id.hex()}+{base64.b64encode(bytes([COSIGNATURE]) + self.public).decode()}"
+
+
+def read_witness_key(text):
+    try:
+        name, key_id, encoded = text.strip().split("+", 2)
+        raw = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raise Failure(f"{text!r} is not a witness's verifier key (<name>+<key id>+<base64 key>).") from None
+    if len(raw) != 33 or raw[0] != COSIGNATURE:
+        raise Failure(f"the key of the witness {name} is not a cosignature/v1 (Ed25519) key.")
+    key = WitnessKey(name, raw[1:])
+    if key.key_id.hex() != key_id:
+        raise Failure(f"the id of the witness key {name} does not match its key: it was mistyped or altered.")
+    return key
+
+
+def cosigned_message(body, timestamp):
+    """What a witness signs (C2SP tlog-cosignature): a header line, the time, then the checkpoint's body."""
+    return f"cosignature/v1\ntime {timestamp}\n".encode() + body.encode()
+
+
+def signature_lines(note):
+    """[(name, raw bytes)] of a signed note's signature lines; Failure if a line is not one."""
+    _, separator, signatures = note.rpartition("\n\n")
+    found = []
+    for line in signatures.rstrip("\n").split("\n"):
+        if not line.startswith("\u2014 "):
+            raise Failure("the checkpoint has a line that is not a signature.")
+        name, _, encoded = line[2:].rpartition(" ")
+        try:
+            found.append((name, base64.b64decode(encoded, validate=True)))
+        except ValueError:
+            raise Failure("a signature of the checkpoint is not base64.") from None
+    return found
+
+
+def cosignature_time(checkpoint, key):
+    """The time (Unix seconds) at which the witness `key` cosigned this checkpoint, or None when it did not
+    (no line of its key, or one that does not verify: a forged or altered cosignature counts for nothing)."""
+    for name, raw in signature_lines(checkpoint.note):
+        if name != key.name or raw[:4] != key.key_id or len(raw) != 4 + 8 + 64:
+            continue
+        timestamp = int.from_bytes(raw[4:12], "big")
+        try:
+            message = cosigned_message(checkpoint.body, timestamp)
+            Ed25519PublicKey.from_public_bytes(key.public).verify(raw[12:], message)
+        except InvalidSignature:
+            continue
+        return timestamp
+    return None
+
+
 @dataclass(frozen=True)
 class Checkpoint:
     origin: str
     size: int
     root: bytes
     note: str
+
+    @property
+    def body(self):
+        return self.note.rpartition("\n\n")[0] + "\n"
 
 
 def open_checkpoint(note, key):
@@ -242,14 +316,7 @@ def open_checkpoint(note, key):
     if len(root) != 32 or size < 0:
         raise Failure("the checkpoint's root hash is not 32 bytes.")
     signed = False
-    for line in signatures.rstrip("\n").split("\n"):
-        if not line.startswith("\u2014 "):
-            raise Failure("the checkpoint has a line that is not a signature.")
-        name, _, encoded = line[2:].rpartition(" ")
-        try:
-            raw = base64.b64decode(encoded, validate=True)
-        except ValueError:
-            raise Failure("a signature of the checkpoint is not base64.") from None
+    for name, raw in signature_lines(note):
         if name != key.name or raw[:4] != key.key_id:
             continue  # another key's (a witness's, an older key's)
         try:
