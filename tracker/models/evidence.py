@@ -72,6 +72,7 @@ def proves_delivery(kind):
     return method is not None and method.proves_delivery
 
 
+NOT_GRADED_LABEL = _("Not graded")
 NOT_GRADED = _("The kind of its source is not given (not graded).")
 
 
@@ -156,6 +157,15 @@ class EdgeCase:
     status: str
     counts: bool
     why: str
+
+    @property
+    def kind_labels(self):
+        """The kinds in words, "Not graded" for a source without one."""
+        return [method_of(kind).label if method_of(kind) else NOT_GRADED_LABEL for kind in self.kinds]
+
+    @property
+    def status_label(self):
+        return CommitmentStatus(self.status).label
 
 
 S, C = SourceKind, CommitmentStatus
