@@ -206,7 +206,7 @@ EDGE_CASES = (
         _("Delivered: an audit report is the strongest independent evidence there is."),
     ),
     EdgeCase(
-        _("A department dashboard shows 80% of schools with toilets."),
+        _("A department dashboard shows four schools in five with toilets."),
         (S.DEPARTMENT_WEBSITE,),
         C.PARTIALLY_DELIVERED,
         True,
