@@ -96,25 +96,23 @@ class SourceSerializer(serializers.Serializer):
         "not graded (entered before sources had kinds)."
     )
     kind_label = serializers.SerializerMethodField(help_text="The kind in words (empty: not graded).")
-    kind_rank = serializers.SerializerMethodField(
-        help_text="The kind's place in the methodology's ranking of sources, 1 the strongest (null: not graded)."
+    kind_rank = serializers.IntegerField(
+        source="method.rank",
+        allow_null=True,
+        read_only=True,
+        help_text="The kind's place in the methodology's ranking of sources, 1 the strongest (null: not graded).",
     )
-    kind_proves_delivery = serializers.SerializerMethodField(
+    kind_proves_delivery = serializers.BooleanField(
+        source="method.proves_delivery",
+        allow_null=True,
+        read_only=True,
         help_text="Whether a source of this kind can prove delivery (announcements, inaugurations, plans and "
-        "press releases cannot; null: not graded)."
+        "press releases cannot; null: not graded).",
     )
 
     def get_kind_label(self, source) -> str:
         method = method_of(source.kind)
         return str(method.label) if method else ""
-
-    def get_kind_rank(self, source) -> int | None:
-        method = method_of(source.kind)
-        return method.rank if method else None
-
-    def get_kind_proves_delivery(self, source) -> bool | None:
-        method = method_of(source.kind)
-        return method.proves_delivery if method else None
 
 
 class HolderSerializer(serializers.ModelSerializer):
