@@ -8,28 +8,28 @@ import pytest
 
 from tests import scenario
 from tracker.history.verification import verify_live_records
-from tracker.models import CommitmentSource, PublicRevision, StatusChange
+from tracker.models import Commitment, CommitmentSource, PublicRevision, StatusChange
 
 pytestmark = pytest.mark.django_db
 
 
-def revisions_before_kinds():
-    """Strip `kind` from every stored revision, as revisions published before the migration hold them."""
-    for revision in PublicRevision.objects.all():
-        content = revision.content
-        for parts in content.get("parts", {}).values():
-            for part in parts:
-                part.pop("kind", None)
-        PublicRevision.objects.filter(pk=revision.pk).update(content=content)
+@pytest.fixture
+def published_before_kinds(monkeypatch):
+    """Publishes as the tracker did before sources had kinds: the public parts without `kind`."""
+    without = {
+        relation: tuple(name for name in names if name != "kind") for relation, names in Commitment.public_parts.items()
+    }
+    monkeypatch.setattr(Commitment, "public_parts", without)
+    return monkeypatch
 
 
-def test_old_revisions_without_kinds_verify_while_their_sources_are_not_graded():
+def test_old_revisions_without_kinds_verify_while_their_sources_are_not_graded(published_before_kinds):
     record = scenario.published_commitment(
         title="Water for Sariab",
         sources=[{"title": "CM promises water", "kind": ""}],
     )
     scenario.record_status_change(record, "in_progress", on=datetime.date(2023, 1, 5), summary="Work begins", kind="")
-    revisions_before_kinds()
+    published_before_kinds.undo()  # the migration: the field is there, and nothing is graded
     stored = PublicRevision.objects.for_record(record).latest("number").content
     assert "kind" not in stored["parts"]["sources"][0]
     assert not StatusChange.objects.exclude(kind="").exists()
