@@ -86,6 +86,7 @@ StatusChangeFactory = commitment_part(
     effective_date=datetime.date(2022, 1, 10),
     url="https://example.org/news/1",
     title="Work begins",
+    kind=vocabulary.SourceKind.NEWS_REPORT,
 )
 MovementFactory = commitment_part(
     models.Movement, office=factory.SubFactory(OfficeFactory), arrived_on=datetime.date(2021, 6, 1)

@@ -8,7 +8,8 @@ from wagtail.models import Page
 
 class MethodologyPage(Page):
     """How the tracker decides statuses, owners and scorecards. Each section has a fixed anchor
-    (#statuses, #ownership, #scorecards, #sources, #verification) that public pages link to."""
+    (#statuses, #ownership, #scorecards, #sources with #source-ranking and #what-does-not-count,
+    #verification) that public pages link to."""
 
     intro = models.TextField(blank=True)
     statuses = RichTextField(blank=True, help_text="Shown above the list of statuses and their meanings.")
@@ -29,11 +30,16 @@ class MethodologyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from tracker.history.digest import checking_context
+        from tracker.models.evidence import EDGE_CASES, RANKING
         from tracker.models.vocabulary import CommitmentStatus
         from tracker.public.presenters import STATUS_EXPLANATIONS
 
         context = super().get_context(request, *args, **kwargs)
         context["status_glossary"] = [(status.label, STATUS_EXPLANATIONS[status]) for status in CommitmentStatus]
+        # The ranking of sources and the worked cases of what counts (#source-ranking, #what-does-not-count),
+        # from the rule's own data (tracker/models/evidence.py), so the page cannot disagree with it.
+        context["source_ranking"] = RANKING
+        context["edge_cases"] = EDGE_CASES
         # The key readers check signed digests with (#verification).
         context.update(checking_context())
         return context

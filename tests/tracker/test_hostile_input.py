@@ -352,6 +352,7 @@ def test_formula_like_text_round_trips_through_export_and_import(places, moderat
         title="=1+2 is not a formula",
         text="-5 degrees in Quetta",
         source_quote="@mention",
+        sources=[{"title": "Where @mention was said", "kind": "news_report"}],
         title_ur="+92 300 0000000",
         owner_office=places["appointed"],
         jurisdiction=places["jurisdiction"],

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.models import WagtailAdminModelFormMetaclass
 
+from tracker.models.evidence import evidence_problems
 from tracker.models.rules import latest_status_change, overlap_message, overlapping_tenures, status_mismatch_message
 from tracker.models.vocabulary import CommitmentStatus
 
@@ -72,6 +73,10 @@ class OfficeForm(RecordForm):
         return cleaned
 
 
+# The buttons of the edit form that ask for the record to be published (now, or by a moderator).
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+
 class CommitmentForm(RecordForm):
     def clean(self):
         cleaned = super().clean()
@@ -79,6 +84,28 @@ class CommitmentForm(RecordForm):
         status = cleaned.get("status")
         if changes is None or not status:
             return cleaned
+        self.check_status(cleaned, changes, status)
+        if any(action in self.data for action in PUBLISHING_ACTIONS):
+            self.check_evidence(cleaned, changes)
+        return cleaned
+
+    def check_evidence(self, cleaned, changes):
+        """What the evidence must hold to publish (tracker/models/evidence.py), under the field it is about.
+        Drafts may still lack it."""
+        sources = self.part_rows("sources")
+        if sources is None:
+            return
+        problems = evidence_problems(
+            status=cleaned.get("status"),
+            status_changes=changes,
+            sources=sources,
+            source_quote=cleaned.get("source_quote"),
+        )
+        for field, message in problems:
+            if field not in self.errors:
+                self.add_error(field, message)
+
+    def check_status(self, cleaned, changes, status):
         latest = latest_status_change(changes)
         status_edited = self.instance.pk is not None and status != self.initial.get("status")
         if latest is None:
@@ -96,4 +123,3 @@ class CommitmentForm(RecordForm):
             else:
                 # The editor recorded a status change: the status follows it.
                 cleaned["status"] = latest.to_status
-        return cleaned

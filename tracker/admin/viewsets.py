@@ -37,7 +37,7 @@ PUBLISHING = MultiFieldPanel(
 SOURCE_PANELS = [
     FieldPanel("url"),
     FieldPanel("title"),
-    FieldRowPanel([FieldPanel("publisher"), FieldPanel("published_on")]),
+    FieldRowPanel([FieldPanel("kind"), FieldPanel("publisher"), FieldPanel("published_on")]),
     FieldPanel("quote"),
     FieldPanel("archive_url"),
 ]

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from tracker.api import links
 from tracker.models import Office, Tenure
+from tracker.models.evidence import method_of
 from tracker.models.vocabulary import TenureStart
 from tracker.public.ownership import holders_on, is_public
 
@@ -90,6 +91,28 @@ class SourceSerializer(serializers.Serializer):
     published_on = serializers.DateField(allow_null=True, help_text="When the source was published.")
     quote = serializers.CharField(help_text="The words in the source that support the record.")
     archive_url = serializers.CharField(help_text="A copy in a web archive.")
+    kind = serializers.CharField(
+        help_text="What the source is (a source kind value: notification, audit_report, news_report, …); empty: "
+        "not graded (entered before sources had kinds)."
+    )
+    kind_label = serializers.SerializerMethodField(help_text="The kind in words (empty: not graded).")
+    kind_rank = serializers.IntegerField(
+        source="method.rank",
+        allow_null=True,
+        read_only=True,
+        help_text="The kind's place in the methodology's ranking of sources, 1 the strongest (null: not graded).",
+    )
+    kind_proves_delivery = serializers.BooleanField(
+        source="method.proves_delivery",
+        allow_null=True,
+        read_only=True,
+        help_text="Whether a source of this kind can prove delivery (announcements, inaugurations, plans and "
+        "press releases cannot; null: not graded).",
+    )
+
+    def get_kind_label(self, source) -> str:
+        method = method_of(source.kind)
+        return str(method.label) if method else ""
 
 
 class HolderSerializer(serializers.ModelSerializer):

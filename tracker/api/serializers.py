@@ -125,12 +125,25 @@ class MovementSerializer(serializers.ModelSerializer):
         fields = ("office", "arrived_on", "note", "note_ur")
 
 
+# The data dictionary's words for a list of sources (one JSON column in the bulk downloads).
+SOURCES_HELP = (
+    "Its sources: url, title, publisher, published_on, quote, archive_url; kind (a source kind value, empty: not "
+    "graded), kind_label, kind_rank (1 the strongest of 12, as the methodology ranks them) and "
+    "kind_proves_delivery (false for announcements, inaugurations, plans and press releases)."
+)
+
+
 class CommitmentDetailSerializer(CommitmentSerializer):
     """A commitment with its status changes, movements, sources and linked decisions."""
 
-    status_changes = StatusChangeSerializer(many=True, read_only=True)
+    status_changes = StatusChangeSerializer(
+        many=True,
+        read_only=True,
+        help_text="Its status changes, each with its evidence (`source`: url, title, publisher, published_on, "
+        "quote, archive_url, and the source's kind, kind_label, kind_rank and kind_proves_delivery).",
+    )
     movements = MovementSerializer(many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True, help_text=SOURCES_HELP)
     decisions = serializers.SerializerMethodField(help_text="Published decisions about this commitment.")
 
     class Meta(CommitmentSerializer.Meta):
@@ -156,7 +169,7 @@ class DecisionSerializer(RecordSerializer):
         max_digits=16, decimal_places=0, allow_null=True, read_only=True, help_text="Amount in rupees (budgets)."
     )
     commitments = serializers.SerializerMethodField(help_text="The published commitments it concerns.")
-    sources = SourceSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True, help_text=SOURCES_HELP)
 
     class Meta:
         model = Decision

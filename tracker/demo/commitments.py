@@ -25,7 +25,7 @@ from tracker.models import (
     StatusChange,
 )
 from tracker.models.vocabulary import CommitmentStatus as S
-from tracker.models.vocabulary import DecisionKind, Sector
+from tracker.models.vocabulary import DecisionKind, Sector, SourceKind
 from tracker.models.vocabulary import OwnershipRole as Role
 
 D = datetime.date
@@ -1402,6 +1402,7 @@ def _news(promise, when, headline, quote, n):
         published_on=when,
         quote=quote,
         archive_url=f"https://archive.example.org/{when:%Y%m%d}/{url}" if n % 2 == 0 else "",
+        kind=SourceKind.NEWS_REPORT,
     )
 
 
@@ -1558,6 +1559,7 @@ def load_decisions(offices, commitments, *, user, report):
                     publisher=copy[1],
                     published_on=spec["decided_on"],
                     quote=spec["summary"],
+                    kind=SourceKind.NOTIFICATION,
                 )
             )
             return decision

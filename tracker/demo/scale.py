@@ -21,7 +21,7 @@ from tracker.demo import demo_editing_organisation
 from tracker.demo.commitments import NEWS, USUAL_PROGRESS, USUAL_QUOTE
 from tracker.models import Commitment, CommitmentOwner, CommitmentSource, Jurisdiction, Movement, Office, StatusChange
 from tracker.models.vocabulary import CommitmentStatus as S
-from tracker.models.vocabulary import JurisdictionTier, OfficeKind, Sector
+from tracker.models.vocabulary import JurisdictionTier, OfficeKind, Sector, SourceKind
 from tracker.models.vocabulary import OwnershipRole as Role
 from tracker.publishing.bulk import publish_new_records
 
@@ -264,6 +264,7 @@ def _source(rnd, day, headline, quote, number, n, *, key="sample"):
         published_on=day,
         quote=quote,
         archive_url="",
+        kind=SourceKind.NEWS_REPORT,
     )
 
 

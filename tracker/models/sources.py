@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from tracker.models.base import RecordPart, SourceFields
 
 # The fields of a source that its record's public snapshot shows, in the order it shows them.
-SOURCE_FIELDS = ("url", "title", "publisher", "published_on", "quote", "archive_url")
+SOURCE_FIELDS = ("url", "title", "publisher", "published_on", "quote", "archive_url", "kind")
 
 
 class RecordSource(RecordPart, Orderable, SourceFields):

@@ -94,3 +94,21 @@ class DecisionKind(models.TextChoices):
     COUNCIL_RESOLUTION = "council_resolution", _("Council resolution")
     BUDGET_ALLOCATION = "budget_allocation", _("Budget allocation")
     COURT_ORDER = "court_order", _("Court order")
+
+
+class SourceKind(models.TextChoices):
+    """What a source is, in the order of the methodology's ranking (tracker/models/evidence.py ranks them and
+    says which can prove delivery). Empty on sources entered before kinds existed: "not graded"."""
+
+    NOTIFICATION = "notification", _("Official notification or gazette")
+    AUDIT_REPORT = "audit_report", _("Audit report (Auditor-General of Pakistan)")
+    COURT_ORDER = "court_order", _("Court order")
+    FINANCE_ACCOUNTS = "finance_accounts", _("Finance accounts")
+    RTI_REPLY = "rti_reply", _("Reply under a right-to-information law")
+    DEPARTMENT_WEBSITE = "department_website", _("Department's own website or dashboard")
+    NEWS_REPORT = "news_report", _("News report")
+    CITIZEN_TIP = "citizen_tip", _("Verified citizen tip")
+    PLAN_OR_BUDGET = "plan_or_budget", _("Planning or budget document (PC-1, ADP, budget book)")
+    PRESS_RELEASE = "press_release", _("Press release")
+    ANNOUNCEMENT = "announcement", _("Announcement or speech")
+    INAUGURATION = "inauguration", _("Inauguration or foundation stone")

@@ -13,6 +13,7 @@ import datetime
 from tracker.models import Jurisdiction, Office
 from tracker.models.rules import reference_problem
 from tracker.models.text import plain
+from tracker.models.vocabulary import SourceKind
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")  # exports write carriage returns as line feeds
 PROTECTING_QUOTE = "'"
@@ -88,6 +89,11 @@ def choice(value, choices, what):
             return key
     allowed = ", ".join(choices.values)
     raise CellProblem(f"“{value}” is not a {what}. Use one of: {allowed}.")
+
+
+def source_kind(value):
+    """The kind of a source (a SourceKind value or its English label); empty: not graded."""
+    return choice(value, SourceKind, "kind of source")
 
 
 def slug_list(value, separator):

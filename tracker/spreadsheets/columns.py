@@ -37,6 +37,7 @@ COMMITMENT_COLUMNS = (
     Column("source_title", "The title of that source."),
     Column("source_publisher", "Who published it (optional)."),
     Column("source_published_on", "When it was published, as YYYY-MM-DD (optional)."),
+    Column("source_kind", "What the source is: one of the source kind values (see below)."),
 )
 
 STATUS_UPDATE_COLUMNS = (
@@ -52,6 +53,11 @@ STATUS_UPDATE_COLUMNS = (
     Column("source_published_on", "When it was published, as YYYY-MM-DD (optional)."),
     Column("source_quote", "The words in the source that support the change (optional)."),
     Column("source_archive_url", "A copy in a web archive (optional)."),
+    Column(
+        "source_kind",
+        "What the evidence is: one of the source kind values (see below). Delivered and partially delivered "
+        "need a kind that can prove delivery.",
+    ),
 )
 
 COLUMNS = {COMMITMENTS: COMMITMENT_COLUMNS, STATUS_UPDATES: STATUS_UPDATE_COLUMNS}
@@ -85,6 +91,7 @@ SOURCE_FIELD_COLUMNS = {
     "published_on": "source_published_on",
     "quote": "source_quote",
     "archive_url": "source_archive_url",
+    "kind": "source_kind",
 }
 STATUS_CHANGE_FIELD_COLUMNS = {
     **SOURCE_FIELD_COLUMNS,

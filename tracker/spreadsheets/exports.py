@@ -84,6 +84,7 @@ def commitment_cells(record):
         "source_title": source.title if source else "",
         "source_publisher": source.publisher if source else "",
         "source_published_on": date(source.published_on) if source else "",
+        "source_kind": source.kind if source else "",
     }
     for column, role in OWNER_COLUMNS.items():
         cells[column] = LIST_SEPARATOR.join(owner.office.slug for owner in owners if owner.role == role)

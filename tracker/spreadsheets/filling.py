@@ -15,6 +15,8 @@ from tracker.spreadsheets.columns import COMMITMENT_FIELD_COLUMNS, LIST_SEPARATO
 from tracker.spreadsheets.outcomes import ROW, Problem
 
 MISSING = object()
+# How a source's cells are read where they are not plain text.
+SOURCE_CELLS = {"published_on": cells.date, "kind": cells.source_kind}
 
 
 def plain(column, message):
@@ -147,13 +149,13 @@ class Reader:
             return
         sources = list(record.sources.all())
         values = {
-            name: self.get(column, cells.date if name == "published_on" else cells.text)
+            name: self.get(column, SOURCE_CELLS.get(name, cells.text))
             for name, column in SOURCE_FIELD_COLUMNS.items()
-            if name in ("title", "publisher", "published_on")
+            if name in ("title", "publisher", "published_on", "kind")
         }
         values = {name: value for name, value in values.items() if value is not MISSING}
         if not url:
-            if any(values.values()):
+            if any(value for name, value in values.items() if name != "kind"):
                 self.problems.append(Problem("source_url", "The source has a title or date but no address (URL)."))
             return
         source = next((s for s in sources if s.url == url), None)

@@ -14,7 +14,7 @@ from tracker.models.snapshots import Snapshots
 from tracker.models.vocabulary import CommitmentStatus
 from tracker.spreadsheets import cells
 from tracker.spreadsheets.columns import STATUS_CHANGE_FIELD_COLUMNS
-from tracker.spreadsheets.filling import MISSING, Reader, errors_by_column, publication_refusals
+from tracker.spreadsheets.filling import MISSING, SOURCE_CELLS, Reader, errors_by_column, publication_refusals
 from tracker.spreadsheets.outcomes import CHANGED, CREATED, REJECTED, ROW, Problem, RowResult, Write
 from tracker.spreadsheets.planning import Planner, blocked, changed_parts
 
@@ -52,7 +52,7 @@ class StatusUpdatePlanner(Planner):
         recorded = reader.get("recorded_on", cells.date)
         progress = reader.get("progress", cells.whole_number)
         values = {
-            name: reader.get(column, cells.date if name == "published_on" else cells.text)
+            name: reader.get(column, SOURCE_CELLS.get(name, cells.text))
             for name, column in STATUS_CHANGE_FIELD_COLUMNS.items()
             if name not in ("to_status", "from_status", "effective_date", "recorded_on")
         }

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import TaskState
+from wagtail.test.utils.form_data import inline_formset
 
 from tests import scenario
 from tests.factories import JurisdictionFactory
@@ -42,6 +43,10 @@ def test_submit_review_with_comments_then_publish(client, editor, moderator, off
         offices,
         record,
         source_quote="Every file will be tracked online, the Chief Minister said.",
+        # A quote of the promise needs its source (tracker/models/evidence.py).
+        sources=inline_formset(
+            [{"url": "https://example.org/speech", "title": "The Chief Minister's speech", "kind": "announcement"}]
+        ),
         summary="Add the promise, with the speech quoted",
     )
     client.post(reverse(f"{SNIPPET}:edit", args=[record.pk]), {**form, "action-submit": "Resubmit"})

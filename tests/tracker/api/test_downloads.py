@@ -132,3 +132,14 @@ def test_the_data_page_lists_and_serves_the_files(client, quetta, tmp_path):
         assert "jurisdiction.slug" in page  # the data dictionary
         assert client.get("/data/settings.py").status_code == 404
         assert client.get("/data/..%2Fmanifest.json").status_code == 404
+
+
+def test_the_data_dictionary_describes_the_kinds_of_source(quetta, tmp_path):
+    call_command("build_downloads", "--to", str(tmp_path), stdout=io.StringIO())
+    tables, _licence = csv_tables(tmp_path)
+    described = {(row["file"], row["column"]): row["description"] for row in tables["data-dictionary"]}
+    for key in (("commitments.csv", "sources"), ("decisions.csv", "sources"), ("commitments.csv", "status_changes")):
+        assert "kind_label, kind_rank" in described[key] and "kind_proves_delivery" in described[key], key
+    files = next(row for row in tables["commitments"] if row["slug"] == quetta.files.slug)
+    [stalled] = [change for change in json.loads(files["status_changes"]) if change["to_status"] == "stalled"]
+    assert (stalled["source"]["kind"], stalled["source"]["kind_rank"]) == ("news_report", 7)

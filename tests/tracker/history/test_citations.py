@@ -56,8 +56,11 @@ def test_bibtex(client, file_tracking_history, dates):
         "  version = {2},",
         f"  url = {{{permanent(file_tracking_history)}}},",
         f"  urldate = {{{accessed.isoformat()}}},",
-        f"  note = {{Commitment, revision 2. SHA-256 {file_tracking_history.revisions[1].hash}, "
-        f"transparency log entry {file_tracking_history.revisions[1].sequence - 1}}}",
+        (
+            "  note = {Commitment, revision 2. Status In progress, on: News report (rank 7 of 12). "
+            f"SHA-256 {file_tracking_history.revisions[1].hash}, "
+            f"transparency log entry {file_tracking_history.revisions[1].sequence - 1}}}"
+        ),
     ):
         assert line in text
     assert text.count("{") == text.count("}")

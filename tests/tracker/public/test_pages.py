@@ -140,8 +140,12 @@ def test_time_with_each_office_adds_up_the_movements(client, quetta):
 
 def test_sources_show_with_their_quotes(client, quetta):
     sources = section(text(client.get("/commitments/file-tracking-system-for-the-secretariat/")), "Sources")
-    assert "Project stalls No funds were released." in sources
-    assert "CM announces file tracking, Example Daily Every file will be tracked." in sources
+    # Each with its kind beside it (a source entered without one: not graded), before its quote.
+    assert "Project stalls Kind: News report (rank 7 of 12) how sources are ranked No funds were released." in sources
+    assert (
+        "CM announces file tracking, Example Daily Kind: not graded how sources are ranked Every file will be tracked."
+        in sources
+    )
 
 
 def test_commitment_page_metadata(client, quetta):

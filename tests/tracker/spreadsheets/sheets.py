@@ -33,6 +33,7 @@ def good_row(n, places):
         "source_title": f"Plant {n} announced",
         "source_publisher": "Example Daily News",
         "source_published_on": "2023-01-16",
+        "source_kind": "news_report",
     }
 
 
@@ -104,6 +105,7 @@ def status_row(external_id, **fields):
         "source_published_on": "2024-02-02",
         "source_quote": "Contractors moved in on Thursday.",
         "source_archive_url": "",
+        "source_kind": "news_report",
     }
     row.update(fields)
     return row
