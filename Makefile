@@ -12,16 +12,14 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 # Every package at the version of the lock files (requirements/), then the project itself without resolving
-# anything again: what runs is what was locked, not whatever the registry holds that day. Without compiling
-# every installed module ahead (--no-compile): numpy, scipy, pandas and matplotlib hold thousands the site
-# never imports, and Python compiles the ones it does on first import (half the install's time, measured).
+# anything again: what runs is what was locked, not whatever the registry holds that day.
 $(VENV)/.installed: pyproject.toml requirements/base.txt | $(BIN)/python
-	$(BIN)/pip install -q --no-compile -r requirements/base.txt
+	$(BIN)/pip install -q -r requirements/base.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements/test.txt package.json package-lock.json $(VENV)/.installed
-	$(BIN)/pip install -q --no-compile -r requirements/test.txt
+	$(BIN)/pip install -q -r requirements/test.txt
 	$(BIN)/pip install -q --no-deps -e ".[test]"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
