@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests import scenario
 from tests.factories import OfficeFactory
@@ -37,8 +38,7 @@ def test_editor_publishes_a_status_change_with_a_source(chromium, live_server, d
 
     page.click('.w-dropdown:has(button[name="action-publish"]) .w-dropdown__toggle')
     page.click('button[name="action-publish"]')
-    page.wait_for_load_state("networkidle")
-    assert "updated and published" in page.content()
+    expect(page.locator("body")).to_contain_text("updated and published")
 
     commitment = Commitment.objects.get(pk=commitment.pk)
     assert commitment.status == "stalled"

@@ -4,6 +4,7 @@ compare page, changes the frequency and leaves in one click."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests import scenario
 from tests.browser import axe_problems
@@ -30,8 +31,7 @@ def editor_publishes_a_stall(page, live_server, commitment):
     page.fill("#id_edit_summary", "Stalled: no funds released")
     page.click('.w-dropdown:has(button[name="action-publish"]) .w-dropdown__toggle')
     page.click('button[name="action-publish"]')
-    page.wait_for_load_state("networkidle")
-    assert "updated and published" in page.content()
+    expect(page.locator("body")).to_contain_text("updated and published")
 
 
 @pytest.mark.browser
@@ -51,17 +51,18 @@ def test_a_citizen_follows_confirms_receives_the_diff_and_leaves(
     # Follow from the commitment's page, on a phone.
     phone.goto(f"{site}/commitments/{commitment.slug}/")
     phone.click("text=Follow by e-mail")
-    assert "File tracking system for the secretariat" in phone.content()
+    # A click starts the navigation without waiting for it: wait for the page it leads to.
+    expect(phone.locator("body")).to_contain_text("File tracking system for the secretariat")
     assert axe_problems(phone) == []
     phone.fill("input[type=email]", address)
     phone.click("button:has-text('Follow')")
-    assert "Check your inbox" in phone.content()
+    expect(phone.locator("body")).to_contain_text("Check your inbox")
     [confirmation] = mailbox.to(address)
     assert len(mailbox.messages()) == 1
 
     phone.goto(link_in(confirmation, f"{site}/follow/confirm/"))
     phone.click("text=Yes, send me the changes")
-    assert "Confirmed" in phone.content()
+    expect(phone.locator("body")).to_contain_text("Confirmed")
     assert "Commitment: File tracking system for the secretariat" in phone.content()
     assert axe_problems(phone) == []
 
@@ -82,7 +83,7 @@ def test_a_citizen_follows_confirms_receives_the_diff_and_leaves(
     phone.goto(link_in(alert, f"{site}/follow/manage/"))
     phone.check("#frequency-weekly")
     phone.click("button:has-text('Save')")
-    assert "Saved." in phone.content()
+    expect(phone.locator("body")).to_contain_text("Saved.")
     assert Follower.objects.get(email=address).frequency == "weekly"
 
     # One click: what a mail program does with List-Unsubscribe-Post.
