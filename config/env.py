@@ -24,6 +24,7 @@ env = environ.Env(
     TRANSPARENCY_LOG_ORIGIN=(str, ""),
     TRANSPARENCY_LOG_PAST_KEYS=(list, []),
     TRANSPARENCY_LOG_WITNESSES=(list, []),
+    TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES=(list, []),
     DATABASE_REPLICA_URL=(str, ""),
     DATABASE_CONN_MAX_AGE=(int, 60),
     FRONTEND_CACHE_URL=(str, ""),

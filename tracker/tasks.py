@@ -7,7 +7,10 @@ from celery import shared_task
 
 from tracker.api.downloads.tasks import build_downloads
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
-from tracker.history import witnesses  # noqa: F401  (registers the offer of checkpoints to witnesses)
+from tracker.history import (
+    timestamps,  # noqa: F401  (registers the timestamping of checkpoints)
+    witnesses,  # noqa: F401  (registers the offer of checkpoints to witnesses)
+)
 from tracker.history.digest import make_signed_digests
 from tracker.history.transparency import make_checkpoint
 from tracker.public import purges  # noqa: F401  (registers the purges' tasks)

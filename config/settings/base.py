@@ -189,6 +189,11 @@ TRANSPARENCY_LOG_PAST_KEYS = env("TRANSPARENCY_LOG_PAST_KEYS")
 # "<name> <address> <cosignature verifier key>", and how long an offer waits for one to answer.
 TRANSPARENCY_LOG_WITNESSES = env("TRANSPARENCY_LOG_WITNESSES")
 TRANSPARENCY_LOG_WITNESS_TIMEOUT = 10
+# The RFC 3161 timestamp authorities asked to timestamp each new checkpoint (tracker/history/timestamps.py),
+# each "<name> <address> <certificate file>" (the file: the authority's certificate chain, PEM, up to its root),
+# and how long a request waits for one to answer.
+TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES = env("TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES")
+TRANSPARENCY_LOG_TIMESTAMP_TIMEOUT = 10
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 
@@ -249,6 +254,11 @@ CELERY_BEAT_SCHEDULE["tracker-make-digests"] = {"task": "tracker.tasks.make_dige
 # Witnesses that have not cosigned the latest checkpoint (no answer, a refusal) are offered it again.
 CELERY_BEAT_SCHEDULE["tracker-offer-to-witnesses"] = {
     "task": "tracker.history.witnesses.offer_to_witnesses",
+    "schedule": 300.0,
+}
+# Timestamp authorities that have not timestamped the latest checkpoint (down, a bad token) are asked again.
+CELERY_BEAT_SCHEDULE["tracker-timestamp-checkpoints"] = {
+    "task": "tracker.history.timestamps.timestamp_checkpoint",
     "schedule": 300.0,
 }
 # The page summaries (tracker/public/summaries.py) are refreshed after every publish; this catches a

@@ -221,4 +221,5 @@ def checking_context():
         "fingerprint": signing.key_fingerprint(),
         "example_stamp": latest.stamp if latest else "",
         "log_verifier_key": transparency.current_key().verifier_key,
+        "latest_checkpoint": transparency.latest_checkpoint(),
     }

@@ -2,6 +2,7 @@
 
 /log/checkpoint                          the latest signed checkpoint (C2SP signed note, text/plain)
 /log/checkpoints/<size>                  the checkpoint of that tree size, if one was signed
+/log/timestamps/<size>                  that checkpoint's RFC 3161 timestamp tokens (JSON)
 /log/keys                                every key that signed checkpoints (JSON)
 /log/proof/inclusion/<leaf>?size=N       inclusion proof of leaf (0-based) in the tree of N (JSON)
 /log/proof/consistency/<m>/<n>           consistency proof from the tree of m to the tree of n (JSON)
@@ -21,6 +22,7 @@ app_name = "log"
 urlpatterns = [
     path("checkpoint", log_views.checkpoint, name="checkpoint"),
     path("checkpoints/<int:size>", log_views.checkpoint_of_size, name="checkpoint_of_size"),
+    path("timestamps/<int:size>", log_views.timestamps_of_size, name="timestamps"),
     path("keys", log_views.keys, name="keys"),
     path("proof/inclusion/<int:index>", log_views.inclusion_proof, name="inclusion_proof"),
     path("proof/consistency/<int:old>/<int:new>", log_views.consistency_proof, name="consistency_proof"),

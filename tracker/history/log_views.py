@@ -1,13 +1,14 @@
 """The transparency log over HTTP, under /log/ (docs/reference.md, "The transparency log"): the latest and any
-signed checkpoint (with its witnesses' cosignatures), the key history, inclusion and consistency proofs (JSON,
-hashes in hex), and the C2SP tlog-tiles (hash tiles and entry bundles) a mirror copies.
+signed checkpoint (with its witnesses' cosignatures), its RFC 3161 timestamp tokens, the key history, inclusion
+and consistency proofs (JSON, hashes in hex), and the C2SP tlog-tiles (hash tiles and entry bundles) a mirror
+copies.
 tracker/history/transparency.py says what each one is."""
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from tracker.history import transparency, witnesses
+from tracker.history import timestamps, transparency, witnesses
 from tracker.models import Checkpoint, LogNode
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -43,6 +44,13 @@ def checkpoint_of_size(request, size):
     """That checkpoint with the cosignatures it has so far (more may come: not cached for long)."""
     found = Checkpoint.objects.filter(size=size).first() or _not_found(f"No checkpoint of size {size}.")
     return _text(witnesses.cosigned_note(found), SHORT)
+
+
+@require_GET
+def timestamps_of_size(request, size):
+    """The RFC 3161 timestamp tokens of that checkpoint (tracker/history/timestamps.py), JSON; more may come."""
+    found = Checkpoint.objects.filter(size=size).first() or _not_found(f"No checkpoint of size {size}.")
+    return _json(timestamps.of_checkpoint(found))
 
 
 @require_GET

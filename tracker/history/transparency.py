@@ -12,7 +12,8 @@ successors do (docs/reference.md, "The transparency log"):
   the task that signs the hourly digests, and on demand (`manage.py sign_checkpoint`). Old keys stay
   listed (`TRANSPARENCY_LOG_PAST_KEYS`, /log/keys) so checkpoints they signed stay checkable. Each new
   checkpoint is offered to the log's witnesses (tracker/history/witnesses.py), whose cosignature lines
-  /log/checkpoint appends to it.
+  /log/checkpoint appends to it, and timestamped by the log's timestamp authorities
+  (tracker/history/timestamps.py), whose tokens /log/timestamps/<size> serves.
 - **Proofs**: inclusion of leaf i in a tree of n, consistency of a tree of m with one of n.
 - **Tiles** (C2SP tlog-tiles, height 8): tile L/N holds the hashes of nodes N*256 .. N*256+255 at tree level
   8L; a partial tile (.p/W) its first W. The entry bundle N holds leaves N*256 .. as
@@ -38,7 +39,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from tracker import merkle
-from tracker.history import signing, witnesses
+from tracker.history import signing, timestamps, witnesses
 from tracker.models import Checkpoint, LogNode, PublicRevision
 from tracker.models.withheld import TakenDown, withhold
 
@@ -156,6 +157,7 @@ def make_checkpoint():
                 made_at=timezone.now(),
             )
         witnesses.offer_after_commit()  # to the witnesses, once it is committed (tracker/history/witnesses.py)
+        timestamps.request_after_commit()  # and to the timestamp authorities (tracker/history/timestamps.py)
         return made
     except IntegrityError:  # signed at the same moment by another process
         return Checkpoint.objects.get(size=size)

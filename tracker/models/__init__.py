@@ -9,11 +9,20 @@ from tracker.models.public_revisions import PublicRevision
 from tracker.models.purges import PurgeRequest
 from tracker.models.summaries import PublicSummary
 from tracker.models.tips import Tip, TipKind, TipStatus
-from tracker.models.transparency_log import Checkpoint, LogNode, WitnessCosignature, WitnessState
+from tracker.models.transparency_log import (
+    Checkpoint,
+    CheckpointTimestamp,
+    LogNode,
+    TimestampAuthorityState,
+    WitnessCosignature,
+    WitnessState,
+)
 
 __all__ = [
     "Checkpoint",
+    "CheckpointTimestamp",
     "LogNode",
+    "TimestampAuthorityState",
     "Commitment",
     "CommitmentOwner",
     "CommitmentSource",

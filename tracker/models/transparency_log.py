@@ -177,3 +177,49 @@ class WitnessState(models.Model):
 
     def __str__(self):
         return f"{self.witness}: {self.size}"
+
+
+class CheckpointTimestamp(models.Model):
+    """An RFC 3161 timestamp token of a checkpoint, as a configured timestamp authority returned it and the site
+    verified it (tracker/history/timestamps.py): the authority's signed word that the checkpoint's body existed
+    at `attested_at`, a time that is not the site's own clock. `token` is the whole TimeStampResp (DER), what
+    `openssl ts -verify -in` and the verifier read. Never changed nor deleted."""
+
+    checkpoint = models.ForeignKey(Checkpoint, on_delete=models.PROTECT, related_name="timestamps")
+    authority = models.CharField(_("timestamp authority"), max_length=255)
+    token = models.BinaryField(_("timestamp response, DER"))
+    attested_at = models.DateTimeField(_("time the authority attests"))
+    received_at = models.DateTimeField(_("received at"))
+
+    class Meta:
+        ordering = ["checkpoint", "authority"]
+        constraints = [models.UniqueConstraint(fields=["checkpoint", "authority"], name="one_timestamp_per_authority")]
+        verbose_name = _("checkpoint timestamp")
+
+    def __str__(self):
+        return f"{self.authority} timestamped checkpoint {self.checkpoint_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableLogError("A timestamp can never be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableLogError("A timestamp can never be deleted.")
+
+
+class TimestampAuthorityState(models.Model):
+    """What the site knows of one configured timestamp authority: the checkpoint it was last asked to
+    timestamp, when, and how that went (the error of a failed request or a token that did not verify)."""
+
+    authority = models.CharField(_("timestamp authority"), max_length=255, unique=True)
+    asked_size = models.PositiveBigIntegerField(_("tree size last asked for"), null=True, blank=True)
+    asked_at = models.DateTimeField(_("last asked at"), null=True, blank=True)
+    error = models.TextField(_("last error"), blank=True)
+    failures = models.PositiveIntegerField(_("requests in a row that failed"), default=0)
+
+    class Meta:
+        verbose_name = _("timestamp authority state")
+
+    def __str__(self):
+        return f"{self.authority}: {self.error or 'ok'}"

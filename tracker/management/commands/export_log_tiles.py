@@ -1,6 +1,7 @@
 """`manage.py export_log_tiles FOLDER`: the transparency log as static files, laid out as the site serves it under
 /log/ (C2SP tlog-tiles): FOLDER/checkpoint (the latest signed checkpoint, with its witnesses' cosignatures),
-FOLDER/keys (the key history, JSON) and FOLDER/tile/... (hash tiles and entry bundles of the checkpoint's tree);
+FOLDER/timestamps/<size> (its RFC 3161 timestamp tokens, JSON), FOLDER/keys (the key history, JSON) and
+FOLDER/tile/... (hash tiles and entry bundles of the checkpoint's tree);
 with --content also FOLDER/content/... (each leaf's revision as hashed, tombstones withheld, as /log/content
 serves them). Any web server serving FOLDER is a mirror the standalone verifier (verifier/) reads like the site.
 Full tiles never change, so a mirror can copy a new export over an old one."""
@@ -11,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from tracker.history import transparency, witnesses
+from tracker.history import timestamps, transparency, witnesses
 
 
 class Command(BaseCommand):
@@ -58,4 +59,7 @@ class Command(BaseCommand):
                 target.write_text(json.dumps(bundle, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1))
         (folder / "keys").write_text(json.dumps(transparency.key_history(), cls=DjangoJSONEncoder, indent=1))
         (folder / "checkpoint").write_text(witnesses.cosigned_note(checkpoint))
+        stamps = folder / "timestamps" / str(checkpoint.size)
+        stamps.parent.mkdir(parents=True, exist_ok=True)
+        stamps.write_text(json.dumps(timestamps.of_checkpoint(checkpoint), cls=DjangoJSONEncoder, indent=1))
         self.stdout.write(f"Exported the checkpoint of {checkpoint.size} entries and {written} tiles ({size} bytes).")

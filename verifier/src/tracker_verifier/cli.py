@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from tracker_verifier.timestamps import check_timestamps
 from tracker_verifier.tlog import (
     TILE_HEIGHT,
     WIDTH,
@@ -47,7 +48,14 @@ def parser():
         default=argparse.SUPPRESS,
         help="how many of those witnesses must have cosigned the checkpoint (default: all of them)",
     )
-    p.set_defaults(witness_key=[], quorum=None)
+    witnessed.add_argument(
+        "--tsa-cert",
+        action="append",
+        default=argparse.SUPPRESS,
+        help="a timestamp authority's certificate chain (PEM, up to its root): the checkpoint's RFC 3161 timestamp "
+        "tokens are checked against it; repeatable",
+    )
+    p.set_defaults(witness_key=[], quorum=None, tsa_cert=[])
     for action in witnessed._actions:
         p._add_action(action)
     commands = p.add_subparsers(dest="command", required=True)
@@ -94,6 +102,8 @@ def run(args):
     yield f"Checkpoint of {checkpoint.origin}: {checkpoint.size} entries, root {root}, signed by {key.name}."
     if args.witness_key:
         yield from witnessed(checkpoint, args.witness_key, args.quorum)
+    if args.tsa_cert:
+        yield from check_timestamps(source, checkpoint, args.tsa_cert)
     tree = Tree(source, checkpoint.size)
     if args.state:
         yield from remember(args.state, checkpoint, tree)
