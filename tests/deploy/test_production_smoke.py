@@ -164,7 +164,16 @@ def test_the_production_stack_serves_the_public_pages_through_the_proxy(site):
 
     # A takedown is never served from the cache: 410 at once, even on a page kept as permanent.
     assert proxy.get(f"{page}history/1/").headers["X-Cache"] == "HIT"
-    stack.manage(site["env"], "takedown", "commitments", promise.slug, "--notice", "Court order 7/2026")
+    stack.manage(
+        site["env"],
+        "takedown",
+        "commitments",
+        promise.slug,
+        "--notice",
+        "Court order 7/2026",
+        "--reason",
+        "court_order",
+    )
     for path in (page, f"{page}history/1/", f"{page}history/compare/1/2/", f"{page}cite/2/"):
         gone = proxy.get(path)
         assert gone.status_code == 410, f"{path}: {gone.status_code} {gone.headers.get('X-Cache')}"

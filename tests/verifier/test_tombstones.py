@@ -3,8 +3,9 @@ every proof still verifies), while their content is withheld with the takedown's
 /log/entries/<leaf>, /log/content/<N> and in the verifier's content replay, which reports them as withheld and
 recomputes every other revision's hash from its public content.
 
-The takedown has no reason *category* in this project: a moderator writes a public notice (the legal order and
-who made it), which is what the tombstone carries, with the day."""
+A takedown carries its reason's category (`TakedownReason`) beside the moderator's public notice (the legal order
+and who made it): the tombstone, other records' revisions naming it, their pages and the API show both, and every
+proof still verifies."""
 
 import base64
 import io
@@ -12,8 +13,9 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
+from tests.pages import page_text
 from tests.scenario import add_revisions, published_commitment
 from tests.verifier.test_verifier import verify
 from tracker import merkle
@@ -47,7 +49,7 @@ def test_a_takedown_keeps_every_leaf_and_proof_and_withholds_the_content(tmp_pat
     entry = get_json("/log/entries/0")
     assert entry["object_id"] == str(pumps.pk) and entry["content"]["fields"]["title"] == "Solar pumps for Pishin"
 
-    takedown.take_down(pumps, notice=NOTICE)
+    takedown.take_down(pumps, notice=NOTICE, reason="court_order")
     add_revisions(school, 3, start=timezone.now())
     after = transparency.make_checkpoint()
     assert after.size == 11
@@ -74,6 +76,7 @@ def test_a_takedown_keeps_every_leaf_and_proof_and_withholds_the_content(tmp_pat
             "hash": revision.hash,
             "withheld": NOTICE,
             "taken_down_on": timezone.localdate().isoformat(),
+            "reason": "court_order",
         }
         assert bundle[leaf * 34 + 2 : leaf * 34 + 34] == bytes.fromhex(revision.hash)
     content = get_json("/log/content/000.p/11")
@@ -89,7 +92,7 @@ def test_a_takedown_keeps_every_leaf_and_proof_and_withholds_the_content(tmp_pat
     key = transparency.current_key().verifier_key
     code, out = verify("--log", mirror, "--key", key, "replay", "--content", cwd=tmp_path)
     assert code == 0, out
-    assert out.count(f"withheld ({NOTICE}, taken down on {timezone.localdate().isoformat()})") == 5
+    assert out.count(f"withheld (court_order: {NOTICE}, taken down on {timezone.localdate().isoformat()})") == 5
     assert "Recomputed 6 revisions' hashes from their public content: each matches its leaf; 5 withheld." in out
     # Every leaf, tombstone or not, is still proved in the signed tree.
     for leaf in range(11):
@@ -104,18 +107,40 @@ def test_a_takedown_keeps_every_leaf_and_proof_and_withholds_the_content(tmp_pat
 
 
 @pytest.mark.django_db
-def test_a_revision_naming_a_taken_down_record_is_withheld_not_failed(tmp_path, world):
+def test_a_revision_naming_a_taken_down_record_is_withheld_with_its_reason_not_failed(tmp_path, world):
     pumps, _ = world
     office = pumps.owners.first().office
-    takedown.take_down(office, notice=NOTICE)
-    transparency.make_checkpoint()
+    before = transparency.make_checkpoint()
+    takedown.take_down(office, notice=NOTICE, reason="personal_safety")
+    after = transparency.make_checkpoint()
+    assert after == before  # a takedown adds no leaf
     entry = get_json("/log/entries/0")
     assert entry["references_withheld"] is True
     assert entry["hash"] == PublicRevision.objects.get(sequence=1).hash
     assert NOTICE in str(entry["content"]) and f"'{office.slug}'" not in str(entry["content"])
+    owners = entry["content"]["parts"]["owners"]
+    assert {"withheld": NOTICE, "taken_down_on": timezone.localdate().isoformat(), "reason": "personal_safety"} in [
+        owner["office"] for owner in owners
+    ]
+
+    # Where readers meet it: the revision's page in both languages, and the API.
+    day = dateformat.format(timezone.localdate(), "j F Y")
+    page = page_text(Client().get(f"/commitments/{pumps.slug}/history/1/"))
+    assert f"Withheld (Personal safety, taken down on {day}): {NOTICE}" in page
+    assert office.title not in page
+    urdu = page_text(Client().get(f"/ur/commitments/{pumps.slug}/history/1/"))
+    assert "روک لیا گیا (ذاتی تحفظ،" in urdu
+    api = get_json(f"/api/v1/commitments/{pumps.slug}/revisions/1/")
+    assert "'reason': 'personal_safety'" in str(api) and office.slug not in str(api)
+    gone = Client().get(office.get_absolute_url())
+    assert gone.status_code == 410 and "Reason: Personal safety" in page_text(gone)
+
+    # Every leaf is still proved in the signed tree, and the content replay reports the reference withheld.
     mirror = tmp_path / "mirror"
     call_command("export_log_tiles", str(mirror), "--content", stdout=io.StringIO())
     key = transparency.current_key().verifier_key
+    for leaf in range(after.size):
+        assert verify("--log", mirror, "--key", key, "prove", "--leaf", leaf, cwd=tmp_path)[0] == 0
     code, out = verify("--log", mirror, "--key", key, "replay", "--content", cwd=tmp_path)
     assert code == 0, out
     assert "leaf 0: a record it names is taken down, withheld from its content" in out

@@ -1,9 +1,9 @@
 """Taking a record down, and restoring it, from the admin: /admin/takedown/<kind>/<pk>/.
 
 Moderators and administrators only (whoever may publish records of that kind): a takedown answers a
-legal order, so editors ask a moderator. The form asks for the public notice (or, to restore, the
-reason that goes in the record's history) and calls tracker/publishing/takedown.py, as the `takedown`
-command does. A "Take down" or "Restore" item sits in the "More" menu of each published record in
+legal order, so editors ask a moderator. The form asks for the reason's category and the public notice
+(or, to restore, the reason that goes in the record's history) and calls tracker/publishing/takedown.py, as
+the `takedown` command does. A "Take down" or "Restore" item sits in the "More" menu of each published record in
 the snippet listings.
 """
 
@@ -20,6 +20,7 @@ from wagtail.permissions import policy_registry
 
 from tracker.admin.record_views import AdminPage, edit_url
 from tracker.models.kinds import KINDS_WITH_PAGES, kind_of
+from tracker.models.vocabulary import TakedownReason
 from tracker.publishing import takedown
 
 
@@ -29,6 +30,11 @@ def can_take_down(user, model):
 
 
 class NoticeForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[("", "---------"), *TakedownReason.choices],
+        help_text=_("Its category, shown publicly with the notice wherever the record is withheld."),
+    )
     text = forms.CharField(
         label=_("Public notice"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -85,7 +91,8 @@ class TakedownView(AdminPage, FormView):
             if self.restoring:
                 takedown.restore(self.record, reason=text, user=self.request.user)
             else:
-                takedown.take_down(self.record, notice=text, user=self.request.user)
+                reason = form.cleaned_data["reason"]
+                takedown.take_down(self.record, notice=text, reason=reason, user=self.request.user)
         except ValidationError as error:
             form.add_error("text", error.messages)
             return self.form_invalid(form)

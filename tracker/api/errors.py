@@ -5,6 +5,9 @@ answers on the pages)."""
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from tracker.models.vocabulary import TakedownReason
+from tracker.models.withheld import reason_label
+
 
 class Gone(exceptions.APIException):
     status_code = 410
@@ -23,6 +26,8 @@ def exception_handler(exc, context):
             "detail": str(exc.detail),
             "taken_down_at": exc.record.taken_down_at.isoformat(),
             "notice": exc.record.takedown_notice,
+            "reason": exc.record.takedown_reason,
+            "reason_label": reason_label(exc.record.takedown_reason),
         }
     elif response is not None and not isinstance(response.data, dict):
         response.data = {"detail": response.data}
@@ -37,3 +42,8 @@ class GoneSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="Says that the record was taken down.")
     taken_down_at = serializers.DateTimeField(help_text="When it was taken down.")
     notice = serializers.CharField(help_text="The public notice: why, and on whose order.")
+    reason = serializers.ChoiceField(
+        choices=[*TakedownReason.choices, ("", "none given")],
+        help_text="The category of the takedown's reason (empty for takedowns made before categories).",
+    )
+    reason_label = serializers.CharField(help_text="That category in the reader's language.")

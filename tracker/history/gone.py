@@ -1,8 +1,8 @@
 """The 410 Gone answer of a record taken down for legal reasons (tracker/publishing/takedown.py).
 
 A taken-down record disappears from every list, search result and feed (`RecordQuerySet.published()`
-leaves it out), and each of its own public addresses answers 410 Gone with the public notice and the
-date, never the record's content or title.
+leaves it out), and each of its own public addresses answers 410 Gone with the public notice, the
+category of its reason and the date, never the record's content or title.
 """
 
 from functools import wraps
@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from tracker.models.kinds import kind_of
+from tracker.models.withheld import reason_label
 
 
 def gone_response(request, record):
@@ -31,6 +32,7 @@ def gone_response(request, record):
         "what": kind_of(record).label,
         "taken_down_at": record.taken_down_at,
         "notice": record.takedown_notice,
+        "reason": reason_label(record.takedown_reason),
     }
     return render(request, "history/gone.html", context, status=410)
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.history.addresses import RELATED_KIND, record_url
-from tracker.models.withheld import WITHHELD, is_withheld
+from tracker.models.withheld import WITHHELD, is_withheld, reason_label
 
 # Labels in readers' words for the keys snapshots have used; any other key is shown by its own name.
 LABELS = {
@@ -159,12 +159,17 @@ def show(key, value):
 
 
 def _withheld(value):
-    """A reference to a record taken down for legal reasons: its public notice and day, never its name."""
-    said = {"notice": str(value.get(WITHHELD) or ""), "day": ""}
+    """A reference to a record taken down for legal reasons: its reason's category, public notice and day, never
+    its name."""
+    said = {"notice": str(value.get(WITHHELD) or ""), "day": "", "reason": reason_label(value.get("reason"))}
     try:
         said["day"] = dateformat.format(datetime.date.fromisoformat(str(value.get("taken_down_on"))), "j F Y")
     except ValueError:
+        if said["reason"]:
+            return Shown(gettext("Withheld (%(reason)s): %(notice)s") % said)
         return Shown(gettext("Withheld: %(notice)s") % said)
+    if said["reason"]:
+        return Shown(gettext("Withheld (%(reason)s, taken down on %(day)s): %(notice)s") % said)
     return Shown(gettext("Withheld (taken down on %(day)s): %(notice)s") % said)
 
 

@@ -261,8 +261,9 @@ def entries(first, count):
 
     Takedowns are tombstones: a revision of a taken-down record keeps its leaf (and its hash here), but
     its content, record and dates are withheld, {"leaf_index", "hash", "withheld": <its public notice>,
-    "taken_down_on"}; a revision that names a taken-down record shows the reference withheld as its pages
-    do, and says so ("references_withheld": true): its hash no longer follows from what is shown."""
+    "taken_down_on", "reason": <the category of its reason, a TakedownReason value, or "">}; a revision that
+    names a taken-down record shows the reference withheld as its pages do, and says so
+    ("references_withheld": true): its hash no longer follows from what is shown."""
     revisions = list(
         PublicRevision.objects.filter(sequence__gt=first, sequence__lte=first + count)
         .select_related("content_type")

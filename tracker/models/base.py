@@ -15,7 +15,7 @@ from wagtail.actions import action_registry
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from tracker.models.vocabulary import SourceKind
+from tracker.models.vocabulary import SourceKind, TakedownReason
 
 # Saves that touch only these fields record editing state (a draft exists, a lock), not the record.
 BOOKKEEPING_FIELDS = frozenset({"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"})
@@ -83,6 +83,14 @@ class TrackerRecord(
         blank=True,
         editable=False,
         help_text=_("Shown publicly in place of the record: why it was taken down, on whose order."),
+    )
+    takedown_reason = models.CharField(
+        _("takedown reason"),
+        max_length=32,
+        choices=TakedownReason.choices,
+        blank=True,
+        editable=False,
+        help_text=_("The category of the reason, shown publicly with the notice."),
     )
 
     # The civil-society organisation whose editors keep this record (tracker/publishing/permissions.py). Not

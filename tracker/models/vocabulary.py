@@ -96,6 +96,18 @@ class DecisionKind(models.TextChoices):
     COURT_ORDER = "court_order", _("Court order")
 
 
+class TakedownReason(models.TextChoices):
+    """Why a record was taken down, shown with its public notice wherever it is withheld (its pages' 410, other
+    records' revisions naming it, the log's tombstones, the API). Empty on takedowns made before categories."""
+
+    COURT_ORDER = "court_order", _("Court order")
+    PRIVATE_PERSON = "private_person", _("Privacy of a private person")
+    PERSONAL_SAFETY = "personal_safety", _("Personal safety")
+    DEFAMATION = "defamation", _("Defamation ruling")
+    COPYRIGHT = "copyright", _("Copyright")
+    MISTAKEN_IDENTITY = "mistaken_identity", _("Error of identity")
+
+
 class SourceKind(models.TextChoices):
     """What a source is, in the order of the methodology's ranking (tracker/models/evidence.py ranks them and
     says which can prove delivery). Empty on sources entered before kinds existed: "not graded"."""

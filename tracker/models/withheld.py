@@ -6,7 +6,7 @@ for legal reasons, its own pages answer 410 with the public notice, and so must 
 revision that names it: revision pages, compares, the one-line summaries, the API's revisions, the history
 download and the webhooks show in its place
 
-    {"withheld": "<the public notice>", "taken_down_on": "YYYY-MM-DD"}
+    {"withheld": "<the public notice>", "taken_down_on": "YYYY-MM-DD", "reason": "<its TakedownReason or "">"}
 
 and never its name, slug or id. The stored revision is not changed (the chain stays verifiable, and a
 restore brings the name back as it was); the copy read for the public is.
@@ -23,6 +23,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
+from tracker.models.vocabulary import TakedownReason
+
 WITHHELD = "withheld"
 
 
@@ -36,10 +38,10 @@ class TakenDown:
     def notice(self, model, pk):
         label = model._meta.label_lower
         if label not in self._by_model:
-            rows = model.objects.taken_down().values_list("pk", "takedown_notice", "taken_down_at")
+            rows = model.objects.taken_down().values_list("pk", "takedown_notice", "taken_down_at", "takedown_reason")
             self._by_model[label] = {
-                str(key): {WITHHELD: notice, "taken_down_on": timezone.localdate(at).isoformat()}
-                for key, notice, at in rows
+                str(key): {WITHHELD: notice, "taken_down_on": timezone.localdate(at).isoformat(), "reason": reason}
+                for key, notice, at, reason in rows
             }
         return self._by_model[label].get(str(pk))
 
@@ -86,6 +88,11 @@ def withhold(content, taken_down=None):
 
 def is_withheld(value):
     return isinstance(value, dict) and WITHHELD in value
+
+
+def reason_label(value):
+    """The reader's words for a takedown's reason category ("" when none was given or it is unknown)."""
+    return str(TakedownReason(value).label) if value in TakedownReason.values else ""
 
 
 class PublicRevisionIterable(models.query.ModelIterable):

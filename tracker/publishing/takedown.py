@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from tracker.models.audit import audit
+from tracker.models.vocabulary import TakedownReason
 from tracker.publishing.signals import record_restored, record_taken_down
 
 # The admin's audit log names these actions with their notice or reason (tracker/admin/hooks.py).
@@ -20,14 +21,19 @@ TAKEN_DOWN = "tracker.take_down"
 RESTORED = "tracker.restore"
 
 
-def take_down(record, *, notice, user=None):
-    """Take `record` off the public site, with `notice` shown in its place."""
+def take_down(record, *, notice, reason="", user=None):
+    """Take `record` off the public site, with `notice` shown in its place and `reason`, a `TakedownReason`, the
+    category shown with it (the admin's form and the `takedown` command require one; blank is a takedown's
+    from before categories)."""
     notice = (notice or "").strip()
     if not notice:
         raise ValidationError({"takedown_notice": "Say publicly why the record was taken down, and on whose order."})
+    if reason not in TakedownReason.values and reason != "":
+        choices = ", ".join(TakedownReason.values)
+        raise ValidationError({"takedown_reason": f"{reason!r} is not a reason for a takedown: one of {choices}."})
     with audit(user, f"Taken down: {notice}"), transaction.atomic():
-        _set(record, taken_down_at=timezone.now(), takedown_notice=notice)
-        log(instance=record, action=TAKEN_DOWN, user=user, data={"reason": notice})
+        _set(record, taken_down_at=timezone.now(), takedown_notice=notice, takedown_reason=reason)
+        log(instance=record, action=TAKEN_DOWN, user=user, data={"reason": notice, "category": reason})
         record_taken_down.send(sender=type(record), record=record)
 
 
@@ -37,7 +43,7 @@ def restore(record, *, reason, user=None):
     if not reason:
         raise ValidationError({"reason": "Say why the record is restored: the reason is kept in its history."})
     with audit(user, f"Restored: {reason}"), transaction.atomic():
-        _set(record, taken_down_at=None, takedown_notice="")
+        _set(record, taken_down_at=None, takedown_notice="", takedown_reason="")
         log(instance=record, action=RESTORED, user=user, data={"reason": reason})
         record_restored.send(sender=type(record), record=record)
 

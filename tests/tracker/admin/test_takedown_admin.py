@@ -23,7 +23,9 @@ def test_a_moderator_takes_a_record_down_and_restores_it(client, file_tracking_h
     form = client.get(takedown_url(file_tracking_history.commitment))
     assert "Take down" in page_text(form) and "410 Gone" in page_text(form)
 
-    response = client.post(takedown_url(file_tracking_history.commitment), {"text": NOTICE}, follow=True)
+    response = client.post(
+        takedown_url(file_tracking_history.commitment), {"text": NOTICE, "reason": "court_order"}, follow=True
+    )
     assert "is taken down: its public pages now show the notice" in page_text(response)
     public = client.get(f"/commitments/{file_tracking_history.commitment.slug}/")
     assert public.status_code == 410 and NOTICE in page_text(public)
@@ -54,7 +56,12 @@ def test_editors_can_neither_take_down_nor_see_the_action(client, file_tracking_
     client.force_login(editor)
     refused = client.get(takedown_url(file_tracking_history.commitment), follow=True)
     assert "Sorry, you do not have permission to access this area." in page_text(refused)
-    assert client.post(takedown_url(file_tracking_history.commitment), {"text": NOTICE})["Location"] == "/admin/"
+    assert (
+        client.post(takedown_url(file_tracking_history.commitment), {"text": NOTICE, "reason": "court_order"})[
+            "Location"
+        ]
+        == "/admin/"
+    )
     assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None
     assert "Take down" not in listing_text(client)
 

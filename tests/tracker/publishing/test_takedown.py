@@ -4,6 +4,7 @@ history stays verifiable and comes back unchanged when it is restored."""
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from tests.pages import page_text
@@ -30,13 +31,14 @@ def addresses(slug):
 
 def test_taken_down_record_answers_410_with_the_notice_everywhere(client, file_tracking_history):
     slug = file_tracking_history.commitment.slug
-    call_command("takedown", "commitments", slug, notice=NOTICE, stdout=io.StringIO())
+    call_command("takedown", "commitments", slug, notice=NOTICE, reason="court_order", stdout=io.StringIO())
 
     for address in addresses(slug):
         response = client.get(address)
         assert response.status_code == 410, address
         text = page_text(response)
         assert NOTICE in text, address
+        assert "Reason: Court order" in text, address
         assert "This commitment has been taken down" in text
         assert "File tracking system" not in text, address  # neither title nor content
     assert "File tracking system" not in client.get("/commitments/").content.decode()
@@ -64,7 +66,18 @@ def test_chain_stays_verifiable_and_history_returns_on_restore(client, file_trac
 
 def test_takedown_needs_a_notice_and_changes_nothing_without_one(file_tracking_history):
     with pytest.raises(CommandError, match="Say publicly why the record was taken down"):
-        call_command("takedown", "commitments", file_tracking_history.commitment.slug, notice="  ")
+        call_command("takedown", "commitments", file_tracking_history.commitment.slug, notice="  ", reason="copyright")
     assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None
     with pytest.raises(CommandError, match="No published commitments at 'nope'"):
-        call_command("takedown", "commitments", "nope", notice=NOTICE)
+        call_command("takedown", "commitments", "nope", notice=NOTICE, reason="copyright")
+
+
+def test_a_takedown_needs_a_reason_from_the_vocabulary_and_changes_nothing_without_one(file_tracking_history):
+    slug = file_tracking_history.commitment.slug
+    with pytest.raises(CommandError, match="Say which kind of reason with --reason: one of court_order, "):
+        call_command("takedown", "commitments", slug, notice=NOTICE)
+    with pytest.raises(CommandError, match="invalid choice: 'gossip'"):
+        call_command("takedown", "commitments", slug, "--notice", NOTICE, "--reason", "gossip")
+    with pytest.raises(ValidationError, match="'gossip' is not a reason for a takedown"):
+        takedown.take_down(file_tracking_history.commitment, notice=NOTICE, reason="gossip")
+    assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None

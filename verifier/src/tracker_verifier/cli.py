@@ -305,8 +305,9 @@ def replay_content(source, checkpoint):
                 failures.append(f"leaf {leaf}: the revision shown has the hash {entry.get('hash')}, not {data.hex()}")
                 continue
             if "withheld" in entry:
+                reason = f"{entry['reason']}: " if entry.get("reason") else ""
                 withheld.append(
-                    f"leaf {leaf}: withheld ({entry['withheld']}, taken down on {entry.get('taken_down_on')})"
+                    f"leaf {leaf}: withheld ({reason}{entry['withheld']}, taken down on {entry.get('taken_down_on')})"
                 )
                 continue
             try:
