@@ -5,7 +5,11 @@ import base64
 import datetime
 import hashlib
 import json
+import re
 import sys
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
 
 from tracker_verifier.timestamps import check_timestamps
@@ -66,6 +70,10 @@ def parser():
     which = prove.add_mutually_exclusive_group(required=True)
     which.add_argument("--leaf", type=int, help="its leaf index (shown on its page: 0 is the first revision)")
     which.add_argument("--hash", help="its SHA-256 hash, hex (shown on its page)")
+    which.add_argument(
+        "--page",
+        help="its public page's address (https://<site>/<kind>/<slug>/history/<n>/, any language), or a saved copy",
+    )
     replay = commands.add_parser(
         "replay", parents=[witnessed], help="read the whole log from its tiles and recompute its root"
     )
@@ -107,7 +115,9 @@ def run(args):
     tree = Tree(source, checkpoint.size)
     if args.state:
         yield from remember(args.state, checkpoint, tree)
-    if args.command == "prove":
+    if args.command == "prove" and args.page:
+        yield from prove_page(tree, checkpoint, args.page)
+    elif args.command == "prove":
         yield from prove(tree, checkpoint, args.leaf, args.hash)
     elif args.command == "replay":
         yield from replay(source, checkpoint)
@@ -208,6 +218,60 @@ def prove(tree, checkpoint, leaf, digest):
         f"Revision {data.hex()} is leaf {leaf} of the signed tree of {checkpoint.size} entries "
         f"(proof of {len(proof)} hashes)."
     )
+
+
+def prove_page(tree, checkpoint, page):
+    """Prove the revision a page shows: the hash and leaf it names (in its <meta> tags) must be in the log."""
+    digest, leaf = revision_of_page(page)
+    if leaf >= checkpoint.size:
+        raise Failure(
+            f"the page names leaf {leaf}, which the signed tree of {checkpoint.size} entries does not have yet: "
+            "try again after the next checkpoint."
+        )
+    data = entries_of_bundle(tree.source, checkpoint.size, leaf // WIDTH)[leaf % WIDTH]
+    if data.hex() != digest:
+        raise Failure(
+            f"the page shows the revision hash {digest} as leaf {leaf}, but the log's leaf {leaf} is {data.hex()}: "
+            "the page does not show what the log holds."
+        )
+    yield f"The page {page} shows revision {digest}, leaf {leaf} of the log."
+    yield from prove(tree, checkpoint, leaf, None)
+
+
+def revision_of_page(page):
+    """(hash, leaf) of the revision a public revision page names in its tracker-revision-hash and
+    tracker-log-leaf <meta> tags, fetched from its address or read from a saved copy."""
+    if page.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(page, timeout=60) as response:  # noqa: S310 (http(s) only)
+                html = response.read().decode("utf-8", errors="replace")
+        except urllib.error.HTTPError as error:
+            raise Failure(f"{page} answered {error.code}: it is not a revision's page that can be read.") from None
+        except urllib.error.URLError as error:
+            raise Failure(f"could not reach {page}: {error.reason}.") from None
+    elif Path(page).is_file():
+        html = Path(page).read_text(encoding="utf-8", errors="replace")
+    else:
+        raise Failure(f"{page} is neither an http(s) address nor a saved page.")
+    metas = Metas()
+    metas.feed(html)
+    digest, leaf = metas.found.get("tracker-revision-hash", ""), metas.found.get("tracker-log-leaf", "")
+    if not (re.fullmatch(r"[0-9a-f]{64}", digest) and leaf.isdigit()):
+        raise Failure(f"{page} is not a revision's page (…/history/<n>/): it names no revision hash and log leaf.")
+    return digest, int(leaf)
+
+
+class Metas(HTMLParser):
+    """The <meta name=… content=…> of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = {}
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "meta" and values.get("name"):
+            self.found.setdefault(values["name"], values.get("content") or "")
 
 
 def entries_of_bundle(source, size, bundle):
