@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory
+from tests.pages import page_text
 from tests.scenario import add_revisions
 from tracker import merkle
 from tracker.history import signing, transparency
@@ -164,3 +165,11 @@ def test_the_methodology_page_shows_how_to_verify_from_outside(client, log):
     page = client.get("/methodology/").content.decode()
     assert "Verify from outside" in page
     assert f'--key "{transparency.current_key().verifier_key}"' in page
+    for command in ("prove --page REVISION-PAGE-ADDRESS", '--witness-key "WITNESS-KEY" --quorum 1', "--tsa-cert"):
+        assert command in page
+    words = page_text(client.get("/methodology/"))
+    assert "<code>--quorum</code> says how many of them must have cosigned the checkpoint" in words
+    assert "its content is withheld with the category of the reason and the public notice" in words
+    assert "Independent timestamp authorities (RFC 3161) each sign" in words
+    urdu = page_text(client.get("/ur/methodology/"))
+    assert "باہر کا وقت" in urdu and "--quorum" in urdu
