@@ -52,6 +52,27 @@ def test_a_takedown_without_a_notice_is_refused_and_changes_nothing(client, file
     assert client.get(f"/commitments/{file_tracking_history.commitment.slug}/").status_code == 200
 
 
+def test_a_takedown_needs_a_reason_from_the_list_and_shows_it(client, file_tracking_history, moderator):
+    client.force_login(moderator)
+    form = page_text(client.get(takedown_url(file_tracking_history.commitment)))
+    for label in ("Court order", "Privacy of a private person", "Personal safety", "Error of identity"):
+        assert f">{label}</option>" in form
+    for posted in ({"text": NOTICE}, {"text": NOTICE, "reason": "gossip"}):
+        response = client.post(takedown_url(file_tracking_history.commitment), posted)
+        assert response.status_code == 200
+        assert "This field is required." in page_text(response) or "Select a valid choice." in page_text(response)
+        assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).taken_down_at is None
+    client.post(takedown_url(file_tracking_history.commitment), {"text": NOTICE, "reason": "private_person"})
+    assert Commitment.objects.get(pk=file_tracking_history.commitment.pk).takedown_reason == "private_person"
+    public = page_text(client.get(f"/commitments/{file_tracking_history.commitment.slug}/"))
+    assert "Reason: Privacy of a private person" in public
+    api = client.get(f"/api/v1/commitments/{file_tracking_history.commitment.slug}/").json()
+    assert api["reason"] == "private_person" and api["reason_label"] == "Privacy of a private person"
+    assert "Reason: Privacy of a private person" in page_text(
+        client.get(takedown_url(file_tracking_history.commitment))
+    )
+
+
 def test_editors_can_neither_take_down_nor_see_the_action(client, file_tracking_history, editor):
     client.force_login(editor)
     refused = client.get(takedown_url(file_tracking_history.commitment), follow=True)
