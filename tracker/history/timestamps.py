@@ -32,6 +32,7 @@ from pathlib import Path
 from celery import shared_task
 from cryptography import x509
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rfc3161_client import (
@@ -77,8 +78,13 @@ def configured():
     """The authorities of TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES, each "<name> <address> <certificate file>"."""
     authorities = []
     for entry in settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES:
-        name, url, certificate_file = entry.split()
-        authorities.append(Authority(name, url, certificate_file))
+        parts = entry.split()
+        if len(parts) != 3 or not parts[1].startswith(("http://", "https://")):
+            raise ImproperlyConfigured(
+                "TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES: each authority is '<name> <http(s) address> <certificate "
+                f"file>', not {entry!r}."
+            )
+        authorities.append(Authority(*parts))
     return authorities
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from rfc3161_client import decode_timestamp_response
 
@@ -153,3 +154,11 @@ def test_a_token_of_another_checkpoint_or_authority_is_not_kept(tmp_path, settin
     with pytest.raises(timestamps.TimestampError, match="a timestamp of something else"):
         timestamps.verify_token(token, b"example.org/log\n41\nAAAA\n", roots, others)
     assert timestamps.verify_token(token, timestamps.signed_body(checkpoint), roots, others)
+
+
+def test_a_misconfigured_authority_is_named_in_the_error(settings):
+    settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES = ["example-tsa ftp://tsa.example/ chain.pem"]
+    with pytest.raises(
+        ImproperlyConfigured, match="'<name> <http\\(s\\) address> <certificate file>', not 'example-tsa ftp"
+    ):
+        timestamps.configured()
