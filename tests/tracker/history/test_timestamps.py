@@ -106,6 +106,9 @@ def test_a_checkpoint_is_timestamped_verified_served_and_shown(
     assert "The timestamp authority example-tsa attests that this checkpoint existed at" in page
     urdu = page_text(client.get(f"/ur/commitments/{log.slug}/history/{revision.number}/"))
     assert "ٹائم اسٹیمپ اتھارٹی example-tsa" in urdu
+    urdu_methodology = page_text(client.get("/ur/methodology/"))
+    assert f'<a href="/log/timestamps/{checkpoint.size}">اس کے ٹائم اسٹیمپ ٹوکن</a>' in urdu_methodology
+    assert "ٹائم اسٹیمپ اتھارٹی example-tsa تصدیق کرتی ہے کہ یہ چیک پوائنٹ" in urdu_methodology
 
 
 def test_an_authority_down_or_answering_garbage_never_stops_the_checkpoint(
