@@ -26,6 +26,7 @@ def manage(*args, **env):
             "DIGEST_SIGNING_KEY",
             "DATABASE_URL",
             "CACHE_URL",
+            "TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES",
         }
     }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **SERVICES)
@@ -65,6 +66,16 @@ def test_production_refuses_to_start_without_the_shared_cache():
     result = manage("check", **CONFIGURED, CACHE_URL=None)
     assert result.returncode != 0
     assert "Set CACHE_URL" in result.stderr
+
+
+def test_production_refuses_a_timestamp_authority_without_its_certificates(tmp_path):
+    missing = tmp_path / "missing-chain.pem"
+    result = manage("check", **CONFIGURED, TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES=f"tsa https://tsa.example/ {missing}")
+    assert result.returncode != 0
+    assert f"TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES: 'tsa https://tsa.example/ {missing}' is not" in result.stderr
+    missing.write_text("-----BEGIN CERTIFICATE-----\n")
+    result = manage("check", **CONFIGURED, TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES=f"tsa https://tsa.example/ {missing}")
+    assert "TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES" not in result.stderr, result.stderr
 
 
 def test_production_refuses_debug():

@@ -1,6 +1,8 @@
 """Production (docs/deploy.md): refuses to start half-configured (no SECRET_KEY, ALLOWED_HOSTS,
-DATABASE_URL, CACHE_URL or DIGEST_SIGNING_KEY, or DEBUG on) rather than guess; `check --deploy` is clean."""
+DATABASE_URL, CACHE_URL or DIGEST_SIGNING_KEY, DEBUG on, or a timestamp authority whose certificates are not
+there) rather than guess; `check --deploy` is clean."""
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -56,6 +58,16 @@ if not DIGEST_SIGNING_KEY:  # noqa: F405
         "Set DIGEST_SIGNING_KEY to the Ed25519 private key that signs the history's digests (PEM, or the "
         "32-byte seed in base64): readers verify every digest ever published with its public key."
     )
+
+# A timestamp authority whose certificates cannot be read would have every token refused, silently but for the
+# log: say so at start-up instead (tracker/history/timestamps.py).
+for _authority in TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES:  # noqa: F405
+    _parts = _authority.split()
+    if len(_parts) != 3 or not _parts[1].startswith(("http://", "https://")) or not Path(_parts[2]).is_file():
+        raise ImproperlyConfigured(
+            f"TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES: {_authority!r} is not '<name> <http(s) address> <certificate "
+            "file>' with a certificate file (the authority's chain, PEM) that exists."
+        )
 
 # Each gunicorn worker and Celery process keeps its database connection for a minute instead of opening
 # one per request (a PostgreSQL connection costs a new server process: several milliseconds of every
