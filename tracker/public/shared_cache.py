@@ -81,9 +81,9 @@ def _wait_for(key):
 
 def cached_each(keyed, make, seconds):
     """The values of `keyed` ([(key, item)]) in its order, each cached under its key (which names what
-    the value depends on: the public state's version, or a fingerprint of what it shows). The cached ones are read in one round
-    trip; `make(missing)` makes the others together from their (key, item) pairs, as {key: value}, and
-    they are cached for `seconds`. An item `make` gives no value is left out."""
+    the value depends on: the public state's version, or a fingerprint of what it shows). The cached ones
+    are read in one round trip; `make(missing)` makes the others together from their (key, item) pairs,
+    as {key: value}, and they are cached for `seconds`. An item `make` gives no value is left out."""
     found = cache.get_many([key for key, _item in keyed])
     missing = [(key, item) for key, item in keyed if key not in found]
     if missing:
