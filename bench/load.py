@@ -43,7 +43,13 @@ sys.path.insert(0, str(ROOT))
 
 from load_tables import format_row, machine_facts, page_table, targets_table, write_readme  # noqa: E402
 
-from tests.deploy.stack import HOST, production_environment, start_gunicorn, start_varnish  # noqa: E402
+from tests.deploy.stack import (  # noqa: E402
+    HOST,
+    production_environment,
+    services_running,
+    start_gunicorn,
+    start_varnish,
+)
 from tests.processes import Broker, free_port  # noqa: E402
 
 SIZES = {"demo": 0, "100k": 100_000}
@@ -51,10 +57,9 @@ ENGINES = ("postgresql", "sqlite")
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
 
-# wrk: the headers of a browser behind nginx, a query of its own per request when busting the cache,
-# and one line of results at the end.
-WRK_SCRIPT = """
-local bust = os.getenv("BENCH_BUST") == "1"
+# The start of every wrk script here (bench/working_day.py's too): the headers of a browser behind nginx,
+# and a number for each thread, so that each makes queries of its own.
+WRK_PRELUDE = """
 local nonce = os.getenv("BENCH_NONCE") or "0"
 local threads = 0
 wrk.headers["Host"] = "@HOST@"
@@ -65,6 +70,13 @@ function setup(thread)
   threads = threads + 1
   thread:set("id", threads)
 end
+""".replace("@HOST@", HOST)
+
+# wrk: a query of its own per request when busting the cache, and one line of results at the end.
+WRK_SCRIPT = (
+    WRK_PRELUDE
+    + """
+local bust = os.getenv("BENCH_BUST") == "1"
 
 local counter = 0
 function request()
@@ -83,7 +95,8 @@ function done(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
     summary.requests))
 end
-""".replace("@HOST@", HOST)
+"""
+)
 
 
 # --- Prepared databases --------------------------------------------------------------------------------
@@ -267,9 +280,9 @@ def measure(engine, size, args, static_root):
     """Start the stack on a copy of the prepared database and measure every page; the rows."""
     directory = Path(tempfile.mkdtemp(prefix=f"bench-{engine}-{size}-"))
     broker = Broker(directory)
-    services = []
     broker.start()
-    try:
+    cleanups = (broker.stop, lambda: drop_copy(engine, size), lambda: shutil.rmtree(directory, ignore_errors=True))
+    with services_running(after=cleanups) as services:
         database_url = database_copy(engine, size, args.cache_dir, directory)
         varnish_port, gunicorn_port = free_port(), free_port()
         env = production_environment(directory, database_url, broker.port, "", varnish_port)
@@ -322,16 +335,6 @@ def measure(engine, size, args, static_root):
         rows["load_after"] = loadavg()
         rows["at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         return rows
-    except Exception:
-        for service in services:
-            print(f"--- {service.name} ---\n{service.last_lines()}", file=sys.stderr)
-        raise
-    finally:
-        for service in reversed(services):
-            service.stop()
-        broker.stop()
-        drop_copy(engine, size)
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 def static_path(proxy):

@@ -144,9 +144,12 @@ def main():
 
     directory = Path(tempfile.mkdtemp(prefix="bench-outage-"))
     redis = load.Broker(directory)
-    services = []
     redis.start()
-    try:
+    dropped = (
+        lambda: subprocess.run(["dropdb", "--if-exists", f"--maintenance-db={load.POSTGRES}/postgres", RUN_DATABASE]),
+        lambda: shutil.rmtree(directory, ignore_errors=True),
+    )
+    with load.services_running(after=(redis.stop, *dropped)) as services:
         env = load.production_environment(directory, database_copy(), redis.port, "", load.free_port())
         env.pop("ELASTICSEARCH_URL")
         env.update(STATIC_ROOT=str(directory / "static"), GUNICORN_TIMEOUT="120", GUNICORN_LOG_LEVEL="warning")
@@ -209,16 +212,6 @@ def main():
                 f"| {name} | {end - start:.0f} | {s['requests']} | {s['errors']} | {s['rps']:.0f} | {s['p50']:.0f}"
                 f" | {s['p95']:.0f} |"
             )
-    except Exception:
-        for service in services:
-            print(f"--- {service.name} ---\n{service.last_lines()}", file=sys.stderr)
-        raise
-    finally:
-        for service in reversed(services):
-            service.stop()
-        redis.stop()
-        subprocess.run(["dropdb", "--if-exists", f"--maintenance-db={load.POSTGRES}/postgres", RUN_DATABASE])
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -31,28 +31,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from load import ENGINES, SIZES, database_copy, drop_copy, get, loadavg, pages_of  # noqa: E402
+from load import ENGINES, SIZES, WRK_PRELUDE, database_copy, drop_copy, get, loadavg, pages_of  # noqa: E402
 from load_tables import machine_facts  # noqa: E402
 
-from tests.deploy.stack import HOST, production_environment, start_gunicorn, start_worker  # noqa: E402
+from tests.deploy.stack import HOST, production_environment, services_running, start_gunicorn, start_worker  # noqa: E402
 from tests.processes import Broker, free_port  # noqa: E402
 
 CLIENTS = 8
 
 # wrk: every thread walks the pages in turn from its own starting point, each request with a query of its
 # own; at the end one line of results (latencies in ms).
-MIXED = """
+MIXED = (
+    WRK_PRELUDE
+    + """
 local paths = {@PATHS@}
-local nonce = os.getenv("BENCH_NONCE") or "0"
-local threads = 0
-wrk.headers["Host"] = "@HOST@"
-wrk.headers["X-Forwarded-Proto"] = "https"
-wrk.headers["Accept-Encoding"] = "gzip"
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("id", threads)
-end
 
 local counter = 0
 function request()
@@ -70,6 +62,7 @@ function done(summary, latency, requests)
     summary.requests))
 end
 """
+)
 
 # The editor: run in a child process with the site's settings; prints how many it published.
 PUBLISHER = """
@@ -130,9 +123,10 @@ def main():
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "tracker-bench")
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="bench-working-day-"))
-    broker, services = Broker(directory), []
+    broker = Broker(directory)
     broker.start()
-    try:
+    dropped = (lambda: drop_copy(args.engine, args.size), lambda: shutil.rmtree(directory, ignore_errors=True))
+    with services_running(after=(broker.stop, *dropped)) as services:
         database_url = database_copy(args.engine, args.size, args.cache_dir, directory)
         port = free_port()
         env = production_environment(directory, database_url, broker.port, "", free_port())
@@ -164,16 +158,6 @@ def main():
                 flush=True,
             )
             print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)
-    except Exception:
-        for service in services:
-            print(f"--- {service.name} ---\n{service.last_lines()}", file=sys.stderr)
-        raise
-    finally:
-        for service in reversed(services):
-            service.stop()
-        broker.stop()
-        drop_copy(args.engine, args.size)
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":

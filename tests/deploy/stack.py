@@ -4,6 +4,7 @@ deploy/gunicorn.conf.py, a Celery worker on every queue, and varnishd with deplo
 front, each on a free port, each stopped after the test. PostgreSQL (the test database), a private
 redis-server and osmem-server (the search server) come from the search tests' fixtures."""
 
+import contextlib
 import os
 import re
 import shutil
@@ -82,6 +83,25 @@ class Service:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+@contextlib.contextmanager
+def services_running(*, after=()):
+    """The services a benchmark starts (append each to the list this yields). When the block fails, each
+    one's last lines are printed; on leaving, each is stopped, the last started first, then each of
+    `after` is called (stop the broker, drop the database's copy, remove the folder)."""
+    services = []
+    try:
+        yield services
+    except Exception:
+        for service in services:
+            print(f"--- {service.name} ---\n{service.last_lines()}", file=sys.stderr)
+        raise
+    finally:
+        for service in reversed(services):
+            service.stop()
+        for cleanup in after:
+            cleanup()
 
 
 def start_gunicorn(directory, env, port):

@@ -10,6 +10,7 @@ app_name = "tracker"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("commitments/", views.commitment_list, name="commitment_list"),
+    path("filter-names/", views.filter_names, name="filter_names"),
     path("commitments/<str:slug>/", answers_gone(Commitment)(views.commitment_detail), name="commitment"),
     path("decisions/", views.decision_list, name="decision_list"),
     path("decisions/<str:slug>/", answers_gone(Decision)(views.decision_detail), name="decision"),

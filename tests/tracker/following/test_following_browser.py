@@ -3,35 +3,13 @@ received, an editor publishes a change in the admin, the citizen receives it wit
 compare page, changes the frequency and leaves in one click."""
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests import scenario
-from tests.browser import axe_problems
+from tests.browser import axe_problems, editor_publishes_a_stall
 from tests.factories import OfficeFactory
 from tests.tracker.following.conftest import html_of, link_in, text_of
 from tracker.models import Follower
-
-
-def editor_publishes_a_stall(page, live_server, commitment):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief.editor")
-    page.fill("#id_password", "a-long-demo-password")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    page.goto(live_server.url + reverse("wagtailsnippets_tracker_commitment:edit", args=[commitment.pk]))
-    page.click("#id_status_changes-ADD")
-    page.select_option("#id_status_changes-0-from_status", "not_started")
-    page.select_option("#id_status_changes-0-to_status", "stalled")
-    page.fill("#id_status_changes-0-effective_date", "2022-02-01")
-    page.keyboard.press("Escape")
-    page.fill("#id_status_changes-0-url", "https://example.org/news/secretariat-files-stalled")
-    page.fill("#id_status_changes-0-title", "Secretariat file project stalls")
-    page.fill("#id_status_changes-0-quote", "No funds have been released for the project.")
-    page.fill("#id_edit_summary", "Stalled: no funds released")
-    page.click('.w-dropdown:has(button[name="action-publish"]) .w-dropdown__toggle')
-    page.click('button[name="action-publish"]')
-    expect(page.locator("body")).to_contain_text("updated and published")
 
 
 @pytest.mark.browser
@@ -68,7 +46,7 @@ def test_a_citizen_follows_confirms_receives_the_diff_and_leaves(
 
     # An editor publishes a change in the admin.
     desk = chromium.new_page(viewport={"width": 1280, "height": 900})
-    editor_publishes_a_stall(desk, live_server, commitment)
+    editor_publishes_a_stall(desk, live_server.url, commitment)
 
     [alert] = mailbox.to(address)[1:]
     text = text_of(alert)

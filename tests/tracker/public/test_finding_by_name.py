@@ -89,18 +89,26 @@ def test_a_name_nobody_has_gets_a_plain_message_and_no_suggestions(client, quett
 def test_the_filter_form_suggests_names_as_the_reader_types(client, quetta):
     page = client.get("/commitments/").content.decode()
     assert 'name="jurisdiction"' in page and 'list="jurisdiction-names"' in page
-    places = re.search(r'<datalist id="jurisdiction-names">(.*?)</datalist>', page, re.S)[1]
-    assert '<option value="Quetta"></option>' in places and '<option value="Balochistan"></option>' in places
-    offices = re.search(r'<datalist id="owner-names">(.*?)</datalist>', page, re.S)[1]
-    assert '<option value="Deputy Commissioner Quetta"></option>' in offices
-    assert "Secretary Finance Balochistan" not in offices  # owns no commitment: not offered, still accepted
+    # The names come once, as their own resource, not written into every page of the list.
+    assert '<datalist id="jurisdiction-names"></datalist>' in page and '<datalist id="owner-names"></datalist>' in page
+    assert 'data-names="/filter-names/"' in page
+    suggested = client.get("/filter-names/").json()
+    assert {"Quetta", "Balochistan"} <= set(suggested["jurisdiction-names"])
+    assert "Deputy Commissioner Quetta" in suggested["owner-names"]
+    assert "Secretary Finance Balochistan" not in suggested["owner-names"]  # owns no commitment: still accepted
+
+
+def test_the_names_are_cached_like_a_public_page_until_the_state_changes(client, quetta):
+    first = client.get("/filter-names/")
+    assert "max-age=0" in first["Cache-Control"] and first["ETag"]
+    assert client.get("/filter-names/", headers={"If-None-Match": first["ETag"]}).status_code == 304
 
 
 def test_unpublished_records_are_never_found_or_suggested(client, quetta):
     quetta.punjab.live = False
     quetta.punjab.save()
     assert names.find("place", "Punjab").record is None
-    assert "Punjab" not in client.get("/commitments/").content.decode()
+    assert "Punjab" not in client.get("/filter-names/").json()["jurisdiction-names"]
 
 
 def test_the_accountability_page_takes_places_by_name_too(client, quetta):

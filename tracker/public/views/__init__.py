@@ -1,7 +1,7 @@
 from tracker.public.views.accountability import accountability, accountability_csv
 from tracker.public.views.browse import jurisdiction_list, office_list, person_list
 from tracker.public.views.changes import changes
-from tracker.public.views.commitments import commitment_detail, commitment_list
+from tracker.public.views.commitments import commitment_detail, commitment_list, filter_names
 from tracker.public.views.dashboard import dashboard
 from tracker.public.views.decisions import decision_detail, decision_list
 from tracker.public.views.districts import district, my_district
@@ -15,6 +15,7 @@ __all__ = [
     "changes",
     "commitment_detail",
     "commitment_list",
+    "filter_names",
     "dashboard",
     "decision_detail",
     "decision_list",

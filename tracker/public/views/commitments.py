@@ -1,3 +1,4 @@
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -96,7 +97,6 @@ def commitment_list(request):
         last = -(-count // PER_PAGE) if count else None
         page = UncountedPage(ordered, page_number(request, last), PER_PAGE, count)
         page.object_list = with_owners(page.object_list)
-    suggested = names.suggested_names()
     valid = page is not None and form.is_bound
     context = {
         "form": form,
@@ -104,6 +104,13 @@ def commitment_list(request):
         "in_use": list_explained.filters_in_use(form) if valid else [],
         "figure": list_explained.figure_explained(form) if valid else None,
         "today": timezone.localdate(),
-        "name_lists": [("jurisdiction-names", suggested["place"]), ("owner-names", suggested["office"])],
     }
     return render(request, "tracker/commitment_list.html", context, status=200 if page is not None else 400)
+
+
+def filter_names(request):
+    """The names the list's filters suggest, {datalist id: [names]}: one small resource that the filters'
+    script fetches once, when a reader opens the filters, instead of some 250 options written into every
+    page of the list (most readers never filter). Cached like every public page, until the state changes."""
+    suggested = names.suggested_names()
+    return JsonResponse({"jurisdiction-names": suggested["place"], "owner-names": suggested["office"]})
