@@ -12,9 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.public_revisions import ImmutableRevisionError
+from tracker.models.written_once import WrittenOnce
 
 
-class SignedDigest(models.Model):
+class SignedDigest(WrittenOnce):
     ends_at = models.DateTimeField(_("covers everything published before"), unique=True)
     records = models.PositiveIntegerField(_("records"))
     sha256 = models.CharField(_("SHA-256 of the listing"), max_length=64)
@@ -22,20 +23,15 @@ class SignedDigest(models.Model):
     key_fingerprint = models.CharField(_("SHA-256 of the signing public key"), max_length=64)
     made_at = models.DateTimeField(_("made at"))
 
+    immutable_error = ImmutableRevisionError
+    what = "A signed digest"
+
     class Meta:
         ordering = ["-ends_at"]
         verbose_name = _("signed digest")
 
     def __str__(self):
         return f"Digest up to {self.ends_at.isoformat()}: {self.sha256}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableRevisionError("A signed digest can never be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRevisionError("A signed digest can never be deleted.")
 
     @property
     def stamp(self):

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tracker import merkle
+from tracker.models.written_once import WrittenOnce
 
 LEVEL_SHIFT = 56
 
@@ -78,25 +79,20 @@ class LogNodeQuerySet(models.QuerySet):
         return self._answer(merkle.consistency_nodes(old, new)) if old != new else []
 
 
-class LogNode(models.Model):
+class LogNode(WrittenOnce):
     key = models.BigIntegerField(primary_key=True)  # level << 56 | index
     hash = models.BinaryField(max_length=32)
 
     objects = LogNodeQuerySet.as_manager()
+
+    immutable_error = ImmutableLogError
+    what = "A node of the log"
 
     class Meta:
         verbose_name = _("log node")
 
     def __str__(self):
         return f"Node {self.level}/{self.index}: {bytes(self.hash).hex()}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableLogError("A node of the log can never be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableLogError("A node of the log can never be deleted.")
 
     @property
     def level(self):
@@ -107,13 +103,16 @@ class LogNode(models.Model):
         return self.key & ((1 << LEVEL_SHIFT) - 1)
 
 
-class Checkpoint(models.Model):
+class Checkpoint(WrittenOnce):
     size = models.PositiveBigIntegerField(_("tree size"), unique=True)
     root = models.CharField(_("root hash, hex"), max_length=64)
     origin = models.CharField(_("origin"), max_length=255)
     note = models.TextField(_("signed note"))
     key_id = models.CharField(_("signing key id, hex"), max_length=8)
     made_at = models.DateTimeField(_("made at"))
+
+    immutable_error = ImmutableLogError
+    what = "A checkpoint"
 
     class Meta:
         ordering = ["-size"]
@@ -122,16 +121,8 @@ class Checkpoint(models.Model):
     def __str__(self):
         return f"Checkpoint {self.size}: {self.root}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableLogError("A checkpoint can never be changed.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ImmutableLogError("A checkpoint can never be deleted.")
-
-
-class WitnessCosignature(models.Model):
+class WitnessCosignature(WrittenOnce):
     """A witness's cosignature of a checkpoint (C2SP tlog-cosignature), as the witness returned it and the
     site verified it (tracker/history/witnesses.py): the signature line that /log/checkpoint appends to the
     checkpoint. Never changed nor deleted."""
@@ -143,6 +134,9 @@ class WitnessCosignature(models.Model):
     cosigned_at = models.DateTimeField(_("cosigned at"))
     received_at = models.DateTimeField(_("received at"))
 
+    immutable_error = ImmutableLogError
+    what = "A cosignature"
+
     class Meta:
         ordering = ["checkpoint", "witness"]
         constraints = [models.UniqueConstraint(fields=["checkpoint", "witness"], name="one_cosignature_per_witness")]
@@ -150,14 +144,6 @@ class WitnessCosignature(models.Model):
 
     def __str__(self):
         return f"{self.witness} cosigned checkpoint {self.checkpoint_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableLogError("A cosignature can never be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableLogError("A cosignature can never be deleted.")
 
 
 class WitnessState(models.Model):
@@ -179,7 +165,7 @@ class WitnessState(models.Model):
         return f"{self.witness}: {self.size}"
 
 
-class CheckpointTimestamp(models.Model):
+class CheckpointTimestamp(WrittenOnce):
     """An RFC 3161 timestamp token of a checkpoint, as a configured timestamp authority returned it and the site
     verified it (tracker/history/timestamps.py): the authority's signed word that the checkpoint's body existed
     at `attested_at`, a time that is not the site's own clock. `token` is the whole TimeStampResp (DER), what
@@ -191,6 +177,9 @@ class CheckpointTimestamp(models.Model):
     attested_at = models.DateTimeField(_("time the authority attests"))
     received_at = models.DateTimeField(_("received at"))
 
+    immutable_error = ImmutableLogError
+    what = "A timestamp"
+
     class Meta:
         ordering = ["checkpoint", "authority"]
         constraints = [models.UniqueConstraint(fields=["checkpoint", "authority"], name="one_timestamp_per_authority")]
@@ -198,14 +187,6 @@ class CheckpointTimestamp(models.Model):
 
     def __str__(self):
         return f"{self.authority} timestamped checkpoint {self.checkpoint_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableLogError("A timestamp can never be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableLogError("A timestamp can never be deleted.")
 
 
 class TimestampAuthorityState(models.Model):

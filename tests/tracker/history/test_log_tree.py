@@ -76,3 +76,17 @@ def test_a_node_can_never_be_changed(log):
     if connection.vendor == "postgresql":
         with pytest.raises(IntegrityError), transaction.atomic():
             LogNode.objects.filter(key=0).update(hash=merkle.leaf_hash(b"forged"))
+
+
+def test_a_signed_checkpoint_can_never_be_changed_or_deleted(log):
+    from tracker.history.transparency import make_checkpoint
+    from tracker.models import Checkpoint
+
+    checkpoint = make_checkpoint()
+    signed = checkpoint.note
+    checkpoint.root = "00" * 32
+    with pytest.raises(ImmutableLogError, match="A checkpoint can never be changed."):
+        checkpoint.save()
+    with pytest.raises(ImmutableLogError, match="A checkpoint can never be deleted."):
+        checkpoint.delete()
+    assert Checkpoint.objects.get(size=checkpoint.size).note == signed
