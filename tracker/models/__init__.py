@@ -1,3 +1,4 @@
+from tracker.models.archives import ArchivedCopy
 from tracker.models.commitments import Commitment, CommitmentOwner, CommitmentSource, Movement, StatusChange
 from tracker.models.decisions import Decision, DecisionCommitment, DecisionSource
 from tracker.models.digests import SignedDigest
@@ -12,6 +13,7 @@ from tracker.models.tips import Tip, TipKind, TipStatus
 from tracker.models.transparency_log import Checkpoint, LogNode, WitnessCosignature, WitnessState
 
 __all__ = [
+    "ArchivedCopy",
     "Checkpoint",
     "LogNode",
     "Commitment",

@@ -1,0 +1,29 @@
+"""Which addresses published records cite: the sources of commitments and decisions and the evidence of
+status changes (the status changes' and sources' `url`). Parts' rows hold the live version of a record, so
+the parts of published records are what the public reads."""
+
+from tracker.models import Commitment, CommitmentSource, Decision, DecisionSource, StatusChange
+
+# Each part that cites an address, with the record it belongs to.
+CITING_PARTS = (
+    (CommitmentSource, "commitment", Commitment),
+    (StatusChange, "commitment", Commitment),
+    (DecisionSource, "decision", Decision),
+)
+
+
+def cited_urls():
+    """Querysets of the addresses the published records cite (one per kind of part; they overlap)."""
+    return [
+        part.objects.filter(**{f"{field}__in": model.objects.published()}).exclude(url="").values_list("url", flat=True)
+        for part, field, model in CITING_PARTS
+    ]
+
+
+def urls_of(record):
+    """The addresses one record cites (its parts as saved), in the order its page lists them."""
+    urls = []
+    for part, field, model in CITING_PARTS:
+        if isinstance(record, model):
+            urls += part.objects.filter(**{field: record}).exclude(url="").values_list("url", flat=True)
+    return list(dict.fromkeys(urls))
