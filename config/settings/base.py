@@ -426,3 +426,8 @@ CELERY_BEAT_SCHEDULE["tracker-archive-sources"] = {"task": "tracker.archive.task
 # The weekly check of every cited address (`manage.py check_sources` does the same). A record's status is
 # stale when nobody has published it, and no check has found its sources as cited, for SOURCE_STALE_DAYS days.
 SOURCE_STALE_DAYS = env("SOURCE_STALE_DAYS")
+ARCHIVE_CHECK_WORKERS = 8  # fetches the weekly check makes at a time
+CELERY_BEAT_SCHEDULE["tracker-check-sources"] = {
+    "task": "tracker.archive.tasks.check_sources",
+    "schedule": crontab(day_of_week="sunday", hour=3, minute=15),
+}

@@ -79,6 +79,20 @@ def register_tip_evidence_urls():
 
 
 @hooks.register("register_admin_urls")
+def register_evidence_report_urls():
+    from tracker.admin.evidence_report import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def evidence_report_menu_item():
+    from tracker.admin.evidence_report import menu_item
+
+    return menu_item()
+
+
+@hooks.register("register_admin_urls")
 def register_takedown_urls():
     from tracker.admin.takedown_views import urlpatterns
 

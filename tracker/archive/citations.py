@@ -14,8 +14,12 @@ CITING_PARTS = (
 
 def cited_urls():
     """Querysets of the addresses the published records cite (one per kind of part; they overlap)."""
+    # Parts are ordered by their sort order, which DISTINCT would keep apart: unordered here.
     return [
-        part.objects.filter(**{f"{field}__in": model.objects.published()}).exclude(url="").values_list("url", flat=True)
+        part.objects.filter(**{f"{field}__in": model.objects.published()})
+        .exclude(url="")
+        .order_by()
+        .values_list("url", flat=True)
         for part, field, model in CITING_PARTS
     ]
 

@@ -7,13 +7,18 @@ neither happened for `SOURCE_STALE_DAYS` days: the page then says so plainly.
 """
 
 import datetime
+import functools
+import operator
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 
-from tracker.models import PublicRevision
+from tracker.archive.citations import CITING_PARTS
+from tracker.models import ArchivedCopy, PublicRevision
 
 
 @dataclass(frozen=True)
@@ -43,3 +48,45 @@ def freshness_of(record, urls, copies, now=None):
     dead = sum(1 for url in set(urls) if url in copies and copies[url].is_dead)
     stale = last_checked is None or last_checked < stale_before(now)
     return Freshness(last_checked, stale, dead)
+
+
+def _confirmed_since(cutoff):
+    """Copies whose page was seen as cited on or after `cutoff` (ArchivedCopy.confirmed_at >= cutoff)."""
+    return ArchivedCopy.objects.filter(
+        Q(checked_at__gte=cutoff, dead_reason="", content_changed=False) | Q(fetched_at__gte=cutoff)
+    ).values("url")
+
+
+def needing_attention(model, now=None):
+    """The published records of `model` (commitments or decisions) whose evidence is dead or whose status is
+    stale, in one query: each annotated with `last_published`, `has_dead` and `is_stale`, the oldest first."""
+    cutoff = stale_before(now)
+    dead_urls = ArchivedCopy.objects.exclude(dead_reason="").values("url")
+    confirmed = _confirmed_since(cutoff)
+    dead, unconfirmed, cited = [], [], []
+    for part, field, record_model in CITING_PARTS:
+        if record_model is model:
+            parts = part.objects.filter(**{field: OuterRef("pk")}).exclude(url="")
+            dead.append(Exists(parts.filter(url__in=dead_urls)))
+            unconfirmed.append(Exists(parts.exclude(url__in=confirmed)))
+            cited.append(Exists(parts))
+    latest = PublicRevision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).order_by("-published_at")
+    records = model.objects.published().annotate(
+        last_published=Subquery(latest.values("published_at")[:1]),
+        has_dead=_any(dead),
+        has_unconfirmed=_any(unconfirmed),
+        has_cited=_any(cited),
+    )
+    stale = Q(last_published__lt=cutoff) & (Q(has_unconfirmed=True) | Q(has_cited=False))
+    return (
+        records.annotate(is_stale=ExpressionWrapper(stale, BooleanField()))
+        .filter(Q(has_dead=True) | stale)
+        .order_by("last_published", "pk")
+    )
+
+
+def _any(conditions):
+    return ExpressionWrapper(functools.reduce(operator.or_, conditions), BooleanField())

@@ -33,8 +33,13 @@ class Handler(BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         path = self.path.split("?")[0]
         try:
-            if path == "/page":
+            if path in self.server.gone:
+                self._answer(404, b"<p>Gone</p>")
+            elif path == "/page" or path.startswith("/pages/"):
                 self._answer(200, PAGE)
+            elif path == "/changing":
+                self.server.changes += 1
+                self._answer(200, PAGE + f"<!-- version {self.server.changes} -->".encode())
             elif path == "/report.pdf":
                 self._answer(200, PDF, "application/pdf")
             elif path == "/notice.txt":
@@ -105,6 +110,8 @@ class Server:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.requests = []
+        self.server.gone = set()  # paths that answer 404 from now on
+        self.server.changes = 0
         self.server.stopping = threading.Event()
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
