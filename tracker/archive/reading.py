@@ -6,6 +6,8 @@ address is still cited by a published record, and a kept copy's page, read back 
 """
 
 from django.core.files.storage import default_storage
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
 
 from tracker.archive.citations import cited_urls
 from tracker.archive.warcs import Damaged, read_page
@@ -37,3 +39,12 @@ def stored_page(copy):
     except (OSError, ValueError):
         raise Damaged("The stored file of this copy is missing.") from None
     return read_page(data, copy.sha256)
+
+
+def with_archived_copy(parts):
+    """Parts (sources, status changes) each annotated with `archived_json`, its address's kept copy as
+    {"id", "sha256", "fetched_at"} (None without one), in the same query: the API and the downloads."""
+    copy = ArchivedCopy.objects.kept().filter(url=OuterRef("url"))
+    return parts.annotate(
+        archived_json=Subquery(copy.values(json=JSONObject(id="pk", sha256="sha256", fetched_at="fetched_at"))[:1])
+    )

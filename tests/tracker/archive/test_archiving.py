@@ -266,3 +266,19 @@ def test_a_damaged_warc_gives_a_readable_error_page(
     # Nothing else changed: the record's page still links the copy, the row is as it was.
     assert ArchivedCopy.objects.get().sha256 == copy.sha256
     assert "archived copy (" in client.get(commitment.get_absolute_url()).content.decode()
+
+
+def test_the_api_gives_each_source_its_archived_copy(archiving, server, client, django_capture_on_commit_callbacks):
+    url = server.url("/page")
+    commitment = publish_citing(django_capture_on_commit_callbacks, url, server.url("/missing"))
+    copy = ArchivedCopy.objects.get(url=url)
+
+    sources = client.get(f"/api/v1/commitments/{commitment.slug}/").json()["sources"]
+
+    by_url = {source["url"]: source["archived_copy"] for source in sources}
+    assert by_url[server.url("/missing")] is None
+    assert by_url[url] == {
+        "address": f"http://testserver/sources/archived/{copy.pk}/",
+        "sha256": hashlib.sha256(PAGE).hexdigest(),
+        "fetched_at": copy.fetched_at.isoformat(),
+    }
