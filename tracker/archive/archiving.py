@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tracker.archive.citations import cited_urls
 from tracker.archive.fetching import FetchFailed, fetch
+from tracker.archive.signals import copies_changed
 from tracker.archive.warcs import warc_of
 from tracker.models import ArchivedCopy
 
@@ -102,6 +103,8 @@ def archive_due(limit=None):
             kept += 1
         else:
             failed += 1
+    if kept:
+        copies_changed.send(sender=None)
     return kept, failed
 
 

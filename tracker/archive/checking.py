@@ -21,6 +21,7 @@ from tracker.archive.archiving import add_new_citations, storage_name
 from tracker.archive.citations import cited_urls
 from tracker.archive.fetching import FetchFailed, fetch
 from tracker.archive.reading import stored_page
+from tracker.archive.signals import copies_changed
 from tracker.archive.warcs import Damaged, sha256_of, warc_of
 from tracker.models import ArchivedCopy
 
@@ -122,6 +123,8 @@ def check_sources(limit=None, workers=None, now=None):
                 chunk = []
         if chunk:
             _check_chunk(chunk, pool, now, tally)
+    if tally.checked:
+        copies_changed.send(sender=None)
     return tally
 
 

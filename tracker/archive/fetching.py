@@ -172,8 +172,9 @@ def _get(url, deadline):
     watchdog = _watch(connection, deadline)
     try:
         default_port = 443 if scheme == "https" else 80
+        name = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a Host header
         headers = {
-            "Host": host if port == default_port else f"{host}:{port}",
+            "Host": name if port == default_port else f"{name}:{port}",
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.1",
             "Accept-Encoding": "identity",

@@ -160,3 +160,14 @@ def test_the_report_is_one_query_per_kind_of_record(
         report = admin_client.get("/admin/tracker/evidence-to-check/").content.decode()
     assert "Later 4" in report
     assert len(six) == len(one)
+
+
+def test_a_page_read_before_the_check_is_not_answered_as_unchanged_after_it(
+    archiving, server, client, django_capture_on_commit_callbacks
+):
+    commitment = publish_citing(django_capture_on_commit_callbacks, server.url("/pages/soon-gone"))
+    before = client.get(commitment.get_absolute_url())
+    server.server.gone.add("/pages/soon-gone")
+    check()
+    after = client.get(commitment.get_absolute_url(), HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and "the link no longer works" in after.content.decode()
