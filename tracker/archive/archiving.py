@@ -13,6 +13,7 @@ import logging
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from tracker.archive.citations import cited_urls
@@ -26,11 +27,12 @@ log = logging.getLogger(__name__)
 
 def add_new_citations():
     """Give every address published records cite, and that has no row yet, a row due now; how many."""
-    known = ArchivedCopy.objects.values("url")
+    # NOT EXISTS, not NOT IN: PostgreSQL plans it as an anti-join (NOT IN over 100,000 rows was quadratic).
+    known = ArchivedCopy.objects.filter(url=OuterRef("url"))
     now = timezone.now()
     new = set()
     for urls in cited_urls():
-        new.update(urls.exclude(url__in=known).distinct())
+        new.update(urls.exclude(Exists(known)).distinct())
     rows = [ArchivedCopy(url=url, next_attempt_at=now) for url in sorted(new) if len(url) <= 500]
     ArchivedCopy.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
     return len(rows)

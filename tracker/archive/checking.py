@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db.models import Q
 from django.utils import timezone
 
 from tracker.archive.archiving import add_new_citations, storage_name
-from tracker.archive.citations import cited_urls
+from tracker.archive.citations import is_cited
 from tracker.archive.fetching import FetchFailed, fetch
 from tracker.archive.reading import stored_page
 from tracker.archive.signals import copies_changed
@@ -50,10 +49,7 @@ class Tally:
 
 def cited_rows():
     """The rows of every address a published record cites now."""
-    cited = Q()
-    for urls in cited_urls():
-        cited |= Q(url__in=urls)
-    return ArchivedCopy.objects.filter(cited).order_by("pk")
+    return ArchivedCopy.objects.filter(is_cited()).order_by("pk")
 
 
 def _fetch(url):

@@ -2,6 +2,11 @@
 status changes (the status changes' and sources' `url`). Parts' rows hold the live version of a record, so
 the parts of published records are what the public reads."""
 
+import functools
+import operator
+
+from django.db.models import Exists, OuterRef
+
 from tracker.models import Commitment, CommitmentSource, Decision, DecisionSource, StatusChange
 
 # Each part that cites an address, with the record it belongs to.
@@ -31,3 +36,13 @@ def urls_of(record):
         if isinstance(record, model):
             urls += part.objects.filter(**{field: record}).exclude(url="").values_list("url", flat=True)
     return list(dict.fromkeys(urls))
+
+
+def is_cited():
+    """A condition on rows with a `url`: a published record cites it. EXISTS per kind of part, which PostgreSQL
+    plans as semi-joins whatever the number of addresses."""
+    conditions = [
+        Exists(part.objects.filter(**{f"{field}__in": model.objects.published()}, url=OuterRef("url")))
+        for part, field, model in CITING_PARTS
+    ]
+    return functools.reduce(operator.or_, conditions)

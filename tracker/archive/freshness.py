@@ -53,22 +53,24 @@ def freshness_of(record, urls, copies, now=None):
 def _confirmed_since(cutoff):
     """Copies whose page was seen as cited on or after `cutoff` (ArchivedCopy.confirmed_at >= cutoff)."""
     return ArchivedCopy.objects.filter(
-        Q(checked_at__gte=cutoff, dead_reason="", content_changed=False) | Q(fetched_at__gte=cutoff)
-    ).values("url")
+        Q(checked_at__gte=cutoff, dead_reason="", content_changed=False) | Q(fetched_at__gte=cutoff),
+        url=OuterRef("url"),
+    )
 
 
 def needing_attention(model, now=None):
     """The published records of `model` (commitments or decisions) whose evidence is dead or whose status is
     stale, in one query: each annotated with `last_published`, `has_dead` and `is_stale`, the oldest first."""
     cutoff = stale_before(now)
-    dead_urls = ArchivedCopy.objects.exclude(dead_reason="").values("url")
+    dead = ArchivedCopy.objects.exclude(dead_reason="").filter(url=OuterRef("url"))
     confirmed = _confirmed_since(cutoff)
-    dead, unconfirmed, cited = [], [], []
+    # EXISTS and NOT EXISTS, never NOT IN, which PostgreSQL cannot plan as an anti-join.
+    has_dead, unconfirmed, cited = [], [], []
     for part, field, record_model in CITING_PARTS:
         if record_model is model:
             parts = part.objects.filter(**{field: OuterRef("pk")}).exclude(url="")
-            dead.append(Exists(parts.filter(url__in=dead_urls)))
-            unconfirmed.append(Exists(parts.exclude(url__in=confirmed)))
+            has_dead.append(Exists(parts.filter(Exists(dead))))
+            unconfirmed.append(Exists(parts.exclude(Exists(confirmed))))
             cited.append(Exists(parts))
     latest = PublicRevision.objects.filter(
         content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
@@ -76,7 +78,7 @@ def needing_attention(model, now=None):
     ).order_by("-published_at")
     records = model.objects.published().annotate(
         last_published=Subquery(latest.values("published_at")[:1]),
-        has_dead=_any(dead),
+        has_dead=_any(has_dead),
         has_unconfirmed=_any(unconfirmed),
         has_cited=_any(cited),
     )
