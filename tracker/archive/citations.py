@@ -29,15 +29,6 @@ def cited_urls():
     ]
 
 
-def urls_of(record):
-    """The addresses one record cites (its parts as saved), in the order its page lists them."""
-    urls = []
-    for part, field, model in CITING_PARTS:
-        if isinstance(record, model):
-            urls += part.objects.filter(**{field: record}).exclude(url="").values_list("url", flat=True)
-    return list(dict.fromkeys(urls))
-
-
 def is_cited():
     """A condition on rows with a `url`: a published record cites it. EXISTS per kind of part, which PostgreSQL
     plans as semi-joins whatever the number of addresses."""
