@@ -37,6 +37,13 @@ def register_webhook_deliveries():
 
 
 @hooks.register("register_admin_viewset")
+def register_archived_copies():
+    from tracker.admin.archived_copies import ArchivedCopyViewSet
+
+    return ArchivedCopyViewSet("archived_copies")
+
+
+@hooks.register("register_admin_viewset")
 def register_citizen_tips():
     return TipViewSet("citizen_tips")
 

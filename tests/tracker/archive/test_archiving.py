@@ -282,3 +282,16 @@ def test_the_api_gives_each_source_its_archived_copy(archiving, server, client, 
         "sha256": hashlib.sha256(PAGE).hexdigest(),
         "fetched_at": copy.fetched_at.isoformat(),
     }
+
+
+def test_moderators_read_each_failure_in_the_admin(archiving, server, admin_client, django_capture_on_commit_callbacks):
+    publish_citing(django_capture_on_commit_callbacks, server.url("/missing"))
+    listing = html.unescape(admin_client.get("/admin/archived_copies/").content.decode())
+    assert server.url("/missing") in listing
+    assert "The server answered HTTP 404 Not Found." in listing
+    assert admin_client.get("/admin/archived_copies/new/").status_code in (403, 302, 404)  # nobody adds one
+
+
+def test_the_reports_menu_offers_the_archived_copies_and_the_evidence_to_check(archiving, admin_client):
+    menu = admin_client.get("/admin/").content.decode()
+    assert "/admin/archived_copies/" in menu and "/admin/tracker/evidence-to-check/" in menu
