@@ -35,6 +35,8 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Accountability Tracker <tracker@localhost>"),
     ALERTS_FROM_EMAIL=(str, ""),
     API_THROTTLE_RATE=(str, "600/minute"),
+    ARCHIVE_SOURCES=(str, ""),
+    SOURCE_STALE_DAYS=(int, 90),
 )
 
 

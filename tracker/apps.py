@@ -11,6 +11,7 @@ class TrackerConfig(AppConfig):
 
         from tracker.admin.moderation import ensure_moderation
         from tracker.api.downloads.tasks import build_again as build_downloads_again
+        from tracker.archive import dispatch as archive_dispatch
         from tracker.following import dispatch
         from tracker.models import audit  # noqa: F401  (connect receivers)
         from tracker.public import frontend_cache, public_state, summaries
@@ -21,5 +22,6 @@ class TrackerConfig(AppConfig):
         summaries.connect()
         frontend_cache.connect()
         dispatch.connect()
+        archive_dispatch.connect()
         record_taken_down.connect(build_downloads_again, dispatch_uid="downloads-after-takedown")
         record_restored.connect(build_downloads_again, dispatch_uid="downloads-after-restore")

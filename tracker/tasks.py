@@ -1,11 +1,12 @@
 """Celery tasks of the tracker: the hourly signed digests and checkpoints of the public history, the refresh of the
 maintained page summaries (tracker/public/summaries.py), the bulk downloads (tracker/api/downloads/tasks.py:
-nightly, and after a takedown or a restore), and those of following (alerts, digests, webhooks) and of the
-caching proxy's purges, registered by importing them here."""
+nightly, and after a takedown or a restore), the archive's (tracker/archive/tasks.py), and those of following
+(alerts, digests, webhooks) and of the caching proxy's purges, registered by importing them here."""
 
 from celery import shared_task
 
 from tracker.api.downloads.tasks import build_downloads
+from tracker.archive import tasks as archive_tasks  # noqa: F401  (registers the archive's tasks)
 from tracker.following import tasks as following_tasks  # noqa: F401  (registers the following tasks)
 from tracker.history import (
     timestamps,  # noqa: F401  (registers the timestamping of checkpoints)

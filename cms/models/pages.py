@@ -1,5 +1,6 @@
 """Editorial pages edited as Wagtail pages: the methodology readers are pointed to from every scorecard."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -40,6 +41,9 @@ class MethodologyPage(Page):
         # from the rule's own data (tracker/models/evidence.py), so the page cannot disagree with it.
         context["source_ranking"] = RANKING
         context["edge_cases"] = EDGE_CASES
+        # The archive's limits and when a status is stale (#archived-copies; tracker/archive/).
+        context["archive_max_megabytes"] = settings.ARCHIVE_MAX_BYTES // (1024 * 1024)
+        context["source_stale_days"] = settings.SOURCE_STALE_DAYS
         # The key readers check signed digests with (#verification).
         context.update(checking_context())
         return context

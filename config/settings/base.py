@@ -411,3 +411,33 @@ CELERY_BEAT_SCHEDULE["tracker-build-downloads"] = {
     "task": "tracker.tasks.build_downloads",
     "schedule": crontab(hour=2, minute=30),
 }
+
+# --- Archived copies of cited pages and the weekly check (tracker/archive/; issue 29) -----------------------
+# After a publish commits, every newly cited address is fetched and kept as a WARC file in the default
+# storage. ARCHIVE_SOURCES (environment: "true"/"false"; unset = on when a broker is set, so the demo and the
+# tests, which run tasks in-process, fetch nothing unless asked).
+ARCHIVE_SOURCES = env.bool("ARCHIVE_SOURCES") if env("ARCHIVE_SOURCES") else bool(env("CELERY_BROKER_URL"))
+# Each fetch: connect and read timeouts (seconds), a deadline for the whole fetch, a cap on the page's size
+# (bytes) and on redirects. Private, loopback and link-local addresses are refused, at every hop, unless
+# ARCHIVE_ALLOW_PRIVATE_ADDRESSES (the tests' local servers; never production).
+ARCHIVE_CONNECT_TIMEOUT = 5
+ARCHIVE_READ_TIMEOUT = 10
+ARCHIVE_TOTAL_SECONDS = 30
+ARCHIVE_MAX_BYTES = 20 * 1024 * 1024
+ARCHIVE_MAX_REDIRECTS = 5
+ARCHIVE_ALLOW_PRIVATE_ADDRESSES = False
+# A failed fetch is tried again after ARCHIVE_RETRY_DELAY seconds, doubled each time up to
+# ARCHIVE_RETRY_MAX_DELAY, at most ARCHIVE_MAX_ATTEMPTS times; each run fetches at most ARCHIVE_BATCH pages.
+ARCHIVE_RETRY_DELAY = 300
+ARCHIVE_RETRY_MAX_DELAY = 2 * 24 * 60 * 60
+ARCHIVE_MAX_ATTEMPTS = 10
+ARCHIVE_BATCH = 50
+CELERY_BEAT_SCHEDULE["tracker-archive-sources"] = {"task": "tracker.archive.tasks.archive_sources", "schedule": 300.0}
+# The weekly check of every cited address (`manage.py check_sources` does the same). A record's status is
+# stale when nobody has published it, and no check has found its sources as cited, for SOURCE_STALE_DAYS days.
+SOURCE_STALE_DAYS = env("SOURCE_STALE_DAYS")
+ARCHIVE_CHECK_WORKERS = 8  # fetches the weekly check makes at a time
+CELERY_BEAT_SCHEDULE["tracker-check-sources"] = {
+    "task": "tracker.archive.tasks.check_sources",
+    "schedule": crontab(day_of_week="sunday", hour=3, minute=15),
+}

@@ -46,3 +46,6 @@ SEARCH = {**SEARCH, "CACHE_ANSWERS": False}  # noqa: F405
 API_THROTTLE_RATE = ""
 DOWNLOADS_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-downloads-"))
 atexit.register(shutil.rmtree, DOWNLOADS_ROOT, ignore_errors=True)
+# Nothing cited is fetched after a publish, but in the archive's own tests (tests/tracker/archive/), which
+# switch it on and serve the pages from a local server (hence private addresses allowed there only).
+ARCHIVE_SOURCES = False

@@ -26,3 +26,12 @@ def test_methodology_page_is_created_once_and_then_belongs_to_editors(client):
     ensure_methodology_page()
     assert MethodologyPage.objects.count() == 1
     assert "Edited by the editors." in client.get("/methodology/").content.decode()
+
+
+def test_methodology_page_explains_archived_copies_and_when_a_status_is_stale(client, settings):
+    settings.SOURCE_STALE_DAYS = 60
+    html = client.get("/methodology/").content.decode()
+    assert 'id="archived-copies"' in html
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Only web pages, PDFs and plain text are kept, up to 20 MB" in text
+    assert "After 60 days without either, its page says so" in text

@@ -37,6 +37,13 @@ def register_webhook_deliveries():
 
 
 @hooks.register("register_admin_viewset")
+def register_archived_copies():
+    from tracker.admin.archived_copies import ArchivedCopyViewSet
+
+    return ArchivedCopyViewSet("archived_copies")
+
+
+@hooks.register("register_admin_viewset")
 def register_citizen_tips():
     return TipViewSet("citizen_tips")
 
@@ -76,6 +83,20 @@ def register_tip_evidence_urls():
     from tracker.admin.tips import urlpatterns
 
     return urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_evidence_report_urls():
+    from tracker.admin.evidence_report import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def evidence_report_menu_item():
+    from tracker.admin.evidence_report import menu_item
+
+    return menu_item()
 
 
 @hooks.register("register_admin_urls")

@@ -5,6 +5,10 @@ links and its publication dates; its choices are given with their words (`<field
 each kind are in tracker/api/serializers.py.
 """
 
+import json
+
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -84,6 +88,12 @@ def label_of(name):
     return serializers.CharField(source=f"get_{name}_display", read_only=True, help_text=f"The {name} in words.")
 
 
+class ArchivedCopySerializer(serializers.Serializer):
+    address = serializers.URLField(help_text="The archived copy's page on this site.")
+    sha256 = serializers.CharField(help_text="SHA-256 of the page as fetched (hex).")
+    fetched_at = serializers.DateTimeField(help_text="When the page was fetched.")
+
+
 class SourceSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="Address of the source.")
     title = serializers.CharField(help_text="Title of the source.")
@@ -110,9 +120,29 @@ class SourceSerializer(serializers.Serializer):
         "press releases cannot; null: not graded).",
     )
 
+    archived_copy = serializers.SerializerMethodField(
+        help_text="The tracker's own archived copy of the source, kept when it was first cited: `address` (its "
+        "page, with a banner), `sha256` (of the page as fetched, also in its WARC file) and `fetched_at`; null "
+        "while there is none (not fetched yet, or the page could not be archived)."
+    )
+
     def get_kind_label(self, source) -> str:
         method = method_of(source.kind)
         return str(method.label) if method else ""
+
+    @extend_schema_field(ArchivedCopySerializer(allow_null=True))
+    def get_archived_copy(self, source):
+        found = getattr(source, "archived_json", None)
+        if not found:
+            return None
+        if isinstance(found, str):  # a database that hands JSON back as text
+            found = json.loads(found)
+        fetched_at = parse_datetime(found["fetched_at"]) if isinstance(found["fetched_at"], str) else None
+        return {
+            "address": links.absolute(_request(self), reverse("tracker:archived_copy", args=[found["id"]])),
+            "sha256": found["sha256"],
+            "fetched_at": fetched_at.isoformat() if fetched_at else found["fetched_at"],
+        }
 
 
 class HolderSerializer(serializers.ModelSerializer):

@@ -26,6 +26,7 @@ from tracker.api.references import (
     holders_of,
     label_of,
 )
+from tracker.archive.reading import with_archived_copy
 from tracker.history import transparency
 from tracker.models import (
     Commitment,
@@ -157,6 +158,12 @@ class CommitmentDetailSerializer(CommitmentSerializer):
             key=lambda decision: (decision.decided_on, decision.pk),
         )
         return RefSerializer(found, many=True, context=self.context).data
+
+
+def archived_parts(*models):
+    """Prefetches of the status changes and sources of records, each with its archived copy (one query each)."""
+    names = {StatusChange: "status_changes"}
+    return [Prefetch(names.get(model, "sources"), queryset=with_archived_copy(model.objects.all())) for model in models]
 
 
 DECISION_LINKS = Prefetch("decision_links", queryset=DecisionCommitment.objects.select_related("decision"))

@@ -17,8 +17,10 @@ from tracker.history.digest import signed_digest_named
 from tracker.models import (
     Commitment,
     CommitmentOwner,
+    CommitmentSource,
     Decision,
     DecisionCommitment,
+    DecisionSource,
     Jurisdiction,
     Movement,
     Office,
@@ -26,6 +28,7 @@ from tracker.models import (
     Person,
     PublicRevision,
     SignedDigest,
+    StatusChange,
     Tenure,
 )
 from tracker.public.filters import CommitmentFilterForm
@@ -225,7 +228,9 @@ class CommitmentViewSet(RecordViewSet):
         records = records.select_related("jurisdiction", "made_by_office").prefetch_related(PUBLIC_OWNERS)
         if self.action == "retrieve":
             movements = Prefetch("movements", queryset=Movement.objects.select_related("office"))
-            records = records.prefetch_related("status_changes", movements, "sources", serializers.DECISION_LINKS)
+            records = records.prefetch_related(
+                *serializers.archived_parts(StatusChange, CommitmentSource), movements, serializers.DECISION_LINKS
+            )
         return records
 
     def office_ids(self, records):
@@ -243,7 +248,9 @@ class DecisionViewSet(RecordViewSet):
 
     def with_related(self, records):
         links = Prefetch("linked_commitments", queryset=DecisionCommitment.objects.select_related("commitment"))
-        return records.select_related("deciding_office").prefetch_related(links, "sources")
+        return records.select_related("deciding_office").prefetch_related(
+            links, *serializers.archived_parts(DecisionSource)
+        )
 
 
 @_described(

@@ -1,3 +1,4 @@
+from tracker.models.archives import ArchivedCopy
 from tracker.models.commitments import Commitment, CommitmentOwner, CommitmentSource, Movement, StatusChange
 from tracker.models.decisions import Decision, DecisionCommitment, DecisionSource
 from tracker.models.digests import SignedDigest
@@ -19,6 +20,7 @@ from tracker.models.transparency_log import (
 )
 
 __all__ = [
+    "ArchivedCopy",
     "Checkpoint",
     "CheckpointTimestamp",
     "LogNode",

@@ -1,6 +1,7 @@
 """The version of the public state: one value in the shared cache (CACHES) that every change of what the
-public sees moves on. Wagtail's `published` and `unpublished`, a takedown, a restore, a bulk publish and
-a deletion of a tracker row each give it a new version, so whatever is cached under a version (the
+public sees moves on. Wagtail's `published` and `unpublished`, a takedown, a restore, a bulk publish, a
+deletion of a tracker row and a run of the archive that kept copies or checked sources
+(tracker/archive/signals.py) each give it a new version, so whatever is cached under a version (the
 accountability report, the rows of the commitment lists, the API's representations: shared_cache.py,
 tracker/api/cached.py) is never read after a change, and HTTP's validators (http_caching.py) change with it.
 
@@ -86,9 +87,12 @@ def connect():
     from django.db.models.signals import post_delete
     from wagtail.signals import published, unpublished
 
+    from tracker.archive.signals import copies_changed
     from tracker.publishing import signals
 
     published.connect(bump, dispatch_uid="public-state-published")
+    # A source's archived copy, its last check or a dead link appear on record pages.
+    copies_changed.connect(bump, dispatch_uid="public-state-archived-copies")
     for signal in (unpublished, signals.record_taken_down, signals.record_restored):
         signal.connect(departed, dispatch_uid=f"public-state-{id(signal)}")
     signals.records_published_in_bulk.connect(bump, dispatch_uid="public-state-bulk")

@@ -43,6 +43,10 @@ urlpatterns = [
         name="local_government",
     ),
     path("jurisdictions/<str:slug>/", answers_gone(Jurisdiction)(views.jurisdiction_detail), name="jurisdiction"),
+    # The archived copies of the pages published records cite (tracker/public/views/archives.py).
+    path("sources/archived/<int:pk>/", views.archived_copy, name="archived_copy"),
+    path("sources/archived/<int:pk>/content/", views.archived_content, name="archived_content"),
+    path("sources/archived/<int:pk>/warc/", views.archived_warc, name="archived_warc"),
     # Citizens' tips go to the moderators' review queue, never straight to a page.
     path("tips/", tips.send_tip, name="send_tip"),
     path("tips/thanks/", tips.tip_thanks, name="tip_thanks"),

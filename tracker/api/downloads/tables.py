@@ -16,14 +16,17 @@ from tracker.api.links import API_SEGMENTS
 from tracker.models import (
     Commitment,
     CommitmentOwner,
+    CommitmentSource,
     Decision,
     DecisionCommitment,
+    DecisionSource,
     Jurisdiction,
     Movement,
     Office,
     Organization,
     Person,
     PublicRevision,
+    StatusChange,
     Tenure,
 )
 from tracker.public.ownership import tenures_by_office
@@ -74,7 +77,12 @@ def _commitments():
     return (
         Commitment.objects.published()
         .select_related("jurisdiction", "made_by_office")
-        .prefetch_related(owners, "status_changes", movements, "sources", serializers.DECISION_LINKS)
+        .prefetch_related(
+            owners,
+            *serializers.archived_parts(StatusChange, CommitmentSource),
+            movements,
+            serializers.DECISION_LINKS,
+        )
         .order_by("pk")
     )
 
@@ -82,7 +90,10 @@ def _commitments():
 def _decisions():
     links = Prefetch("linked_commitments", queryset=DecisionCommitment.objects.select_related("commitment"))
     return (
-        Decision.objects.published().select_related("deciding_office").prefetch_related(links, "sources").order_by("pk")
+        Decision.objects.published()
+        .select_related("deciding_office")
+        .prefetch_related(links, *serializers.archived_parts(DecisionSource))
+        .order_by("pk")
     )
 
 

@@ -1,4 +1,5 @@
 from tracker.public.views.accountability import accountability, accountability_csv
+from tracker.public.views.archives import archived_content, archived_copy, archived_warc
 from tracker.public.views.browse import jurisdiction_list, office_list, person_list
 from tracker.public.views.changes import changes
 from tracker.public.views.commitments import commitment_detail, commitment_list, filter_names
@@ -12,6 +13,9 @@ from tracker.public.views.people import person_comparison_csv, person_detail
 __all__ = [
     "accountability",
     "accountability_csv",
+    "archived_content",
+    "archived_copy",
+    "archived_warc",
     "changes",
     "commitment_detail",
     "commitment_list",

@@ -5,6 +5,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tracker.archive.freshness import freshness_of
+from tracker.archive.reading import attach_copies
 from tracker.models import Commitment, Decision, Office, translations
 from tracker.models.querysets import with_owners
 from tracker.public import list_explained, names
@@ -43,6 +45,8 @@ def commitment_detail(request, slug):
     on, on_error = parse_day(request.GET.get("on"))
     owners = published_owners(commitment)
     changes = list(commitment.status_changes.all())
+    sources = list(commitment.sources.all())
+    copies = attach_copies(changes, sources)
     movements = list(commitment.movements.filter(office__in=Office.objects.published()).select_related("office"))
     decisions = list(
         Decision.objects.published().filter(linked_commitments__commitment=commitment).order_by("decided_on")
@@ -74,7 +78,8 @@ def commitment_detail(request, slug):
             [(translations.name_in_language(s.office, get_language()).text, s.days) for s in stays],
             _("days"),
         ),
-        "sources": list(commitment.sources.all()),
+        "sources": sources,
+        "freshness": freshness_of(commitment, [part.url for part in changes + sources], copies),
         "canonical_url": url,
         "jsonld": commitment_jsonld(commitment, url, owners_now),
     }

@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from tracker.archive.freshness import freshness_of
+from tracker.archive.reading import attach_copies
 from tracker.models import Commitment, Decision
 from tracker.public.ownership import hide_hidden
 from tracker.public.views.common import page_numbers, published_or_404
@@ -18,14 +20,17 @@ def decision_detail(request, slug):
     decision = hide_hidden(
         published_or_404(Decision.objects.select_related("deciding_office__organization"), slug), "deciding_office"
     )
+    sources = list(decision.sources.all())
+    copies = attach_copies(sources)
     context = {
         "decision": decision,
+        "freshness": freshness_of(decision, [source.url for source in sources], copies),
         "commitments": list(
             Commitment.objects.published()
             .filter(decision_links__decision=decision)
             .order_by("decision_links__sort_order")
         ),
-        "sources": list(decision.sources.all()),
+        "sources": sources,
         "canonical_url": request.build_absolute_uri(request.path),
     }
     return render(request, "tracker/decision_detail.html", context)
