@@ -86,7 +86,7 @@ def test_the_listings_bulk_delete_is_refused_for_records(client, moderator):
 def test_take_down_and_restore_show_their_notice_and_reason_in_the_audit_log(client, moderator, published):
     client.force_login(moderator)
     takedown_url = f"/admin/takedown/commitments/{published.pk}/"
-    client.post(takedown_url, {"text": "On the order of the Islamabad High Court"})
+    client.post(takedown_url, {"reason": "court_order", "text": "On the order of the Islamabad High Court"})
     client.post(takedown_url, {"text": "Order set aside on appeal"})
     history = admin_history(client, published)
     assert "Taken down" in history and "On the order of the Islamabad High Court" in history
