@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 
 from tests import hostile, scenario
+from tracker.history.transparency import make_checkpoint
 from tracker.public import http_caching, public_state
 from tracker.publishing.takedown import take_down
 
@@ -36,12 +37,28 @@ def promise():
 def test_revision_compare_and_citation_pages_are_permanent(client, promise):
     scenario.add_status_change(promise, "in_progress", on=datetime.date(2022, 1, 5))
     scenario.publish(promise, summary="Work began")
+    make_checkpoint()  # the hourly task's
     base = f"/commitments/{promise.slug}"
     for path in (f"{base}/history/1/", f"{base}/history/compare/1/2/", f"{base}/cite/2/", f"{base}/cite/1/?format=ris"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert response["Cache-Control"] == IMMUTABLE, path
     assert "Clean water for Sariab" in client.get(f"{base}/history/1/").content.decode()
+
+
+def test_a_revision_page_is_kept_a_short_while_until_a_checkpoint_covers_it(client, promise, settings):
+    page = f"/commitments/{promise.slug}/history/1/"
+    short = f"public, max-age=0, s-maxage={settings.HTTP_CACHE_SHARED_SECONDS}"
+    waiting = client.get(page)
+    assert waiting["Cache-Control"] == short
+    assert "The next signed checkpoint of the log will include it." in waiting.content.decode()
+    make_checkpoint()
+    covered = client.get(page)
+    assert covered["Cache-Control"] == IMMUTABLE
+    assert "latest signed checkpoint</a> of 1 entries" in covered.content.decode()
+    # With a timestamp authority configured, the box awaits its timestamp too.
+    settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES = ["authority http://127.0.0.1:9/ none.pem"]
+    assert client.get(page)["Cache-Control"] == short
 
 
 @pytest.mark.parametrize("address", ["/", "/commitments/", "/feeds/changes/", "/search/?q=water", "record", "history"])

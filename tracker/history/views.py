@@ -4,6 +4,7 @@ fields, drafts or editors."""
 
 import datetime
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -58,9 +59,23 @@ def revision(request, kind, record, number):
         "cited": cited,
         "formats": citations.STYLES | citations.DATA_FORMATS,
         "log_entry": shown.sequence - 1,
-        "checkpoint": latest_checkpoint(),
+        "checkpoint": (checkpoint := latest_checkpoint()),
     }
-    return render(request, "history/revision.html", context)
+    response = render(request, "history/revision.html", context)
+    if not _proof_settled(checkpoint, shown.sequence - 1):
+        # The page is permanent but for its "Check this revision" box, which says what is still to come
+        # (the next checkpoint will include it; its timestamps are awaited): kept a short while only, until
+        # the box can say what will stay true, so that no cache shows "to come" for a year.
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.HTTP_CACHE_SHARED_SECONDS}"
+    return response
+
+
+def _proof_settled(checkpoint, log_entry):
+    """Whether a signed checkpoint covers the entry and, when timestamp authorities are configured, carries
+    a timestamp already."""
+    if checkpoint is None or checkpoint.size <= log_entry:
+        return False
+    return not settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES or checkpoint.timestamps.exists()
 
 
 @record_view

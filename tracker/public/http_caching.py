@@ -4,7 +4,10 @@ Three kinds of answer, chosen by the route a request resolved to:
 
 - **Permanent**: a revision as published, a compare of two fixed revisions and a citation of one never
   change, so they are `public, max-age=31536000, immutable` (a takedown makes them 410: the proxy is told
-  at once, tracker/public/frontend_cache.py).
+  at once, tracker/public/frontend_cache.py). A revision's page waits for that until a signed checkpoint
+  covers it (and carries a timestamp, when authorities are configured): its "Check this revision" box
+  says until then what is still to come, so it is kept only like any other public page
+  (tracker/history/views.py).
 - **Public, revalidated**: every other public page (dashboard, lists, record pages, history lists, feeds,
   search, the editorial pages) may be kept by a shared cache for a short while (`s-maxage`,
   `HTTP_CACHE_SHARED_SECONDS`) and by a browser not at all without asking again (`max-age=0`). Its
