@@ -182,19 +182,6 @@ def timestamp_checkpoint():
     return results
 
 
-def request_after_commit():
-    """Ask the authorities for tokens of the checkpoint just signed once its transaction commits (in a worker)."""
-    if settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES:
-        transaction.on_commit(_send_request)
-
-
-def _send_request():
-    try:
-        timestamp_checkpoint.delay()
-    except Exception:  # noqa: BLE001 (no broker now: beat asks within five minutes)
-        logger.warning("Could not queue the timestamping of a checkpoint; beat will.", exc_info=True)
-
-
 def of_checkpoint(checkpoint):
     """What /log/timestamps/<size> serves (and export_log_tiles writes): the checkpoint's size, its signed body
     (the digest of which each token's imprint is) and each token with its authority's name and the time it

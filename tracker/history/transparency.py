@@ -25,7 +25,9 @@ successors do (docs/reference.md, "The transparency log"):
 """
 
 import base64
+import functools
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC
@@ -42,6 +44,8 @@ from tracker import merkle
 from tracker.history import signing, timestamps, witnesses
 from tracker.models import Checkpoint, LogNode, PublicRevision
 from tracker.models.withheld import TakenDown, withhold
+
+logger = logging.getLogger(__name__)
 
 TILE_HEIGHT = 8
 TILE_WIDTH = 1 << TILE_HEIGHT
@@ -156,11 +160,31 @@ def make_checkpoint():
                 key_id=current_key().key_id.hex(),
                 made_at=timezone.now(),
             )
-        witnesses.offer_after_commit()  # to the witnesses, once it is committed (tracker/history/witnesses.py)
-        timestamps.request_after_commit()  # and to the timestamp authorities (tracker/history/timestamps.py)
+        _show_outside_after_commit()
         return made
     except IntegrityError:  # signed at the same moment by another process
         return Checkpoint.objects.get(size=size)
+
+
+def _show_outside_after_commit():
+    """Once the new checkpoint is committed, a worker offers it to the witnesses (tracker/history/witnesses.py)
+    and asks the timestamp authorities for their tokens (tracker/history/timestamps.py), those configured."""
+    asked = (
+        (settings.TRANSPARENCY_LOG_WITNESSES, witnesses.offer_to_witnesses),
+        (settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES, timestamps.timestamp_checkpoint),
+    )
+    for configured, task in asked:
+        if configured:
+            transaction.on_commit(functools.partial(_queue, task))
+
+
+def _queue(task):
+    # Without retries, as every task the site queues: with the broker down, signing must not wait seconds
+    # for it; beat asks again within five minutes.
+    try:
+        task.apply_async(retry=False)
+    except Exception:  # noqa: BLE001 (no broker now, or the in-process run failed: beat asks again)
+        logger.warning("Could not queue %s for the new checkpoint; beat will.", task.name, exc_info=True)
 
 
 def latest_checkpoint():

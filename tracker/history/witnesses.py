@@ -215,16 +215,3 @@ def offer_to_witnesses():
         state = WitnessState.objects.get(witness=witness.name)
         results[witness.name] = "cosigned" if cosignature else f"refused: {state.error}"
     return results
-
-
-def offer_after_commit():
-    """Offer the checkpoint just signed to the witnesses once its transaction commits (in a worker)."""
-    if settings.TRANSPARENCY_LOG_WITNESSES:
-        transaction.on_commit(_send_offer)
-
-
-def _send_offer():
-    try:
-        offer_to_witnesses.delay()
-    except Exception:  # noqa: BLE001 (no broker now: beat offers it within five minutes)
-        logger.warning("Could not queue the offer of a checkpoint to the witnesses; beat will.", exc_info=True)
