@@ -28,6 +28,18 @@ def with_owners(commitments):
     return items
 
 
+def listed_now(*lists_of_ids):
+    """Each list of commitment ids as the commitments it names, read now with their owners (`with_owners`;
+    three queries for all the lists), in the same order; one no longer published is left out. The pages
+    keep in their summaries which commitments they list, and read each one as it is now."""
+    from tracker.models import Commitment
+
+    wanted = {pk for ids in lists_of_ids for pk in ids}
+    found = Commitment.objects.published().filter(pk__in=wanted).select_related("jurisdiction") if wanted else []
+    by_id = {commitment.pk: commitment for commitment in with_owners(found)}
+    return [[by_id[pk] for pk in ids if pk in by_id] for ids in lists_of_ids]
+
+
 def descendant_ids(jurisdiction):
     """The ids of a jurisdiction and everything under it: one query per tier, never per place."""
     from tracker.models import Jurisdiction

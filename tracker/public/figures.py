@@ -4,19 +4,26 @@ kept in `PublicSummary` rows (tracker/public/summaries.py), which these compute 
 or stale, and which `rebuild_summaries` and the refresh after every publish recompute.
 
 Each function takes the subject (None for the site-wide figures) and today's date, and returns plain
-values, lists and model instances that pickle.
+values, lists and model instances that pickle. The commitments a page lists are kept as their ids in
+order (`..._ids`), never as the commitments: a summary may be served for a while after a change, and
+the page reads the rows it lists as they are now (`listed_now` in tracker/models/querysets.py), so no
+row shows, or is kept in the shared cache as, what a commitment said before its last publish.
 """
 
 from collections import defaultdict
 
 from django.db.models import Count
 
-from tracker.models.querysets import descendant_ids, status_counts, with_owners
+from tracker.models.querysets import descendant_ids, status_counts
 from tracker.public.key_facts import place_facts
 from tracker.public.ownership import holders_on, tenures_by_office
 from tracker.public.peers import office_comparison, person_comparison
 from tracker.public.scorecards import compare_owner_groups, person_scores, person_tenures, scorecard_cells
 from tracker.public.timelines import terminal_date, waits_at
+
+
+def _ids(commitments):
+    return list(commitments.values_list("pk", flat=True))
 
 
 def most_overdue_owners(overdue, today, limit=8):
@@ -58,8 +65,8 @@ def dashboard(_subject, today):
         "status_counts": counts,
         "total": sum(n for _value, _label, n in counts),
         "overdue_count": overdue.count(),
-        "most_overdue": with_owners(overdue.select_related("jurisdiction").order_by("deadline", "title", "pk")[:8]),
-        "recent": with_owners(published.select_related("jurisdiction").order_by("-last_published_at", "pk")[:8]),
+        "most_overdue_ids": _ids(overdue.order_by("deadline", "title", "pk")[:8]),
+        "recent_ids": _ids(published.order_by("-last_published_at", "pk")[:8]),
         "owners_most_overdue": most_overdue_owners(overdue, today),
     }
 
@@ -112,9 +119,7 @@ def person(person, today):
     return {
         "scorecard": scorecard_cells(person, rows, total),
         "totals": total.counts(),
-        "owned_commitments": with_owners(
-            owned.select_related("jurisdiction").order_by("deadline", "title", "pk")[:SCORECARD_LISTED]
-        ),
+        "owned_commitment_ids": _ids(owned.order_by("deadline", "title", "pk")[:SCORECARD_LISTED]),
         "owned_count": len(total.owned),
         "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
         "comparison": person_comparison(person, today),
@@ -128,10 +133,10 @@ def place(place, today):
     from tracker.models import Commitment, Office
 
     commitments = Commitment.objects.published().filter(jurisdiction_id__in=descendant_ids(place))
-    listed = commitments.select_related("jurisdiction").order_by("deadline", "title", "pk")
+    listed = commitments.order_by("deadline", "title", "pk")
     offices = Office.objects.published().filter(organization__jurisdiction=place).select_related("organization")
     return {
-        "commitments": with_owners(listed[:PLACE_LISTED]),
+        "commitment_ids": _ids(listed[:PLACE_LISTED]),
         "commitment_count": commitments.count(),
         "status_counts": status_counts(commitments),
         "comparison": compare_owner_groups(commitments, place, today),

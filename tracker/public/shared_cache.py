@@ -13,8 +13,8 @@ computes it and every later one reads it.
   no earlier report to serve waits for the one being computed (`WAIT_SECONDS` at most, then computes it
   itself, as it does when the process computing it died).
 - `cached_each`: many values read in one round trip, the missing ones made together (the rows of the
-  commitment lists, tracker/templatetags/commitment_rows.py; the API's representations,
-  tracker/api/cached.py).
+  commitment lists, keyed by what each shows rather than by the version, tracker/templatetags/
+  commitment_rows.py; the API's representations, tracker/api/cached.py).
 """
 
 import hashlib
@@ -80,10 +80,10 @@ def _wait_for(key):
 
 
 def cached_each(keyed, make, seconds):
-    """The values of `keyed` ([(key, item)]) in its order, each cached under its key (a key holds the
-    public state's version, so every change of it makes new ones). The cached ones are read in one round
-    trip; `make(missing)` makes the others together from their (key, item) pairs, as {key: value}, and
-    they are cached for `seconds`. An item `make` gives no value is left out."""
+    """The values of `keyed` ([(key, item)]) in its order, each cached under its key (which names what
+    the value depends on: the public state's version, or a fingerprint of what it shows). The cached ones
+    are read in one round trip; `make(missing)` makes the others together from their (key, item) pairs,
+    as {key: value}, and they are cached for `seconds`. An item `make` gives no value is left out."""
     found = cache.get_many([key for key, _item in keyed])
     missing = [(key, item) for key, item in keyed if key not in found]
     if missing:

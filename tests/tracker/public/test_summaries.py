@@ -259,9 +259,10 @@ def test_a_page_reads_its_row_instead_of_computing(client):
     cold = {page: count(url) for page, url in pages.items()}
     warm = {page: count(url) for page, url in pages.items()}
     # One query for the row and one for the site's settings; besides them, only what names the record
-    # itself (its children and offices, holders; the office's page of commitments and their owners), and
-    # the place's "Last updated" (its latest public revision; offices and people have it from their tenures').
-    assert warm == {"dashboard": 2, "office": 8, "person": 7, "place": 6, "accountability": 3}, warm
+    # itself (its children and offices, holders; the office's page of commitments and their owners), the
+    # commitments a page lists, read as they are now, with their owners (two), and the place's "Last
+    # updated" (its latest public revision; offices and people have it from their tenures').
+    assert warm == {"dashboard": 4, "office": 8, "person": 9, "place": 8, "accountability": 3}, warm
     assert all(warm[page] < cold[page] for page in pages), (cold, warm)
 
 

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from tracker.models.querysets import listed_now
 from tracker.public.presenters import tally
 from tracker.public.summaries import figures
 
@@ -8,5 +9,6 @@ from tracker.public.summaries import figures
 def dashboard(request):
     today = timezone.localdate()
     context = {**figures("dashboard", today), "today": today}
+    context["most_overdue"], context["recent"] = listed_now(context.pop("most_overdue_ids"), context.pop("recent_ids"))
     context["tally_total"], context["tally"] = tally(context["status_counts"])
     return render(request, "tracker/dashboard.html", context)

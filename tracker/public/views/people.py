@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from tracker.history.tenures import tenure_history
 from tracker.models import Person
+from tracker.models.querysets import listed_now
 from tracker.public.comparison_csv import PERSON_HEADER, as_csv, person_rows
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.key_facts import last_held, offices_now
@@ -12,7 +13,7 @@ from tracker.public.summaries import figures, key_of
 from tracker.public.views.common import csv_download, published_or_404
 
 # What the page takes from the person's maintained summary (tracker/public/figures.py `person`).
-FROM_SUMMARY = ("scorecard", "totals", "owned_commitments", "owned_count", "all_owned_url", "comparison")
+FROM_SUMMARY = ("scorecard", "totals", "owned_count", "all_owned_url", "comparison")
 
 
 def person_detail(request, slug):
@@ -27,6 +28,7 @@ def person_detail(request, slug):
         "last_held": last_held(tenures, today),
         "history": tenure_history(person),  # its tenures as the public history has them, and when it last changed
         **{name: found[name] for name in FROM_SUMMARY},
+        "owned_commitments": listed_now(found["owned_commitment_ids"])[0],
         "min_count": MIN_COUNT,
         "today": today,
         "canonical_url": url,
