@@ -5,6 +5,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -58,7 +60,25 @@ class RecordQuerySet(models.QuerySet):
         return self.filter(live=True, taken_down_at__isnull=False)
 
 
+# Each field's {value: label}, the labels lazy (translated when shown, in the page's language).
+_CHOICE_LABELS = {}
+
+
+class ChoiceLabels:
+    """`get_<field>_display()` with one translation lookup. Django's builds a dict of every choice per
+    call, and hashing each lazy label translates it: seven lookups for a status, on every row of a list
+    and every status change on a commitment's page."""
+
+    def _get_FIELD_display(self, field):
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = {make_hashable(value): label for value, label in field.flatchoices}
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
 class TrackerRecord(
+    ChoiceLabels,
     PreviewableMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
 ):
     slug = models.SlugField(
@@ -353,7 +373,7 @@ class PartHistory(HistoricalRecords):
         return fields
 
 
-class RecordPart(models.Model):
+class RecordPart(ChoiceLabels, models.Model):
     """A part of a record (an owner, a status change, a movement, a source), edited inline and
     published with it."""
 
