@@ -71,11 +71,16 @@ def exact_rupees_filter(amount):
     return exact_rupees(amount)
 
 
-@register.inclusion_tag("components/office_kind.html")
+@register.simple_tag
 def office_kind(office):
-    """The elected / appointed / administrator badge of an office (a model, or a search document's
-    owner: a dict with "kind", "kind_label" and "title"), left out where the title the page shows already
-    begins with that word, in English and in Urdu alike."""
+    """The badge that says whether an office is elected, appointed or run by an administrator
+    (`<span class="kind kind-elected">Elected</span> `), on the commitment page, lists, the dashboard and
+    search. `office` is a model, or a search document's owner: a dict with "kind", "kind_label" and
+    "title". Left out where the title the page shows already begins with that word ("Administrator
+    Metropolitan Corporation Quetta"), in English and in Urdu alike. Markup made here, not by an included
+    template: lists show it for every owner of every row, and a template's own context cost more than
+    the badge."""
+    from django.utils.html import format_html
     from django.utils.translation import get_language
 
     from tracker.models import translations
@@ -86,5 +91,7 @@ def office_kind(office):
         # The title as this page shows it: an Urdu page's Urdu title says the kind in Urdu.
         kind, label = office.kind, office.get_kind_display()
         title = translations.in_language(office, "title", get_language()).text
-    said = str(title).casefold().startswith(str(label).casefold() + " ")
-    return {"kind": kind, "label": label, "label_said": said or not label}
+    label = str(label) if label else ""
+    if not label or str(title).casefold().startswith(label.casefold() + " "):
+        return ""
+    return format_html('<span class="kind kind-{}">{}</span> ', kind, label)
