@@ -2,7 +2,10 @@
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.querysets import descendant_ids
@@ -17,6 +20,11 @@ def _with_any(choices):
 # The filters a reader looks for first: shown at once; the others sit under "More filters".
 COMMON_FILTERS = ("jurisdiction", "status", "sector", "owner")
 
+
+# The filters' fields as a list with no filter filled in shows them, {(part, language): HTML}: the same on
+# every such page (choices from the vocabulary, labels from the catalogue), and 23 fields through Django's
+# widget templates were a third of the list's time. Never anything a reader typed.
+_UNFILLED_FIELDS = {}
 
 # A date picker on phones and in every current browser; the value is YYYY-MM-DD either way. Each form
 # field gets its own copy of the widget (Django's Field copies it). Who delivers' form uses it too.
@@ -133,6 +141,25 @@ class CommitmentFilterForm(forms.Form):
 
     def more_fields(self):
         return [field for field in self if field.name not in COMMON_FILTERS]
+
+    def common_fields_html(self):
+        return self._fields_html("common", self.common_fields)
+
+    def more_fields_html(self):
+        return self._fields_html("more", self.more_fields)
+
+    def _fields_html(self, part, fields):
+        """The fields, each as components/filter_field.html shows it; made once per language while no
+        filter is filled in (the list unfiltered, or another page of it)."""
+        unfilled = not any(name in self.data for name in self.fields)
+        key = (part, get_language())
+        if not unfilled or key not in _UNFILLED_FIELDS:
+            field_template = get_template("components/filter_field.html")
+            html = mark_safe("".join(field_template.render({"field": field}) for field in fields()))  # noqa: S308
+            if not unfilled:
+                return html
+            _UNFILLED_FIELDS[key] = html
+        return _UNFILLED_FIELDS[key]
 
     def more_in_use(self):
         """Whether a filter under "More filters" has a value (it is then shown open)."""
