@@ -6,6 +6,7 @@ Kinds are named by the first part of their public address (`tracker.models.kinds
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from tracker.models.base import page_address
 from tracker.models.kinds import KINDS_WITH_PAGES
 
 # Which kind of record a related-record value in a stored snapshot points to, by field name (for links).
@@ -25,7 +26,7 @@ def _name(segment, view):
 
 
 def record_url(segment, slug):
-    return reverse(f"tracker:{KINDS_WITH_PAGES[segment].url_name}", args=[slug])
+    return page_address(KINDS_WITH_PAGES[segment].url_name, slug)
 
 
 def history_url(segment, slug):

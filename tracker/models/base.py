@@ -1,6 +1,9 @@
 """What every tracker record shares: Wagtail drafts, revisions, locking, workflow and preview, a
 public slug, the editor's summary of the change, and a full row history (simple-history)."""
 
+import functools
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import URLValidator
@@ -58,6 +61,24 @@ class RecordQuerySet(models.QuerySet):
 
     def taken_down(self):
         return self.filter(live=True, taken_down_at__isnull=False)
+
+
+def page_address(url_name, slug):
+    """The address of a record's public page (`url_name` in tracker/public/urls.py), in the language of
+    the page that shows it."""
+    from django.urls import get_script_prefix, get_urlconf
+    from django.utils.translation import get_language
+
+    return _page_address(url_name, slug, get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _page_address(url_name, slug, language, script_prefix, urlconf):
+    """Kept by everything reverse() reads (the language, the prefix, the URLconf), so the same address:
+    a page links dozens of records, some several times, and reversing each cost more than its row."""
+    from django.urls import reverse
+
+    return reverse(f"tracker:{url_name}", args=[slug])
 
 
 # Each field's {value: label}, the labels lazy (translated when shown, in the page's language).
@@ -161,9 +182,7 @@ class TrackerRecord(
     public_url_name: str | None = None
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse(f"tracker:{self.public_url_name}", args=[self.slug]) if self.public_url_name else None
+        return page_address(self.public_url_name, self.slug) if self.public_url_name else None
 
     def get_preview_template(self, request, mode_name):
         return "tracker/preview/record.html"
