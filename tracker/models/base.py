@@ -63,22 +63,22 @@ class RecordQuerySet(models.QuerySet):
         return self.filter(live=True, taken_down_at__isnull=False)
 
 
-def page_address(url_name, slug):
-    """The address of a record's public page (`url_name` in tracker/public/urls.py), in the language of
-    the page that shows it."""
+def page_address(url_name, *args):
+    """The address of a public page (`url_name` in tracker/public/urls.py; a record's page with its slug),
+    in the language of the page that shows it."""
     from django.urls import get_script_prefix, get_urlconf
     from django.utils.translation import get_language
 
-    return _page_address(url_name, slug, get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return _page_address(url_name, args, get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 @functools.lru_cache(maxsize=50_000)
-def _page_address(url_name, slug, language, script_prefix, urlconf):
+def _page_address(url_name, args, language, script_prefix, urlconf):
     """Kept by everything reverse() reads (the language, the prefix, the URLconf), so the same address:
     a page links dozens of records, some several times, and reversing each cost more than its row."""
     from django.urls import reverse
 
-    return reverse(f"tracker:{url_name}", args=[slug])
+    return reverse(f"tracker:{url_name}", args=args)
 
 
 # Each field's {value: label}, the labels lazy (translated when shown, in the page's language).
@@ -100,7 +100,13 @@ class ChoiceLabels:
 
 class TrackerRecord(
     ChoiceLabels,
-    PreviewableMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+    PreviewableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     slug = models.SlugField(
         max_length=120,

@@ -30,10 +30,10 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import Min, Q
-from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from tracker.models.base import page_address
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole
 
 # Below 10 commitments a single one moves a share by more than 10 percentage points, and the 95%
@@ -196,7 +196,7 @@ def stays_by_kind(moves, until):
 
 
 def _list_address(query_string):
-    return f"{reverse('tracker:commitment_list')}?{query_string}"
+    return f"{page_address('commitment_list')}?{query_string}"
 
 
 # Figures are kept (PublicSummary rows, the shared cache) and read by pages in English and in Urdu: the
