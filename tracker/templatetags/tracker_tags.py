@@ -55,6 +55,20 @@ def holders(owner_on_date):
     return {"o": owner_on_date}
 
 
+@register.filter
+def by_outcome(groups):
+    """The outcome rows of a table of measures (components/measures_table.html): [(label, [(group, share)])],
+    an outcome per row in the first group's order, each group's share of it in the groups' order. Looked
+    up once here: the table used to walk every group's outcomes for every cell."""
+    if not groups:
+        return []
+    shares = [(m, {key: share for key, _label, share in m.outcomes}) for m in groups]
+    return [
+        (label, [(m, by_key[key]) for m, by_key in shares if key in by_key])
+        for key, label, _share in groups[0].outcomes
+    ]
+
+
 @register.filter(name="rupees")
 def rupees_filter(amount):
     """Money as Pakistani readers write it ("Rs 120 crore"): tracker/models/money.py."""
