@@ -6,6 +6,7 @@
     {{ commitment|in_language_text:"title" }}   the same text without markup (page titles, descriptions)
     {{ source.title|as_written }}               words written in one language only, marked with it
     {% in_other_language place "name" %}        under a page's heading: the name in the other language
+    {{ change.effective_date|day:"j M Y" }}     a day as the date filter writes it (Urdu month names)
 
 On Urdu pages they show the Urdu; where a record has no Urdu yet, its English marked as English
 (`lang="en" dir="ltr"`, so screen readers, hyphenation and the Nastaliq font treat it as English) with a
@@ -13,11 +14,14 @@ small "(English)" note. On English pages they show the English, as before. Every
 it is already safe HTML (a highlighted search title).
 """
 
+import datetime
+import functools
 import html
 import re
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, escape, format_html
@@ -133,6 +137,22 @@ def _written_in(text):
     if not found[other]:
         return shown, None
     return shown, ("both" if found["ur" if other == "en" else "en"] else other)
+
+
+@register.filter(expects_localtime=True)
+def day(value, arg=None):
+    """A day (a `datetime.date`) as Django's date filter writes it, in the page's language ("30 Jun 2021";
+    on Urdu pages with the month's Urdu name), kept once written: a commitment's page writes some 80 days,
+    most of them in its tables, and the date filter took about 30 µs for each. Anything else (a moment,
+    nothing) goes to the date filter as it is."""
+    if type(value) is not datetime.date:
+        return date_filter(value, arg)
+    return _day(value, arg, get_language())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _day(value, arg, language):
+    return date_filter(value, arg)
 
 
 # Time zones as the page's language names them (the site's is Pakistan's).
