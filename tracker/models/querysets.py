@@ -40,6 +40,16 @@ def listed_now(*lists_of_ids):
     return [[by_id[pk] for pk in ids if pk in by_id] for ids in lists_of_ids]
 
 
+def ids_listed(found, name, before):
+    """The ids of the commitments a page's summary lists under `name`. A summary stored by the version
+    before ids were kept holds the commitments themselves under `before`: read those too, for the minutes
+    a deploy runs both versions (its old processes may store rows after the migration that stops serving
+    them)."""
+    if name in found:
+        return found[name]
+    return [commitment.pk for commitment in found.get(before, [])]
+
+
 def descendant_ids(jurisdiction):
     """The ids of a jurisdiction and everything under it: one query per tier, never per place."""
     from tracker.models import Jurisdiction
