@@ -30,7 +30,7 @@ def with_owners(commitments):
 
 def listed_now(*lists_of_ids):
     """Each list of commitment ids as the commitments it names, read now with their owners (`with_owners`;
-    three queries for all the lists), in the same order; one no longer published is left out. The pages
+    two queries for all the lists), in the same order; one no longer published is left out. The pages
     keep in their summaries which commitments they list, and read each one as it is now."""
     from tracker.models import Commitment
 
@@ -38,16 +38,6 @@ def listed_now(*lists_of_ids):
     found = Commitment.objects.published().filter(pk__in=wanted).select_related("jurisdiction") if wanted else []
     by_id = {commitment.pk: commitment for commitment in with_owners(found)}
     return [[by_id[pk] for pk in ids if pk in by_id] for ids in lists_of_ids]
-
-
-def ids_listed(found, name, before):
-    """The ids of the commitments a page's summary lists under `name`. A summary stored by the version
-    before ids were kept holds the commitments themselves under `before`: read those too, for the minutes
-    a deploy runs both versions (its old processes may store rows after the migration that stops serving
-    them)."""
-    if name in found:
-        return found[name]
-    return [commitment.pk for commitment in found.get(before, [])]
 
 
 def descendant_ids(jurisdiction):

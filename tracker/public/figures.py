@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from django.db.models import Count
 
-from tracker.models.querysets import descendant_ids, status_counts
+from tracker.models.querysets import descendant_ids, listed_now, status_counts
 from tracker.public.key_facts import place_facts
 from tracker.public.ownership import holders_on, tenures_by_office
 from tracker.public.peers import office_comparison, person_comparison
@@ -24,6 +24,27 @@ from tracker.public.timelines import terminal_date, waits_at
 
 def _ids(commitments):
     return list(commitments.values_list("pk", flat=True))
+
+
+# What the summaries kept the commitments themselves under before they kept ids (migration 0024). During a
+# deploy, the old version's processes may still store such rows after the migration stopped serving them.
+LISTED_BEFORE = {
+    "most_overdue_ids": "most_overdue",
+    "recent_ids": "recent",
+    "owned_commitment_ids": "owned_commitments",
+    "commitment_ids": "commitments",
+}
+
+
+def listed(found, *names):
+    """The commitments a page's figures list under each of `names`, read as they are now (`listed_now`)."""
+    return listed_now(*(_listed_ids(found, name) for name in names))
+
+
+def _listed_ids(found, name):
+    if name in found:
+        return found[name]
+    return [commitment.pk for commitment in found.get(LISTED_BEFORE[name], [])]
 
 
 def most_overdue_owners(overdue, today, limit=8):

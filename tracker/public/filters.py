@@ -151,14 +151,11 @@ class CommitmentFilterForm(forms.Form):
     def _fields_html(self, part, fields):
         """The fields, each as components/filter_field.html shows it; made once per language while no
         filter is filled in (the list unfiltered, or another page of it)."""
-        unfilled = not any(name in self.data for name in self.fields)
+        if any(name in self.data for name in self.fields):
+            return _fields_rendered(fields())
         key = (part, get_language())
-        if not unfilled or key not in _UNFILLED_FIELDS:
-            field_template = get_template("components/filter_field.html")
-            html = mark_safe("".join(field_template.render({"field": field}) for field in fields()))  # noqa: S308
-            if not unfilled:
-                return html
-            _UNFILLED_FIELDS[key] = html
+        if key not in _UNFILLED_FIELDS:
+            _UNFILLED_FIELDS[key] = _fields_rendered(fields())
         return _UNFILLED_FIELDS[key]
 
     def more_in_use(self):
@@ -289,3 +286,8 @@ def accountability_filters(commitments, data):
             | (Q(deadline__lt=today) & ~Q(status__in=S.terminal()))
         )
     return commitments
+
+
+def _fields_rendered(fields):
+    field_template = get_template("components/filter_field.html")
+    return mark_safe("".join(field_template.render({"field": field}) for field in fields))  # noqa: S308

@@ -109,15 +109,15 @@ def test_a_summary_stored_by_the_version_before_ids_still_serves_its_page(client
     from django.utils import timezone
 
     from tracker.models import PublicSummary
-    from tracker.models.querysets import listed_now
     from tracker.public import stored_figures, summaries
+    from tracker.public.figures import listed
 
     settings.PUBLIC_SUMMARIES = True
     quetta = scenario.quetta()
     today = timezone.localdate()
     figures = summaries.compute_key("dashboard", today)
     before = {name: value for name, value in figures.items() if not name.endswith("_ids")}
-    before["most_overdue"], before["recent"] = listed_now(figures["most_overdue_ids"], figures["recent_ids"])
+    before["most_overdue"], before["recent"] = listed(figures, "most_overdue_ids", "recent_ids")
     PublicSummary.objects.update_or_create(
         key="dashboard", defaults={"day": today, "fresh": True, "data": stored_figures.dumps(before)}
     )

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from tracker.models import Jurisdiction
-from tracker.models.querysets import ids_listed, listed_now
 from tracker.models.vocabulary import JurisdictionTier
 from tracker.public import districts
+from tracker.public.figures import listed
 from tracker.public.summaries import figures, key_of
 from tracker.public.views.common import published_or_404
 
@@ -45,7 +45,7 @@ def district(request, slug):
         "offices": offices,
         "councils": councils,
         "children": list(place.children.published().order_by("name")),
-        "commitments": listed_now(ids_listed(found, "commitment_ids", "commitments"))[0],
+        "commitments": listed(found, "commitment_ids")[0],
         "commitment_count": found["commitment_count"],
         "status_counts": found["status_counts"],
         "today": today,

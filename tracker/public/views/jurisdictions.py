@@ -2,8 +2,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tracker.models import Jurisdiction, Office
-from tracker.models.querysets import ids_listed, listed_now
 from tracker.public.delivery import MIN_COUNT
+from tracker.public.figures import listed
 from tracker.public.key_facts import place_facts
 from tracker.public.presenters import place_jsonld
 from tracker.public.summaries import figures, key_of
@@ -16,7 +16,7 @@ def jurisdiction_detail(request, slug):
     url = request.build_absolute_uri(request.path)
     offices = list(Office.objects.published().filter(organization__jurisdiction=place).select_related("organization"))
     found = dict(figures(key_of("place", place.pk), today))
-    [found["commitments"]] = listed_now(ids_listed(found, "commitment_ids", "commitments"))
+    [found["commitments"]] = listed(found, "commitment_ids")
     if "facts" not in found:  # a summary kept by a version before the key facts were: it is stale tomorrow
         found["facts"] = place_facts(offices, today)
     context = {

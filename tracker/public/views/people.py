@@ -3,9 +3,9 @@ from django.utils import timezone
 
 from tracker.history.tenures import tenure_history
 from tracker.models import Person
-from tracker.models.querysets import ids_listed, listed_now
 from tracker.public.comparison_csv import PERSON_HEADER, as_csv, person_rows
 from tracker.public.delivery import MIN_COUNT
+from tracker.public.figures import listed
 from tracker.public.key_facts import last_held, offices_now
 from tracker.public.presenters import person_jsonld
 from tracker.public.scorecards import person_tenures
@@ -28,7 +28,7 @@ def person_detail(request, slug):
         "last_held": last_held(tenures, today),
         "history": tenure_history(person),  # its tenures as the public history has them, and when it last changed
         **{name: found[name] for name in FROM_SUMMARY},
-        "owned_commitments": listed_now(ids_listed(found, "owned_commitment_ids", "owned_commitments"))[0],
+        "owned_commitments": listed(found, "owned_commitment_ids")[0],
         "min_count": MIN_COUNT,
         "today": today,
         "canonical_url": url,
