@@ -13,9 +13,14 @@ tenure of every published office of that kind and tier (the person's own include
 commitments are left out of every denominator and shown beside them.
 
 Both are read in a fixed number of queries, whatever the number of commitments, offices and tenures.
+Within `measured_once()` (the refresh of the stored summaries, which recomputes every page of a peer group
+a publish touched) each kind and tier's peers are read and measured once, not once per office or person:
+what a page of the group costs is then its own figures only.
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -49,21 +54,63 @@ def _peers_label(kind, tier):
 peers_label = lazy(_peers_label, str)
 
 
-def office_comparison(office, today):
-    """This office's measures and its peers' (six queries)."""
+# {(what, kind, tier, today): the group's figures} while `measured_once()` is open; None outside it.
+_groups_measured = ContextVar("peer_groups_measured", default=None)
+
+
+@contextmanager
+def measured_once():
+    """Within this block each peer group (offices or holders of one kind and tier) is read and measured
+    once, on its first use. For a computation that sees the data as of its start (the summaries' refresh:
+    a change made meanwhile marks the pages it alters stale again, so figures computed from the groups as
+    they were are never stored as fresh)."""
+    token = _groups_measured.set({})
+    try:
+        yield
+    finally:
+        _groups_measured.reset(token)
+
+
+def _group(what, kind, tier, today, measure):
+    """`measure()`, once per group within `measured_once()`, every time outside it."""
+    memo = _groups_measured.get()
+    if memo is None:
+        return measure()
+    key = (what, kind, tier, today)
+    if key not in memo:
+        memo[key] = measure()
+    return memo[key]
+
+
+@dataclass
+class OfficePeers:
+    count: int  # published offices of the kind and tier
+    facts: dict  # {commitment id: delivery.Facts} of every commitment they own
+    measures: object  # their pooled delivery.Measures
+
+
+def _office_peers(kind, tier, today):
+    """The offices of one kind and tier, and their pooled figures (five queries)."""
     from tracker.models import Commitment, CommitmentOwner, Office
 
     offices = list(Office.objects.published().values_list("pk", "kind", "organization__jurisdiction__tier"))
-    kinds = {pk: kind for pk, kind, _tier in offices}
-    tier = office.organization.jurisdiction.tier
-    peer_ids = [pk for pk, kind, t in offices if kind == office.kind and t == tier]
+    kinds = {pk: office_kind for pk, office_kind, _tier in offices}
+    peer_ids = [pk for pk, office_kind, t in offices if office_kind == kind and t == tier]
     owned = CommitmentOwner.objects.filter(office_id__in=peer_ids).values("commitment_id")
     facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, kinds)
-    mine = set(CommitmentOwner.objects.filter(office=office).values_list("commitment_id", flat=True))
-    peers = _peers_measures(office.kind, tier, facts, today)
-    return _office_comparison(
-        office.slug, office.kind, tier, len(peer_ids), [f for f in facts if f.pk in mine], peers, today
-    )
+    return OfficePeers(len(peer_ids), {f.pk: f for f in facts}, _peers_measures(kind, tier, facts, today))
+
+
+def office_comparison(office, today):
+    """This office's measures and its peers' (six queries; one within `measured_once()` once its group
+    was measured)."""
+    from tracker.models import CommitmentOwner
+
+    tier = office.organization.jurisdiction.tier
+    peers = _group("offices", office.kind, tier, today, lambda: _office_peers(office.kind, tier, today))
+    mine = CommitmentOwner.objects.filter(office=office).values_list("commitment_id", flat=True)
+    own_facts = [peers.facts[pk] for pk in sorted(set(mine)) if pk in peers.facts]
+    return _office_comparison(office.slug, office.kind, tier, peers.count, own_facts, peers.measures, today)
 
 
 def _peers_measures(kind, tier, facts, today):
@@ -186,16 +233,23 @@ def _figures(score, withdrawn, query):
 
 
 def person_comparison(person, today):
-    """[PersonGroupRow], one for each kind and tier of office the person held (four queries)."""
+    """[PersonGroupRow], one for each kind and tier of office the person held (four queries; within
+    `measured_once()`, one, and three more for each group not yet measured)."""
     mine = list(held_tenures(person=person))
     groups = sorted({(t.office_kind, t.office_tier) for t in mine})
     if not groups:
         return []
+    if _groups_measured.get() is not None:
+
+        def scores_of(kind, tier):
+            return _group("holders", kind, tier, today, lambda: TenureScores(list(held_tenures(kind, tier)), today))
+
+        return _person_rows(person.slug, mine, scores_of)
     match = Q()
     for kind, tier in groups:
         match |= Q(office__kind=kind, office__organization__jurisdiction__tier=tier)
-    everyone = list(held_tenures().filter(match))
-    return _person_rows(person.slug, mine, TenureScores(everyone, today))
+    scores = TenureScores(list(held_tenures().filter(match)), today)
+    return _person_rows(person.slug, mine, lambda _kind, _tier: scores)
 
 
 class TenureScores:
@@ -233,9 +287,11 @@ class TenureScores:
         return self.figures[kind, tier]
 
 
-def _person_rows(slug, mine, scores):
+def _person_rows(slug, mine, scores_of):
+    """The rows of a person's comparison; `scores_of(kind, tier)` is a TenureScores holding that group."""
     rows = []
     for kind, tier in sorted({(t.office_kind, t.office_tier) for t in mine}):
+        scores = scores_of(kind, tier)
         own, own_withdrawn = scores.over([t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)])
         rows.append(
             PersonGroupRow(
@@ -260,4 +316,8 @@ def every_person_comparison(people, today):
     mine = defaultdict(list)
     for tenure in everyone:
         mine[tenure.person_id].append(tenure)
-    return {pk: _person_rows(slugs[pk], tenures, scores) for pk, tenures in mine.items() if pk in slugs}
+
+    def scores_of(_kind, _tier):
+        return scores
+
+    return {pk: _person_rows(slugs[pk], tenures, scores_of) for pk, tenures in mine.items() if pk in slugs}

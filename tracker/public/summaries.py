@@ -48,7 +48,7 @@ from tracker.models.public_revisions import lock_site_log
 from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once
 from tracker.public import figures as compute
-from tracker.public import stored_figures
+from tracker.public import peers, stored_figures
 
 log = logging.getLogger(__name__)
 
@@ -291,19 +291,23 @@ def refresh(today=None):
     today = today or timezone.localdate()
     done, later = 0, []
     stale = PublicSummary.objects.exclude(fresh=True, day=today).values_list("key", "generation", "computed_at", "day")
-    for key, generation, computed_at, day in list(stale):
-        wait = _wait_before_computing(key, computed_at) if day == today else 0
-        if wait > 0:
-            later.append(wait)
-            continue
-        started = timezone.now()
-        try:
-            result = compute_key(key, today)
-        except LookupError:
-            PublicSummary.objects.filter(key=key, generation=generation).delete()
-            continue
-        _store(key, today, result, generation, started)
-        done += 1
+    # A publish marks every office of its owners' kind and tier (and their holders): each peer group is
+    # measured once for all of them. The generations are read before, so a change made meanwhile still
+    # keeps what was computed from the groups as they were from being stored as fresh.
+    with peers.measured_once():
+        for key, generation, computed_at, day in list(stale):
+            wait = _wait_before_computing(key, computed_at) if day == today else 0
+            if wait > 0:
+                later.append(wait)
+                continue
+            started = timezone.now()
+            try:
+                result = compute_key(key, today)
+            except LookupError:
+                PublicSummary.objects.filter(key=key, generation=generation).delete()
+                continue
+            _store(key, today, result, generation, started)
+            done += 1
     if later:
         _refresh_again_in(min(later))
     return done
@@ -366,20 +370,22 @@ def rebuild(today=None, progress=None):
     """Compute every summary from scratch (`every_key()` and the rows already there). Returns the count."""
     today = today or timezone.localdate()
     keys = list(dict.fromkeys([*every_key(), *PublicSummary.objects.values_list("key", flat=True)]))
+    PublicSummary.objects.bulk_create([PublicSummary(key=key, day=today) for key in keys], ignore_conflicts=True)
+    # Every generation before any computation: the peer groups are measured once (as in `refresh`).
+    generations = dict(PublicSummary.objects.filter(key__in=keys).values_list("key", "generation"))
     written = 0
-    for key in keys:
-        PublicSummary.objects.bulk_create([PublicSummary(key=key, day=today)], ignore_conflicts=True)
-        generation = PublicSummary.objects.filter(key=key).values_list("generation", flat=True).first()
-        started = timezone.now()
-        try:
-            result = compute_key(key, today)
-        except LookupError:
-            PublicSummary.objects.filter(key=key).delete()
-            continue
-        _store(key, today, result, generation, started)
-        written += 1
-        if progress:
-            progress(key)
+    with peers.measured_once():
+        for key in keys:
+            started = timezone.now()
+            try:
+                result = compute_key(key, today)
+            except LookupError:
+                PublicSummary.objects.filter(key=key).delete()
+                continue
+            _store(key, today, result, generations.get(key), started)
+            written += 1
+            if progress:
+                progress(key)
     return written
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from tests import factories
 from tracker.public.delivery import wilson
-from tracker.public.peers import held_commitments, office_comparison, person_comparison
+from tracker.public.peers import held_commitments, measured_once, office_comparison, person_comparison
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -178,3 +178,24 @@ def test_the_new_list_filters_refuse_unknown_values(client):
     assert response.status_code == 400 and "No person called" in response.content.decode()
     for bad in ("owner_tier=planet", "held_kind=king", "held_tier=planet", "during=ever"):
         assert client.get(f"/commitments/?{bad}").status_code == 400, bad
+
+
+def test_a_refresh_measures_each_peer_group_once_and_finds_the_same_figures(peers_world, django_assert_num_queries):
+    """The summaries' refresh recomputes every page of a peer group a publish touched: within
+    `measured_once()` the group is read once, and each office and person gets what it gets alone."""
+    w = peers_world
+    today = timezone.localdate()
+    alone = {o.slug: office_comparison(o, today) for o in (w.mayor_a, w.mayor_b, w.dc_a, w.cm)}
+    held_alone = {p.slug: person_comparison(p, today) for p in (w.ali, w.bina, w.chen, w.dara)}
+    with measured_once():
+        first = office_comparison(w.mayor_a, today)
+        with django_assert_num_queries(1):  # only the commitments Mayor B owns: the mayors were measured
+            second = office_comparison(w.mayor_b, today)
+        assert {"mayor-a": first, "mayor-b": second} == {k: alone[k] for k in ("mayor-a", "mayor-b")}
+        assert office_comparison(w.dc_a, today) == alone["dc-a"] and office_comparison(w.cm, today) == alone["cm"]
+        assert person_comparison(w.ali, today) == held_alone["ali"]  # measures both of Ali's groups
+        with django_assert_num_queries(1):  # only Bina's own tenures: every mayor's were scored for Ali
+            assert person_comparison(w.bina, today) == held_alone["bina"]
+        assert [person_comparison(p, today) for p in (w.chen, w.dara)] == [held_alone["chen"], held_alone["dara"]]
+    with django_assert_num_queries(6):  # outside the block, every office reads its peers again
+        assert office_comparison(w.mayor_b, today) == alone["mayor-b"]
