@@ -11,9 +11,10 @@ A publish is an editor's: one published commitment (the next one of a fixed list
 is published through the publishing service, as the admin's Publish button does (one public revision, the
 summaries it touches marked stale, the refresh and the purges after the commit). The publisher runs in its
 own process beside the load and counts what it published. Prints a Markdown table: req/s, p50, p95, p99,
-errors, publishes, and their ratio to no publishing. Targets (at 100k on PostgreSQL): with a publish every
-10 s, req/s at least 0.8x and p95 at most 2x of no publishing; with a publish every second, no error and
-p99 at most 1 s.
+errors, publishes, their ratio to no publishing, and the CPU seconds each part of the stack used (gunicorn's
+workers, the Celery worker, the editor's process, PostgreSQL) during the load. Targets (at 100k on
+PostgreSQL): with a publish every 10 s, req/s at least 0.8x and p95 at most 2x of no publishing; with a
+publish every second, no error and p99 at most 1 s.
 """
 
 # ruff: noqa: S603, S607, T201  (a benchmark starting processes on this machine, asking 127.0.0.1 only)
@@ -24,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -88,6 +90,48 @@ print(f"PUBLISHED {done}")
 """
 
 
+# Which part of the stack a process is, by its command line: where the CPU of a run went.
+ROLES = (("gunicorn", "web"), ("celery", "worker"), ("PUBLISHED", "editor"), ("postgres", "database"))
+
+
+class CpuByRole(threading.Thread):
+    """CPU seconds each part of the stack used while running: every process is read from /proc once a
+    second, so a gunicorn worker replaced meanwhile still counts what it used until its last reading."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.first, self.last, self.stopped = {}, {}, threading.Event()
+
+    def run(self):
+        while not self.stopped.is_set():
+            self.read()
+            self.stopped.wait(1.0)
+
+    def read(self):
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue  # gone meanwhile
+            role = next((name for text, name in ROLES if text in command), None)
+            if role:
+                used = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+                self.first.setdefault(entry.name, (role, used))
+                self.last[entry.name] = (role, used)
+
+    def stop(self):
+        self.stopped.set()
+        self.join()
+        self.read()
+        totals = dict.fromkeys((name for _text, name in ROLES), 0.0)
+        for pid, (role, used) in self.last.items():
+            totals[role] += used - self.first[pid][1]
+        return totals
+
+
 def mixed_load(base, pages, seconds, directory):
     script = directory / "mixed.lua"
     quoted = ", ".join(f'"{path}"' for path in pages.values())
@@ -105,7 +149,10 @@ def working_day(env, base, pages, seconds, every, directory):
     if every:
         command = [sys.executable, "-c", PUBLISHER, str(every), str(seconds)]
         publisher = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    cpu = CpuByRole()
+    cpu.start()
     figures = mixed_load(base, pages, seconds, directory)
+    figures["cpu"] = cpu.stop()
     figures["published"] = 0
     if publisher:
         out, _ = publisher.communicate(timeout=seconds + 120)
@@ -143,8 +190,11 @@ def main():
                 get(base, path + ("&" if "?" in path else "?") + f"bench=warm-{time.time_ns()}")
         print(f"Machine: {machine_facts()}; {found['commitments']:,} published commitments; {args.engine}.")
         print(f"Mixed load over {len(found['pages'])} page types, {CLIENTS} clients, {args.seconds} s each.\n")
-        print("| publishing | req/s | p50 ms | p95 ms | p99 ms | errors | publishes | req/s vs none | p95 vs none |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print(
+            "| publishing | req/s | p50 ms | p95 ms | p99 ms | errors | publishes | req/s vs none | p95 vs none "
+            "| CPU s: web / worker / editor / database |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         calm = None
         for every in (float(e) for e in args.every.split(",")):
             before = loadavg()
@@ -154,7 +204,8 @@ def main():
             name = "none" if not every else f"one every {every:g} s"
             print(
                 f"| {name} | {row['rps']:.1f} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} "
-                f"| {row['errors']} | {row['published']} | {ratio[0]} | {ratio[1]} |",
+                f"| {row['errors']} | {row['published']} | {ratio[0]} | {ratio[1]} "
+                f"| {' / '.join(f'{used:.0f}' for used in row['cpu'].values())} |",
                 flush=True,
             )
             print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)

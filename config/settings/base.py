@@ -329,11 +329,12 @@ PUBLIC_SUMMARIES = True
 # After a change, a summary row it made stale is still served for this many seconds while the refresh that
 # follows every change computes it again, so the first readers after a publish do not each wait for the
 # figures (seconds at 100,000 commitments). Never after a takedown. 0: computed by the first reader instead.
-SUMMARY_STALE_SECONDS = 60
-# The summaries that read every commitment (the dashboard, the accountability reports) are computed again at
-# most once in this many seconds, however often editors publish; shorter than SUMMARY_STALE_SECONDS, so that
-# their readers get the last computation meanwhile. 0: after every change.
-SUMMARY_REFRESH_SECONDS = 30
+SUMMARY_STALE_SECONDS = 300
+# However often editors publish, a summary is computed again at most once in 30 times what its last
+# computation took, and at least once in this many seconds (tracker/public/summaries.py COST_RATIO): a row of
+# milliseconds after every publish, the accountability report (seconds) once in this many seconds. Shorter
+# than SUMMARY_STALE_SECONDS, so that readers get the last computation meanwhile. 0: after every change.
+SUMMARY_REFRESH_SECONDS = 120
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in, tips, follow and API limits count by it (IPv6 by /64).

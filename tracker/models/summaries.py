@@ -43,6 +43,9 @@ class PublicSummary(models.Model):
     # When the row went stale (None while fresh): a stale row is served for a short while after
     # (SUMMARY_STALE_SECONDS, tracker/public/summaries.py) while the refresh computes it again.
     stale_since = models.DateTimeField(_("stale since"), null=True, blank=True)
+    # How long its last computation took: the refresh computes a costly row again less often while
+    # editors publish (tracker/public/summaries.py `_wait_before_computing`).
+    cost = models.FloatField(_("seconds its last computation took"), default=0.0)
 
     objects = PublicSummaryQuerySet.as_manager()
 

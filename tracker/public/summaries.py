@@ -18,9 +18,12 @@ scan of every commitment per request.
 - **Served while refreshed**: for `SUMMARY_STALE_SECONDS` after a row went stale, readers get its figures
   from before the change while that task computes it (stale while revalidating), so the first readers after
   a publish do not each wait seconds for the figures at national scale (`may_serve_stale`: never after a
-  takedown or a restore, never without a broker). The rows that read every commitment are computed at
-  most once every `SUMMARY_REFRESH_SECONDS` (`READS_EVERY_COMMITMENT`), and a computation overtaken by a
-  change still stores its newer figures as stale ones, so a working day of publishes moves them on.
+  takedown or a restore, never without a broker). However often editors publish, a row is computed again
+  at most once in COST_RATIO times what its last computation took, and at least once in
+  `SUMMARY_REFRESH_SECONDS`: a row of milliseconds after every publish, the accountability report (seconds
+  at national scale) once in a while, so the refresh spends at most a thirtieth of a CPU on any one row.
+  A computation overtaken by a change still stores its newer figures as stale ones, so a working day of
+  publishes moves them on.
 - **Rebuilt**: `manage.py rebuild_summaries` computes the site-wide rows and those of every published
   office, person and place from scratch (after a restore from a backup, or a change written behind the
   publishing actions).
@@ -164,10 +167,11 @@ def _store(key, today, result, generation, started):
             return
         current, computed_at, stale_since = found
         data = stored_figures.dumps(result)
+        cost = (timezone.now() - started).total_seconds()
         if current == generation:
-            row.update(day=today, fresh=True, data=data, computed_at=started, stale_since=None)
+            row.update(day=today, fresh=True, data=data, computed_at=started, stale_since=None, cost=cost)
         elif computed_at < started and stale_since != NEVER_SERVED:  # never figures from before a takedown
-            row.update(day=today, fresh=False, data=data, computed_at=started, stale_since=started)
+            row.update(day=today, fresh=False, data=data, computed_at=started, stale_since=started, cost=cost)
 
 
 # --- Keeping them true ---------------------------------------------------------------------------------
@@ -290,13 +294,14 @@ def refresh(today=None):
     public. Returns how many rows were recomputed."""
     today = today or timezone.localdate()
     done, later = 0, []
-    stale = PublicSummary.objects.exclude(fresh=True, day=today).values_list("key", "generation", "computed_at", "day")
+    stale = PublicSummary.objects.exclude(fresh=True, day=today)
+    stale = stale.values_list("key", "generation", "computed_at", "day", "cost")
     # A publish marks every office of its owners' kind and tier (and their holders): each peer group is
     # measured once for all of them. The generations are read before, so a change made meanwhile still
     # keeps what was computed from the groups as they were from being stored as fresh.
     with peers.measured_once():
-        for key, generation, computed_at, day in list(stale):
-            wait = _wait_before_computing(key, computed_at) if day == today else 0
+        for key, generation, computed_at, day, cost in list(stale):
+            wait = _wait_before_computing(computed_at, cost) if day == today else 0
             if wait > 0:
                 later.append(wait)
                 continue
@@ -313,16 +318,19 @@ def refresh(today=None):
     return done
 
 
-# The rows that read every commitment (seconds each at national scale) are computed at most once every
-# SUMMARY_REFRESH_SECONDS, however often editors publish: in between, their readers get the figures of the
-# last computation (SUMMARY_STALE_SECONDS, which must be the longer of the two) and one refresh, scheduled
-# for when the time is up, computes them with every change made meanwhile.
-READS_EVERY_COMMITMENT = ("accountability:", "dashboard")
+# A row is computed again no sooner than this many times what its last computation took (from when that
+# computation started), and no later than SUMMARY_REFRESH_SECONDS: in between, its readers get the figures
+# of the last computation (SUMMARY_STALE_SECONDS, which must be the longer), and one refresh, scheduled for
+# when the time is up, computes it with every change made meanwhile. At 100,000 commitments: an office or
+# a person page (about a second) twice a minute at most, the accountability report (five seconds) once in
+# SUMMARY_REFRESH_SECONDS; a place of a few hundred commitments (milliseconds) after every publish.
+COST_RATIO = 30
 
 
-def _wait_before_computing(key, computed_at):
-    seconds = settings.SUMMARY_REFRESH_SECONDS
-    if not seconds or not key.startswith(READS_EVERY_COMMITMENT):
+def _wait_before_computing(computed_at, cost):
+    """Seconds until the row may be computed again (0 or less: now)."""
+    seconds = min(settings.SUMMARY_REFRESH_SECONDS, cost * COST_RATIO)
+    if not seconds:
         return 0
     return seconds - (timezone.now() - computed_at).total_seconds()
 

@@ -128,12 +128,13 @@ def scheduled(monkeypatch):
     return asked
 
 
-def test_reports_of_every_commitment_are_computed_at_most_once_in_a_while(settings, scheduled):
+def test_a_costly_summary_is_computed_at_most_once_in_a_while(settings, scheduled):
     settings.SUMMARY_REFRESH_SECONDS = 30
     today = timezone.localdate()
     world = World()
     world.publish()
     computed_when_asked("dashboard", today)
+    PublicSummary.objects.update(cost=2.0)  # as at national scale: 30 times that is past the 30 s bound
     for _ in range(3):  # three publishes in a row, each followed by its refresh
         world.publish()
         summaries.refresh(today)
@@ -144,3 +145,23 @@ def test_reports_of_every_commitment_are_computed_at_most_once_in_a_while(settin
     summaries.refresh(today)
     row = PublicSummary.objects.get(key="dashboard")
     assert row.fresh and summaries.figures("dashboard", today)["total"] == 4  # every publish meanwhile
+    assert 0 < row.cost < 2.0  # what this computation took, for the next wait
+
+
+def test_a_summary_waits_in_proportion_to_what_its_last_computation_took(settings, scheduled):
+    """The refresh spends at most a thirtieth of a CPU on a row: one of milliseconds is computed again after
+    every publish, one of a second waits about thirty seconds."""
+    settings.SUMMARY_REFRESH_SECONDS = 120
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    computed_when_asked("dashboard", today)
+    PublicSummary.objects.update(cost=0.0001, computed_at=timezone.now())  # 3 ms of wait: past by now
+    world.publish()
+    assert summaries.refresh(today) == 1 and not scheduled
+    assert summaries.figures("dashboard", today)["total"] == 2
+    PublicSummary.objects.update(cost=1.0, computed_at=timezone.now())
+    world.publish()
+    assert summaries.refresh(today) == 0
+    assert summaries.figures("dashboard", today)["total"] == 2  # the figures before that publish, meanwhile
+    assert len(scheduled) == 1 and 28 <= scheduled[0]["countdown"] <= 30
