@@ -63,8 +63,8 @@ class DatabaseBackend(SearchBackend):
                 ordered = text.by_relevance(found, query, first=[COMMITMENTS_FIRST])
             else:
                 ordered = found.order_by(F("changed_at").desc(nulls_last=True), "uid")
-            ids = list(ordered.values_list("id", flat=True)[request.offset : request.offset + request.per_page])
-            return total, facets, ids
+            uids = list(ordered.values_list("uid", flat=True)[request.offset : request.offset + request.per_page])
+            return total, facets, uids
 
         question = {
             "terms": query.word_groups(),
@@ -75,11 +75,12 @@ class DatabaseBackend(SearchBackend):
             "offset": request.offset,
             "per_page": request.per_page,
             "today": request.today.isoformat(),
+            "page_by": "uid",  # not the entries' ids, which a write to the index replaces
         }
-        total, facets, ids = cached_answer(question, answer)
-        entries = SearchEntry.objects.filter(id__in=ids)
-        documents = dict(entries.values_list("id", "document"))
-        page = [{"id": pk, "document": documents[pk]} for pk in ids if pk in documents]
+        total, facets, uids = cached_answer(question, answer)
+        entries = SearchEntry.objects.filter(uid__in=uids)
+        indexed = {uid: (pk, document) for pk, uid, document in entries.values_list("id", "uid", "document")}
+        page = [{"id": indexed[uid][0], "document": indexed[uid][1]} for uid in uids if uid in indexed]
         highlights = {}
         if page and not query.is_empty:
             highlights = text.highlights(entries, query)

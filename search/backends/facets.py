@@ -148,16 +148,35 @@ def index_version():
     return _version()
 
 
+# After a change, one process computes an answer while the others serve the one before the change
+# (single flight, stale while revalidating): eight readers of "water" arriving together after a publish
+# would otherwise rank and count a quarter of the index eight times, while editors publish every few
+# seconds. An answer holds the uids of its page's entries, which are read as indexed now, so an answer from
+# before a change shows each entry as it is now, and never one removed from the index (a takedown).
+COMPUTING_SECONDS = 60  # a computation's claim lapses after this, should its process die
+
+
 def cached_answer(question, compute):
     """compute(), or what it gave for the same `question` (a JSON-able description of the search: its
     words, filters, sort, page and day) while the index is unchanged (`SEARCH["CACHE_ANSWERS"]`; off in the
-    tests, whose rolled-back worlds the cache would outlive)."""
+    tests, whose rolled-back worlds the cache would outlive). While another process computes it after a
+    change, the answer before the change."""
     if not settings.SEARCH.get("CACHE_ANSWERS", True):
         return compute()
     digest = hashlib.sha256(json.dumps(question, sort_keys=True, default=str).encode()).hexdigest()[:40]
-    key = f"search:answer:{_version()}:{digest}"
+    key, latest = f"search:answer:{_version()}:{digest}", f"search:answer:latest:{digest}"
     found = cache.get(key)
-    if found is None:
+    if found is not None:
+        return found
+    claimed = cache.add(f"{key}:computing", 1, COMPUTING_SECONDS)
+    if not claimed:
+        found = cache.get(latest)
+        if found is not None:
+            return found
+    try:
         found = compute()
-        cache.set(key, found, CACHE_SECONDS)
+        cache.set_many({key: found, latest: found}, CACHE_SECONDS)
+    finally:
+        if claimed:
+            cache.delete(f"{key}:computing")
     return found

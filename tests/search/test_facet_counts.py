@@ -114,3 +114,53 @@ def test_a_search_reads_its_cached_answer_until_the_index_changes(client, corpus
     assert counted and after == total and hits_after == hits
     other = client.get("/search/?q=school").context["results"]  # another question is its own answer
     assert other.total != total or [h.url for h in other.hits] != hits
+
+
+def test_while_another_reader_counts_again_after_a_change_the_answer_before_it_is_served(
+    client, corpus, settings, monkeypatch
+):
+    """Single flight: after a write to the index one process counts and ranks again while the others get
+    the answer from before the write. Its entries are read as indexed now: a commitment renamed since shows
+    its new title, and an entry removed since (a takedown) is never shown."""
+    from django.core.cache import cache, caches
+
+    from search import indexing
+    from search.backends import facets
+    from search.documents import uid
+    from tracker.models import Commitment
+
+    settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True}
+    cache.delete(facets.VERSION_KEY)
+
+    def search():
+        with CaptureQueriesContext(connection) as captured:
+            results = client.get("/search/?q=quetta").context["results"]
+        counted = any("WITH f AS MATERIALIZED" in q["sql"] for q in captured.captured_queries)
+        return results.total, [(hit.url, str(hit.title_html)) for hit in results.hits], counted
+
+    total, hits, counted = search()
+    assert counted and len(hits) >= 2
+    renamed = Commitment.objects.get(slug=hits[0][0].rstrip("/").rsplit("/", 1)[-1])
+    Commitment.objects.filter(pk=renamed.pk).update(title="Water meters for Zhob, renamed")
+    indexing.rebuild("database")  # every entry written again: new rows, a new version of the index
+    claims = []
+    backend = caches["default"]  # the cache object itself, not the proxy that names it
+    real_add = backend.add
+
+    def another_reader_is_counting(key, *args, **kwargs):
+        if key.startswith("search:answer:") and key.endswith(":computing"):
+            claims.append(key)
+            return False
+        return real_add(key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "add", another_reader_is_counting)
+    served, served_hits, counted = search()
+    assert claims and not counted and served == total  # the answer before the write, at once
+    assert [url for url, _title in served_hits] == [url for url, _title in hits]
+    assert "renamed" in served_hits[0][1] and "renamed" not in hits[0][1]  # as indexed now
+    SearchEntry.objects.filter(uid=uid("commitment", renamed.pk)).delete()
+    facets.index_changed()
+    assert hits[0][0] not in [url for url, _title in search()[1]]  # removed since: never shown
+    monkeypatch.undo()
+    after, _hits_after, counted = search()
+    assert counted and after == total - 1  # the next reader with no one counting counts again
