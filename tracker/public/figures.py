@@ -60,20 +60,37 @@ def most_overdue_owners(overdue, today, limit=8):
     )
     offices = Office.objects.published().in_bulk([row["office_id"] for row in rows])
     tenures = tenures_by_office(offices)
-    found = []
-    for row in rows:
-        if row["office_id"] not in offices:
-            continue
-        deadlines = list(overdue.filter(owners__office_id=row["office_id"]).values_list("deadline", flat=True))
-        holders = holders_on(tenures.get(row["office_id"], []), today)
-        found.append(
-            {
-                "office": offices[row["office_id"]],
-                "overdue": row["overdue"],
-                "holders": [(t, sum(1 for day in deadlines if day < t.start_date)) for t in holders],
-            }
+    holders = {pk: holders_on(tenures.get(pk, []), today) for pk in offices}
+    inherited = _overdue_before_each_holder(overdue, holders)
+    return [
+        {
+            "office": offices[row["office_id"]],
+            "overdue": row["overdue"],
+            "holders": [(t, inherited[t.pk]) for t in holders[row["office_id"]]],
+        }
+        for row in rows
+        if row["office_id"] in offices
+    ]
+
+
+def _overdue_before_each_holder(overdue, holders):
+    """{tenure id: how many of its office's `overdue` commitments were due before that holder took the
+    office}, for {office id: [tenure]}: one aggregate query, however many commitments the offices own."""
+    from django.db.models import Q
+
+    from tracker.models import CommitmentOwner
+
+    counts = {
+        f"t{tenure.pk}": Count(
+            "commitment", distinct=True, filter=Q(office_id=office_id, commitment__deadline__lt=tenure.start_date)
         )
-    return found
+        for office_id, tenures in holders.items()
+        for tenure in tenures
+    }
+    if not counts:
+        return {}
+    found = CommitmentOwner.objects.filter(commitment__in=overdue, office_id__in=list(holders)).aggregate(**counts)
+    return {int(name[1:]): count for name, count in found.items()}
 
 
 def dashboard(_subject, today):

@@ -58,3 +58,26 @@ def test_the_dashboard_says_how_many_were_overdue_before_the_holder(client, chie
     assert (
         "Chief Minister Balochistan : 3 overdue — Sarfraz Bugti (since March 2024; 2 were already overdue then)" in said
     )
+
+
+def test_each_holder_of_each_office_gets_its_own_count_of_what_was_overdue_before_them(client, chief_minister):
+    """Co-holders of one office, and the holders of another office, each counted against their own start
+    (one aggregate query counts them all); a commitment naming an office in two roles is counted once."""
+    office, _before, after = chief_minister
+    deputy = factories.PersonFactory(name="Zahoor Buledi")
+    secretary = scenario.publish(
+        scenario.office(
+            title="Secretary Irrigation",
+            kind="appointed",
+            organization=factories.OrganizationFactory(name="Irrigation Department"),
+            tenures=[(deputy, D(2021, 1, 1))],
+        )
+    )
+    for title, deadline in (("Canal lining", D(2020, 6, 30)), ("Kachhi canal", D(2022, 6, 30))):
+        commitment = scenario.published_commitment(
+            title=title, made_on=D(2019, 1, 1), deadline=deadline, owner_office=secretary
+        )
+        factories.CommitmentOwnerFactory(commitment=commitment, office=secretary, role="political")
+    said = words(parsed(client, "/").find(id="owners-h").find_parent("section"))
+    assert "Secretary Irrigation : 2 overdue — Zahoor Buledi (since January 2021; 1 was already overdue then)" in said
+    assert f"{office.title} : 3 overdue — {after.name} (since March 2024; 2 were already overdue then)" in said
