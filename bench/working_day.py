@@ -5,7 +5,7 @@ publishing, with a publish every 10 s, and with a publish every second. Through 
 as the shared cache and the broker); each request carries a query of its own, so it is a page gunicorn makes,
 as Varnish would ask for it.
 
-    .venv/bin/python bench/working_day.py --size 100k [--seconds 120] [--every 0,10,1]
+    .venv/bin/python bench/working_day.py --size 100k [--seconds 120] [--every 0,10,1] [--first 5]
 
 A publish is an editor's: one published commitment (the next one of a fixed list) gets a progress figure and
 is published through the publishing service, as the admin's Publish button does (one public revision, the
@@ -14,7 +14,9 @@ own process beside the load and counts what it published. Prints a Markdown tabl
 errors, publishes, their ratio to no publishing, and the CPU seconds each part of the stack used (gunicorn's
 workers, the Celery worker, the editor's process, PostgreSQL) during the load. Targets (at 100k on
 PostgreSQL): with a publish every 10 s, req/s at least 0.8x and p95 at most 2x of no publishing; with a
-publish every second, no error and p99 at most 1 s.
+publish every second, no error and p99 at most 1 s. Then, with no load, `--first` publishes, each followed at
+once by one request of every page type in turn: the first request after a publish, median and slowest
+(target: 300 ms at most for every page type).
 """
 
 # ruff: noqa: S603, S607, T201  (a benchmark starting processes on this machine, asking 127.0.0.1 only)
@@ -22,6 +24,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -76,12 +79,13 @@ from tracker import publishing
 from tracker.models import Commitment
 
 every, until = float(sys.argv[1]), time.monotonic() + float(sys.argv[2])
+start = int(sys.argv[3]) if len(sys.argv) > 3 else 0  # where in the list this editor begins
 user = get_user_model().objects.filter(is_superuser=True).first()
 ids = list(Commitment.objects.published().order_by("pk").values_list("pk", flat=True)[:500])
 done = 0
 while time.monotonic() < until:
     started = time.monotonic()
-    commitment = Commitment.objects.get(pk=ids[done % len(ids)])
+    commitment = Commitment.objects.get(pk=ids[(start + done) % len(ids)])
     commitment.progress = (commitment.progress or 0) % 100 + 1
     publishing.publish(commitment, user=user, summary="Progress updated (working-day benchmark)")
     done += 1
@@ -161,12 +165,34 @@ def working_day(env, base, pages, seconds, every, directory):
     return figures
 
 
+def first_requests(env, base, pages, publishes):
+    """After each of `publishes` publishes (each by the editor's process, as in the working day, committed
+    before the first request), every page type asked once, in turn, with no load: {page type: [ms]}."""
+    times = {name: [] for name in pages}
+    for n in range(publishes):
+        editor = [sys.executable, "-c", PUBLISHER, "1", "0.1", str(100 + n)]
+        subprocess.run(editor, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+        for name, path in pages.items():
+            started = time.perf_counter()
+            get(base, path + ("&" if "?" in path else "?") + f"bench=first-{time.time_ns()}")
+            times[name].append(1000 * (time.perf_counter() - started))
+    return times
+
+
+def print_first_requests(times):
+    print("\n| page type, first request after a publish | median ms | slowest ms |")
+    print("| --- | ---: | ---: |")
+    for name, found in times.items():
+        print(f"| {name} | {statistics.median(found):.0f} | {max(found):.0f} |", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="postgresql", choices=ENGINES)
     parser.add_argument("--size", default="100k", choices=list(SIZES))
     parser.add_argument("--seconds", type=int, default=120, help="Duration of each mixed load.")
     parser.add_argument("--every", default="0,10,1", help="Seconds between publishes, per run (0: none).")
+    parser.add_argument("--first", type=int, default=5, help="Publishes after which every page is asked once.")
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "tracker-bench")
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="bench-working-day-"))
@@ -196,7 +222,7 @@ def main():
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         calm = None
-        for every in (float(e) for e in args.every.split(",")):
+        for every in (float(e) for e in args.every.split(",") if e):
             before = loadavg()
             row = working_day(env, base, found["pages"], args.seconds, every, directory)
             calm = calm or (row if not every else None)
@@ -209,6 +235,8 @@ def main():
                 flush=True,
             )
             print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)
+        if args.first:
+            print_first_requests(first_requests(env, base, found["pages"], args.first))
 
 
 if __name__ == "__main__":

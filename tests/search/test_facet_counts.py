@@ -2,6 +2,7 @@
 and gives what counting each facet on its own gives: the matches with every other active filter applied."""
 
 import itertools
+import time
 
 import pytest
 from django.db import connection
@@ -86,12 +87,14 @@ def test_a_search_with_every_filter_takes_a_fixed_few_queries(client, corpus):
 
 
 @pytest.mark.parametrize("address", ["/search/", "/search/?q=water&status=in_progress", "/search/?q=water&page=2"])
-def test_a_search_reads_its_cached_answer_until_the_index_changes(client, corpus, settings, address):
+def test_a_search_reads_its_cached_answer_until_the_index_changes(client, corpus, settings, address, monkeypatch):
     from django.core.cache import cache
 
     from search import indexing
+    from search.backends import facets
 
     settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True}
+    monkeypatch.setattr(facets, "COST_RATIO", 0)  # due again at once after a change (the next test: later)
     cache.delete("search:database-index-version")
 
     def search():
@@ -131,6 +134,7 @@ def test_while_another_reader_counts_again_after_a_change_the_answer_before_it_i
 
     settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True}
     cache.delete(facets.VERSION_KEY)
+    monkeypatch.setattr(facets, "COST_RATIO", 0)  # every answer is due again after a change (see below)
 
     def search():
         with CaptureQueriesContext(connection) as captured:
@@ -161,6 +165,40 @@ def test_while_another_reader_counts_again_after_a_change_the_answer_before_it_i
     SearchEntry.objects.filter(uid=uid("commitment", renamed.pk)).delete()
     facets.index_changed()
     assert hits[0][0] not in [url for url, _title in search()[1]]  # removed since: never shown
-    monkeypatch.undo()
+    monkeypatch.setattr(backend, "add", real_add)
     after, _hits_after, counted = search()
     assert counted and after == total - 1  # the next reader with no one counting counts again
+
+
+def test_after_a_change_a_costly_answer_is_counted_again_only_once_its_time_is_up(
+    client, corpus, settings, monkeypatch
+):
+    """While editors publish every second, a search that takes long to count is counted again at most once
+    in COST_RATIO times what it took (STALE_SECONDS at most); readers get the last answer meanwhile."""
+    from django.core.cache import cache
+
+    from search.backends import facets
+
+    settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True}
+    cache.delete(facets.VERSION_KEY)
+    monkeypatch.setattr(facets, "COST_RATIO", 10**6)  # as if it took seconds: due again in STALE_SECONDS
+    now = [time.time() + 10**6]  # long after any answer an earlier test or run kept
+
+    def clock():  # a millisecond passes at each reading, so counting takes some time
+        now[0] += 0.001
+        return now[0]
+
+    monkeypatch.setattr(facets.time, "time", clock)
+
+    def counted():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/search/?q=quetta&sort=deadline").status_code == 200  # this test's own question
+        return any("WITH f AS MATERIALIZED" in q["sql"] for q in captured.captured_queries)
+
+    assert counted()
+    facets.index_changed()  # a publish wrote the index
+    now[0] += facets.STALE_SECONDS - 1
+    assert not counted()  # not yet due: the last answer
+    now[0] += 2
+    assert counted()  # due: counted again, for the index as it is now
+    assert not counted()  # and kept for this version of the index
