@@ -136,6 +136,27 @@ class CpuByRole(threading.Thread):
         return totals
 
 
+# gunicorn's access log, one line per request: the path with its query and the milliseconds it took.
+ACCESS_LOG_FORMAT = "TIMED %(U)s?%(q)s %(M)s"
+
+
+def slowest_pages(log, offset, pages, count=3):
+    """The `count` page types with the highest p95 in gunicorn's access log from `offset` on."""
+    by_path = {path: name for name, path in pages.items()}
+    times = {}
+    for line in log.read_text(errors="replace")[offset:].splitlines():
+        found = re.search(r"TIMED (\S+) (\d+)$", line)
+        if not found:
+            continue
+        path, query = found.group(1).split("?", 1)
+        kept = "&".join(part for part in query.split("&") if part and not part.startswith("bench="))
+        name = by_path.get(path + ("?" + kept if kept else ""))
+        if name:
+            times.setdefault(name, []).append(int(found.group(2)))
+    p95 = {name: sorted(found)[int(0.95 * (len(found) - 1))] for name, found in times.items()}
+    return ", ".join(f"{name} {ms} ms" for name, ms in sorted(p95.items(), key=lambda item: -item[1])[:count])
+
+
 def mixed_load(base, pages, seconds, directory):
     script = directory / "mixed.lua"
     quoted = ", ".join(f'"{path}"' for path in pages.values())
@@ -205,6 +226,7 @@ def main():
         env = production_environment(directory, database_url, broker.port, "", free_port())
         env.pop("ELASTICSEARCH_URL")
         env.update(GUNICORN_TIMEOUT="120", GUNICORN_LOG_LEVEL="warning", API_THROTTLE_RATE="", FRONTEND_CACHE_URL="")
+        env["GUNICORN_CMD_ARGS"] = f"--access-logformat '{ACCESS_LOG_FORMAT}'"
         for step in (("migrate", "--noinput"), ("collectstatic", "--noinput")):  # the release steps
             subprocess.run([sys.executable, "manage.py", *step, "-v0"], cwd=ROOT, env=env, check=True)
         found = pages_of(env)
@@ -223,7 +245,7 @@ def main():
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         calm = None
         for every in (float(e) for e in args.every.split(",") if e):
-            before = loadavg()
+            before, offset = loadavg(), len((directory / "gunicorn.log").read_text(errors="replace"))
             row = working_day(env, base, found["pages"], args.seconds, every, directory)
             calm = calm or (row if not every else None)
             ratio = (f"{row['rps'] / calm['rps']:.2f}x", f"{row['p95'] / calm['p95']:.2f}x") if calm else ("", "")
@@ -235,6 +257,8 @@ def main():
                 flush=True,
             )
             print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)
+            slowest = slowest_pages(directory / "gunicorn.log", offset, found["pages"])
+            print(f"  slowest page types (p95 in gunicorn): {slowest}", file=sys.stderr, flush=True)
         if args.first:
             print_first_requests(first_requests(env, base, found["pages"], args.first))
 
