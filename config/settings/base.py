@@ -330,10 +330,13 @@ PUBLIC_SUMMARIES = True
 # follows every change computes it again, so the first readers after a publish do not each wait for the
 # figures (seconds at 100,000 commitments). Never after a takedown. 0: computed by the first reader instead.
 SUMMARY_STALE_SECONDS = 300
-# However often editors publish, a summary is computed again at most once in 30 times what its last
-# computation took, and at least once in this many seconds (tracker/public/summaries.py COST_RATIO): a row of
-# milliseconds after every publish, the accountability report (seconds) once in this many seconds. Shorter
-# than SUMMARY_STALE_SECONDS, so that readers get the last computation meanwhile. 0: after every change.
+# However often editors publish, a summary is computed again at most once in SUMMARY_COST_RATIO times what its
+# last computation took, and at least once in SUMMARY_REFRESH_SECONDS (tracker/public/summaries.py): a row of
+# milliseconds after every publish, the accountability report (seconds) once in SUMMARY_REFRESH_SECONDS. So
+# the refresh spends at most 1/SUMMARY_COST_RATIO of a CPU on a row: a higher ratio leaves readers more CPU
+# and shows costly figures later. SUMMARY_REFRESH_SECONDS is shorter than SUMMARY_STALE_SECONDS, so that
+# readers get the last computation meanwhile. 0: after every change.
+SUMMARY_COST_RATIO = 60
 SUMMARY_REFRESH_SECONDS = 120
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy

@@ -19,9 +19,9 @@ scan of every commitment per request.
   from before the change while that task computes it (stale while revalidating), so the first readers after
   a publish do not each wait seconds for the figures at national scale (`may_serve_stale`: never after a
   takedown or a restore, never without a broker). However often editors publish, a row is computed again
-  at most once in COST_RATIO times what its last computation took, and at least once in
+  at most once in `SUMMARY_COST_RATIO` times what its last computation took, and at least once in
   `SUMMARY_REFRESH_SECONDS`: a row of milliseconds after every publish, the accountability report (seconds
-  at national scale) once in a while, so the refresh spends at most a thirtieth of a CPU on any one row.
+  at national scale) once in a while, so the refresh spends at most 1/SUMMARY_COST_RATIO of a CPU on a row.
   A computation overtaken by a change still stores its newer figures as stale ones, so a working day of
   publishes moves them on.
 - **Rebuilt**: `manage.py rebuild_summaries` computes the site-wide rows and those of every published
@@ -318,18 +318,19 @@ def refresh(today=None):
     return done
 
 
-# A row is computed again no sooner than this many times what its last computation took (from when that
-# computation started), and no later than SUMMARY_REFRESH_SECONDS: in between, its readers get the figures
-# of the last computation (SUMMARY_STALE_SECONDS, which must be the longer), and one refresh, scheduled for
-# when the time is up, computes it with every change made meanwhile. At 100,000 commitments: an office or
-# a person page (about a second) twice a minute at most, the accountability report (five seconds) once in
-# SUMMARY_REFRESH_SECONDS; a place of a few hundred commitments (milliseconds) after every publish.
-COST_RATIO = 30
+# A row is computed again no sooner than SUMMARY_COST_RATIO times what its last computation took (from when
+# that computation started), and no later than SUMMARY_REFRESH_SECONDS: in between, its readers get the
+# figures of the last computation (SUMMARY_STALE_SECONDS, which must be the longer), and one refresh,
+# scheduled for when the time is up, computes it with every change made meanwhile. So the refresh spends at
+# most 1/SUMMARY_COST_RATIO of a CPU on any one row, however often editors publish. At 100,000 commitments
+# and the default 60: the dashboard (a quarter of a second) every 15 s at most, an office or a person page
+# (about a second) once a minute, the accountability report (four seconds) once in SUMMARY_REFRESH_SECONDS;
+# a place of a few hundred commitments (milliseconds) after every publish.
 
 
 def _wait_before_computing(computed_at, cost):
     """Seconds until the row may be computed again (0 or less: now)."""
-    seconds = min(settings.SUMMARY_REFRESH_SECONDS, cost * COST_RATIO)
+    seconds = min(settings.SUMMARY_REFRESH_SECONDS, cost * settings.SUMMARY_COST_RATIO)
     if not seconds:
         return 0
     return seconds - (timezone.now() - computed_at).total_seconds()
