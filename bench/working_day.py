@@ -157,6 +157,17 @@ def slowest_pages(log, offset, pages, count=3):
     return ", ".join(f"{name} {ms} ms" for name, ms in sorted(p95.items(), key=lambda item: -item[1])[:count])
 
 
+def worker_tasks(log, offset):
+    """What the Celery worker did from `offset` on, from its log: its tasks by total seconds."""
+    spent = {}
+    for found in re.finditer(r"Task (\S+)\[[^\]]*\] succeeded in ([\d.]+)s", log.read_text(errors="replace")[offset:]):
+        name = found.group(1).rsplit(".", 1)[-1]
+        count, seconds = spent.get(name, (0, 0.0))
+        spent[name] = (count + 1, seconds + float(found.group(2)))
+    ranked = sorted(spent.items(), key=lambda item: -item[1][1])
+    return ", ".join(f"{name} {count}x {seconds:.1f} s" for name, (count, seconds) in ranked) or "nothing"
+
+
 def mixed_load(base, pages, seconds, directory):
     script = directory / "mixed.lua"
     quoted = ", ".join(f'"{path}"' for path in pages.values())
@@ -246,6 +257,7 @@ def main():
         calm = None
         for every in (float(e) for e in args.every.split(",") if e):
             before, offset = loadavg(), len((directory / "gunicorn.log").read_text(errors="replace"))
+            worker_offset = len((directory / "worker.log").read_text(errors="replace"))
             row = working_day(env, base, found["pages"], args.seconds, every, directory)
             calm = calm or (row if not every else None)
             ratio = (f"{row['rps'] / calm['rps']:.2f}x", f"{row['p95'] / calm['p95']:.2f}x") if calm else ("", "")
@@ -259,6 +271,8 @@ def main():
             print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)
             slowest = slowest_pages(directory / "gunicorn.log", offset, found["pages"])
             print(f"  slowest page types (p95 in gunicorn): {slowest}", file=sys.stderr, flush=True)
+            tasks = worker_tasks(directory / "worker.log", worker_offset)
+            print(f"  the worker's tasks: {tasks}", file=sys.stderr, flush=True)
         if args.first:
             print_first_requests(first_requests(env, base, found["pages"], args.first))
 

@@ -17,7 +17,7 @@ from celery import Celery
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 DEFAULT_QUEUE = "celery"
-QUEUES = (DEFAULT_QUEUE, "indexing", "mail", "downloads", "webhooks")
+QUEUES = (DEFAULT_QUEUE, "indexing", "mail", "downloads", "webhooks", "archives")
 
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -30,6 +30,9 @@ app.conf.task_routes = [
         # alerts or the index.
         "tracker.following.tasks.deliver_webhooks": {"queue": "webhooks"},
         "tracker.following.tasks.probe_webhooks": {"queue": "webhooks"},
+        # Fetching cited pages waits on other sites (seconds each, up to the weekly check of every address):
+        # in its own queue, it never holds up the refresh of the page summaries after a publish.
+        "tracker.archive.tasks.*": {"queue": "archives"},
         "tracker.following.tasks.send_*": {"queue": "mail"},  # alerts and digests
         "*mail*": {"queue": "mail"},
         "*alert*": {"queue": "mail"},

@@ -76,6 +76,9 @@ def test_without_a_replica_every_read_goes_to_the_primary():
         ("tracker.following.tasks.probe_webhooks", "webhooks"),
         ("tracker.following.tasks.queue_webhooks", "celery"),
         ("data.tasks.build_downloads", "downloads"),
+        ("tracker.archive.tasks.archive_sources", "archives"),
+        ("tracker.archive.tasks.check_sources", "archives"),
+        ("tracker.tasks.refresh_public_summaries", "celery"),
     ],
 )
 def test_each_kind_of_work_has_its_queue(task, queue):
