@@ -232,6 +232,9 @@ SEARCH = {
     # The database backend's answers (counts and the entries of each page) cached until the
     # index changes (search/backends/facets.py).
     "CACHE_ANSWERS": True,
+    # After a change, an answer due to be counted again is counted in a thread of the process whose
+    # reader claimed it, after that reader got the last answer: no reader waits for the counting.
+    "RECOUNT_IN_BACKGROUND": True,
 }
 # A broker that does not answer must not hold up an editor's publish: fail fast, the index queue
 # keeps the work and the beat job drains it.

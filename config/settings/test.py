@@ -41,7 +41,8 @@ PUBLIC_SUMMARIES = False
 SUMMARY_STALE_SECONDS = 0  # a stale row is computed again at once, but in its own test (test_summaries_stale.py)
 SUMMARY_REFRESH_SECONDS = 0  # and after every change (likewise)
 # And the search's cached answers (search/backends/facets.py), but in their own test.
-SEARCH = {**SEARCH, "CACHE_ANSWERS": False}  # noqa: F405
+# Answers are not cached, nor counted in a thread (whose connection would not see a test's transaction).
+SEARCH = {**SEARCH, "CACHE_ANSWERS": False, "RECOUNT_IN_BACKGROUND": False}  # noqa: F405
 # Schemathesis and the benchmarks make many requests; the throttling tests set their own rate.
 API_THROTTLE_RATE = ""
 DOWNLOADS_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-downloads-"))

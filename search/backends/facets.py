@@ -14,12 +14,14 @@ The SQL is built only from constants; every value (the match, the filter values,
 
 import hashlib
 import json
+import logging
+import threading
 import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections
 
 from search.models import SearchEntryOwner, SearchEntryPlace
 from search.results import COMMITMENT_FILTERS, TOP_BUCKETS, empty_counts
@@ -28,6 +30,8 @@ from tracker.models.vocabulary import CommitmentStatus
 
 OWNERS = SearchEntryOwner._meta.db_table
 PLACES = SearchEntryPlace._meta.db_table
+
+log = logging.getLogger(__name__)
 
 
 def _flags(filters, today):
@@ -153,7 +157,8 @@ def index_version():
 # at least once in STALE_SECONDS: in between, readers get the last answer. While editors publish every
 # second, "water" (0.4 s at 100,000 commitments on PostgreSQL) is then counted every 12 s, not 120 times a
 # minute, and a search of a few milliseconds after every change, as before. Once it is due, one process
-# counts it while the others are served the last answer (single flight). An answer holds the uids of its
+# counts it while the others are served the last answer (single flight); with RECOUNT_IN_BACKGROUND (on but
+# in the tests) it counts it in a thread, after its own reader got the last answer too, so nobody waits. An answer holds the uids of its
 # page's entries, which are read as indexed now: an answer from before a change shows each entry as it is
 # now and never one removed from the index since (a takedown); only its counts may be older, by
 # STALE_SECONDS at most.
@@ -180,11 +185,28 @@ def cached_answer(question, compute):
     claimed = cache.add(f"{key}:computing", 1, COMPUTING_SECONDS)
     if not claimed and latest is not None:
         return latest[0]  # another process counts it: the last answer meanwhile
+    if claimed and latest is not None and settings.SEARCH.get("RECOUNT_IN_BACKGROUND"):
+        threading.Thread(target=_recount_in_background, args=(key, latest_key, compute), daemon=True).start()
+        return latest[0]  # and this reader does not wait for the counting either
+    return _recount(key, latest_key, compute, claimed)
+
+
+def _recount(key, latest_key, compute, claimed=True):
+    """Count an answer and keep it for this version of the index and as the latest; give up the claim."""
     try:
         started = time.time()
         found = compute()
         cache.set_many({key: found, latest_key: (found, started, time.time() - started)}, CACHE_SECONDS)
+        return found
     finally:
         if claimed:
             cache.delete(f"{key}:computing")
-    return found
+
+
+def _recount_in_background(key, latest_key, compute):
+    try:
+        _recount(key, latest_key, compute)
+    except Exception:  # readers still get the last answer; the claim lapses and the next one counts it
+        log.exception("Counting the search answer %s again failed.", key)
+    finally:
+        connections.close_all()  # this thread's own connections (Django's are per thread)

@@ -2,6 +2,7 @@
 and gives what counting each facet on its own gives: the matches with every other active filter applied."""
 
 import itertools
+import threading
 import time
 
 import pytest
@@ -202,3 +203,40 @@ def test_after_a_change_a_costly_answer_is_counted_again_only_once_its_time_is_u
     now[0] += 2
     assert counted()  # due: counted again, for the index as it is now
     assert not counted()  # and kept for this version of the index
+
+
+@pytest.mark.django_db(transaction=True)  # committed, so that the counting thread's own connection sees it
+def test_once_due_an_answer_is_counted_in_a_thread_while_its_reader_gets_the_last_one(
+    client, corpus, settings, monkeypatch
+):
+    """No reader waits for a search to be counted again after a change: the one who claims the counting
+    gets the last answer like the others, and a thread of its process counts it for the next readers."""
+    from django.core.cache import cache
+
+    from search.backends import facets
+
+    settings.SEARCH = {**settings.SEARCH, "CACHE_ANSWERS": True, "RECOUNT_IN_BACKGROUND": True}
+    cache.delete(facets.VERSION_KEY)
+    monkeypatch.setattr(facets, "COST_RATIO", 0)  # due again at once after a change
+    started = []
+
+    class Recorded(threading.Thread):
+        def start(self):
+            started.append(self)
+            super().start()
+
+    monkeypatch.setattr(facets.threading, "Thread", Recorded)
+
+    def search():
+        with CaptureQueriesContext(connection) as captured:
+            total = client.get("/search/?q=council").context["results"].total  # this test's own question
+        return total, any("WITH f AS MATERIALIZED" in q["sql"] for q in captured.captured_queries)
+
+    total, counted = search()
+    assert counted and not started  # nothing to serve yet: the first reader counts it
+    SearchEntry.objects.all().delete()  # everything left the index
+    facets.index_changed()
+    assert search() == (total, False) and len(started) == 1  # the last answer, at once; counted apart
+    started[0].join(timeout=30)
+    after, counted = search()
+    assert total > 0 and not counted and after == 0  # what the thread counted: the index as it is now
