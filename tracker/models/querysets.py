@@ -9,7 +9,11 @@ MAX_TIER_DEPTH = 6  # federal > province > division > district > tehsil > union 
 
 def status_counts(commitments):
     """[(status, label, count)] for every status, in the contract's order, zeros included."""
-    counts = dict(commitments.order_by().values_list("status").annotate(n=Count("pk")))
+    return status_rows(dict(commitments.order_by().values_list("status").annotate(n=Count("pk"))))
+
+
+def status_rows(counts):
+    """[(status, label, count)] for every status, in the contract's order, from {status: count}."""
     return [(status.value, status.label, counts.get(status.value, 0)) for status in CommitmentStatus]
 
 

@@ -36,6 +36,10 @@ LISTED_BEFORE = {
 }
 
 
+OWNERS_LISTED = 8  # offices under "the most overdue commitments" on the dashboard
+DASHBOARD_LISTED = 8  # commitments under "most overdue" and "recently updated"
+
+
 def listed(found, *names):
     """The commitments a page's figures list under each of `names`, read as they are now (`listed_now`)."""
     return listed_now(*(_listed_ids(found, name) for name in names))
@@ -47,29 +51,33 @@ def _listed_ids(found, name):
     return [commitment.pk for commitment in found.get(LISTED_BEFORE[name], [])]
 
 
-def most_overdue_owners(overdue, today, limit=8):
-    """Offices owning the most overdue commitments, each with whoever holds it today and how many of those
-    commitments were already overdue when that holder took the office (inherited: not pinned on them)."""
+def overdue_by_office(overdue):
+    """{office id: how many of the `overdue` commitments it owns}, for every public office that owns one
+    (kept in the dashboard's figures, so that a publish adjusts them: tracker/public/dashboard_tally.py)."""
     from tracker.models import CommitmentOwner, Office
 
-    rows = list(
-        CommitmentOwner.objects.filter(commitment__in=overdue, office__in=Office.objects.published())
-        .values("office_id")
-        .annotate(overdue=Count("commitment", distinct=True))
-        .order_by("-overdue", "office_id")[:limit]
-    )
-    offices = Office.objects.published().in_bulk([row["office_id"] for row in rows])
+    owners = CommitmentOwner.objects.filter(commitment__in=overdue, office__in=Office.objects.published())
+    return dict(owners.values("office_id").annotate(n=Count("commitment", distinct=True)).values_list("office_id", "n"))
+
+
+def most_overdue(by_office, limit=OWNERS_LISTED):
+    """[(office id, overdue)] of the offices owning the most overdue commitments, in the dashboard's order."""
+    return sorted(by_office.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def most_overdue_owners(top, overdue, today):
+    """The offices of `top` ([(office id, overdue)]), each with whoever holds it today and how many of its
+    overdue commitments were already overdue when that holder took the office (inherited: not pinned on them)."""
+    from tracker.models import Office
+
+    offices = Office.objects.published().in_bulk([office_id for office_id, _n in top])
     tenures = tenures_by_office(offices)
     holders = {pk: holders_on(tenures.get(pk, []), today) for pk in offices}
     inherited = _overdue_before_each_holder(overdue, holders)
     return [
-        {
-            "office": offices[row["office_id"]],
-            "overdue": row["overdue"],
-            "holders": [(t, inherited[t.pk]) for t in holders[row["office_id"]]],
-        }
-        for row in rows
-        if row["office_id"] in offices
+        {"office": offices[office_id], "overdue": n, "holders": [(t, inherited[t.pk]) for t in holders[office_id]]}
+        for office_id, n in top
+        if office_id in offices
     ]
 
 
@@ -99,13 +107,26 @@ def dashboard(_subject, today):
     published = Commitment.objects.published()
     overdue = published.overdue(today)
     counts = status_counts(published)
+    by_office = overdue_by_office(overdue)
     return {
         "status_counts": counts,
         "total": sum(n for _value, _label, n in counts),
         "overdue_count": overdue.count(),
-        "most_overdue_ids": _ids(overdue.order_by("deadline", "title", "pk")[:8]),
-        "recent_ids": _ids(published.order_by("-last_published_at", "pk")[:8]),
-        "owners_most_overdue": most_overdue_owners(overdue, today),
+        **dashboard_lists(today),
+        "overdue_by_office": by_office,
+        "owners_most_overdue": most_overdue_owners(most_overdue(by_office), overdue, today),
+    }
+
+
+def dashboard_lists(today):
+    """The commitments the dashboard lists: the most overdue and the latest published (two short reads of
+    the commitments' partial indexes)."""
+    from tracker.models import Commitment
+
+    published = Commitment.objects.published()
+    return {
+        "most_overdue_ids": _ids(published.overdue(today).order_by("deadline", "title", "pk")[:DASHBOARD_LISTED]),
+        "recent_ids": _ids(published.order_by("-last_published_at", "pk")[:DASHBOARD_LISTED]),
     }
 
 

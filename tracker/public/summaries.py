@@ -10,7 +10,8 @@ scan of every commitment per request.
   (`tracker/public/figures.py`, a fixed number of queries) and stores them. A commitment's publish,
   unpublish, takedown or restore marks only its own subjects (`rows_of_commitment`: the dashboard, the
   accountability reports, its places, its owners' offices with their peers and holders), so one publish
-  does not make every office, person and place page recompute; anything else (an office, a person, a
+  does not make every office, person and place page recompute; its publish adjusts the dashboard's counts
+  in place instead (`dashboard_tally.py`); anything else (an office, a person, a
   place, a bulk publish, a deletion, a commitment moved to another place or owner) marks every row.
 - **Refreshed**: when that transaction commits, one Celery task (`refresh_public_summaries`, in-process
   without a broker) recomputes every stale row, so the next visitors read fresh rows; beat runs it every
@@ -50,8 +51,8 @@ from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
 from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once
+from tracker.public import dashboard_tally, peers, stored_figures
 from tracker.public import figures as compute
-from tracker.public import peers, stored_figures
 
 log = logging.getLogger(__name__)
 
@@ -162,15 +163,16 @@ def _store(key, today, result, generation, started):
         return
     with transaction.atomic():
         row = PublicSummary.objects.select_for_update(skip_locked=True).filter(key=key)
-        found = row.values_list("generation", "computed_at", "stale_since").first()
+        found = row.values_list("generation", "computed_at", "stale_since", "fresh").first()
         if found is None:
             return
-        current, computed_at, stale_since = found
+        current, computed_at, stale_since, fresh = found
         data = stored_figures.dumps(result)
         cost = (timezone.now() - started).total_seconds()
         if current == generation:
             row.update(day=today, fresh=True, data=data, computed_at=started, stale_since=None, cost=cost)
-        elif computed_at < started and stale_since != NEVER_SERVED:  # never figures from before a takedown
+        # Never figures from before a takedown; never over a fresh row (newer figures: a publish adjusted it).
+        elif computed_at < started and stale_since != NEVER_SERVED and not fresh:
             row.update(day=today, fresh=False, data=data, computed_at=started, stale_since=started, cost=cost)
 
 
@@ -188,7 +190,9 @@ def public_state_changed(sender=None, instance=None, record=None, departure=Fals
 
     changed = instance if instance is not None else record
     if isinstance(changed, Commitment) and changed.pk is not None:
-        mark_stale(rows_of_commitment(changed.pk), departure=departure)
+        # One commitment's publish adjusts the dashboard's counts in place (dashboard_tally.py).
+        adjusted = not departure and dashboard_tally.adjust(changed.pk, timezone.localdate())
+        mark_stale(rows_of_commitment(changed.pk, dashboard=not adjusted), departure=departure)
     else:
         mark_stale(None, departure=departure)
 
@@ -226,8 +230,9 @@ def _every_row_marked():
     """Nothing to do after the commit: waiting in the transaction, it says every row was marked in it."""
 
 
-def rows_of_commitment(pk):
-    """The rows a change of commitment `pk` (as it is now) can alter: the dashboard, every accountability
+def rows_of_commitment(pk, dashboard=True):
+    """The rows a change of commitment `pk` (as it is now) can alter: the dashboard (unless `dashboard` is
+    false: the publish adjusted it), every accountability
     report, its place and the places above it, the offices that owned it with every office of the same
     kind and tier (their pages compare them as peers), the people who held those offices (scorecards and
     their peers), and the offices it moved through or was made by (the average wait at each)."""
@@ -248,7 +253,8 @@ def rows_of_commitment(pk):
     places = _place_and_above(row.get("jurisdiction_id"))
     keys = [key_of("office", o) for o in offices - {None}]
     keys += [key_of("person", p) for p in people] + [key_of("place", p) for p in places]
-    return Q(key="dashboard") | Q(key__startswith="accountability:") | Q(key__in=keys)
+    keys += ["dashboard"] if dashboard else []
+    return Q(key__startswith="accountability:") | Q(key__in=keys)
 
 
 def _place_and_above(pk):
@@ -411,6 +417,7 @@ def connect():
     from django.db.models.signals import post_delete, pre_save
     from wagtail.signals import published, unpublished
 
+    from tracker.models import Commitment
     from tracker.publishing import signals
 
     published.connect(public_state_changed, dispatch_uid="public-summaries-published")
@@ -419,3 +426,4 @@ def connect():
     signals.records_published_in_bulk.connect(public_state_changed, dispatch_uid="public-summaries-bulk")
     post_delete.connect(_deleted, dispatch_uid="public-summaries-delete")
     pre_save.connect(_before_save, dispatch_uid="public-summaries-moved")
+    pre_save.connect(dashboard_tally.remember_before, sender=Commitment, dispatch_uid="public-summaries-tally")

@@ -109,6 +109,11 @@ def lock_records(model, pks):
 _as_of = ContextVar("tracker_publish_as_of", default=None)
 
 
+def recorded_as_of():
+    """The moment the publish running now is recorded as made, when it is not now (None: now)."""
+    return _as_of.get()
+
+
 def append_to_chain(record, revision):
     """The record's next public revision, from its just-published state."""
     [public] = PublicRevision.objects.append(

@@ -22,7 +22,7 @@ from tests import factories, scenario
 from tracker import publishing
 from tracker.models import Commitment, PublicSummary
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole
-from tracker.public import summaries
+from tracker.public import stored_figures, summaries
 from tracker.publishing.bulk import publish_new_records
 from tracker.publishing.takedown import restore, take_down
 
@@ -100,6 +100,13 @@ class World:
         open_ = [c for c in self.commitments if c.status not in CommitmentStatus.terminal()]
         if open_:
             scenario.record_status_change(open_[0], CommitmentStatus.DELIVERED, on=D(2019, 5, 1), summary="Done")
+
+    def postpone(self):
+        """An overdue commitment given a deadline to come: overdue no more (its owners' counts too)."""
+        overdue = [c for c in self.commitments if c.is_overdue]
+        if overdue:
+            overdue[-1].deadline = timezone.localdate() + datetime.timedelta(days=400)
+            scenario.publish(overdue[-1], summary="A new deadline")
 
     def unpublish(self):
         if self.commitments:
@@ -279,7 +286,8 @@ def test_without_a_broker_a_publish_only_marks_the_rows_and_each_page_recomputes
     read_all(world, today)
     with django_capture_on_commit_callbacks(execute=True):
         world.publish()
-    assert not PublicSummary.objects.filter(fresh=True).exists()  # nothing recomputed after the commit
+    # Nothing recomputed after the commit; the dashboard's counts the publish adjusted itself.
+    assert set(PublicSummary.objects.filter(fresh=True).values_list("key", flat=True)) == {"dashboard"}
     read_all(world, today)
     assert PublicSummary.objects.filter(fresh=True).count() == len(world.keys)
     assert_equal_to_fresh(world, today)
@@ -316,7 +324,7 @@ def test_a_commitment_publish_stales_only_the_pages_it_concerns():
     world.deliver()  # and a status change published on an existing one
 
     stale = set(PublicSummary.objects.filter(fresh=False).values_list("key", flat=True))
-    assert stale == set(world.keys)
+    assert stale == set(world.keys) - {"dashboard"}  # the dashboard's counts adjusted by each publish
     for key in [*world.keys, *untouched]:
         assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
 
@@ -340,3 +348,55 @@ def test_a_commitment_given_to_another_owner_stales_the_former_owners_pages_too(
     assert not PublicSummary.objects.get(key=former).fresh
     for key in [*world.keys, *untouched]:
         assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+
+def test_a_commitment_publish_adjusts_the_dashboard_without_counting_every_commitment_again():
+    """Each publish of one commitment (a new one, a delivery, a later deadline) changes the dashboard's
+    counts by what that commitment counted for before and counts for now, in its transaction: the row stays
+    fresh, is never computed again, and says what a count from scratch says."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    world.publish()
+    summaries.figures("dashboard", today)
+    counted_at = PublicSummary.objects.get(key="dashboard").computed_at
+    seen = [summaries.figures("dashboard", today)]
+    for write in ("publish", "deliver", "postpone", "publish"):
+        getattr(world, write)()
+        row = PublicSummary.objects.get(key="dashboard")
+        assert (row.fresh, row.computed_at) == (True, counted_at), write
+        seen.append(summaries.figures("dashboard", today))
+        assert plain(seen[-1]) == plain(summaries.compute_key("dashboard", today)), write
+    assert [found["total"] for found in seen] == [2, 3, 3, 3, 4]
+    assert [found["overdue_count"] for found in seen] == [2, 3, 2, 1, 2]
+    assert [found["overdue_by_office"][world.appointed.pk] for found in seen] == [2, 3, 2, 1, 2]
+    [owners] = [row for row in seen[-1]["owners_most_overdue"] if row["office"] == world.elected]
+    assert owners["overdue"] == 2 and [t.person for t, _inherited in owners["holders"]] == [world.person]
+
+
+def test_a_reader_that_counted_before_a_publish_does_not_store_its_count_over_the_adjusted_one():
+    """A reader computing the dashboard while a publish adjusts it keeps its older count to itself: the
+    row keeps the publish's figures, fresh."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    summaries.figures("dashboard", today)
+    generation = PublicSummary.objects.get(key="dashboard").generation
+    started = timezone.now()
+    counted_before = summaries.compute_key("dashboard", today)
+    world.publish()  # committed while the reader still counts
+    summaries._store("dashboard", today, counted_before, generation, started)
+    row = PublicSummary.objects.get(key="dashboard")
+    assert row.fresh and stored_figures.loads(bytes(row.data))["total"] == 2
+
+
+def test_a_publish_recorded_in_the_past_has_the_dashboard_counted_again():
+    """Sample data stamped across the years (`publish(as_of=)`) changes when the commitment was last
+    published after the publish: the dashboard's latest commitments are counted again, not adjusted."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    summaries.figures("dashboard", today)
+    publishing.publish(world.unsaved(), summary="Then", as_of=timezone.now() - datetime.timedelta(days=900))
+    assert not PublicSummary.objects.get(key="dashboard").fresh
+    assert plain(summaries.figures("dashboard", today)) == plain(summaries.compute_key("dashboard", today))

@@ -24,6 +24,12 @@ def stale_for_a_minute(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
 
 
+def province(world):
+    """The key of the world's province page: a row every publish of its commitments marks stale (the
+    dashboard's the publish adjusts, tracker/public/dashboard_tally.py)."""
+    return summaries.key_of("place", world.province.pk)
+
+
 def computed_when_asked(key, today):
     """The figures of `key` as a reader gets them, and whether that reader computed them."""
     computed = []
@@ -39,27 +45,27 @@ def test_just_after_a_publish_readers_get_the_figures_before_it_while_the_refres
     today = timezone.localdate()
     world = World()
     world.publish()
-    assert computed_when_asked("dashboard", today)[1] is True  # the first reader computes the row
+    assert computed_when_asked(province(world), today)[1] is True  # the first reader computes the row
     world.publish()  # marks the row stale; the refresh after the commit computes it again
-    figures, computed = computed_when_asked("dashboard", today)
-    assert (figures["total"], computed) == (1, False)  # the figures from before the publish, at once
+    figures, computed = computed_when_asked(province(world), today)
+    assert (figures["commitment_count"], computed) == (1, False)  # the figures from before the publish, at once
     summaries.refresh()
-    assert computed_when_asked("dashboard", today)[0]["total"] == 2
-    assert PublicSummary.objects.get(key="dashboard").stale_since is None
+    assert computed_when_asked(province(world), today)[0]["commitment_count"] == 2
+    assert PublicSummary.objects.get(key=province(world)).stale_since is None
 
 
 def test_past_the_time_a_stale_row_allows_the_reader_computes_it():
     today = timezone.localdate()
     world = World()
     world.publish()
-    computed_when_asked("dashboard", today)
+    computed_when_asked(province(world), today)
     world.publish()
-    first = PublicSummary.objects.get(key="dashboard").stale_since
+    first = PublicSummary.objects.get(key=province(world)).stale_since
     world.publish()  # a second change keeps the moment the row first went stale
-    assert PublicSummary.objects.get(key="dashboard").stale_since == first
+    assert PublicSummary.objects.get(key=province(world)).stale_since == first
     PublicSummary.objects.update(stale_since=timezone.now() - datetime.timedelta(seconds=61))
-    figures, computed = computed_when_asked("dashboard", today)
-    assert (figures["total"], computed) == (3, True)
+    figures, computed = computed_when_asked(province(world), today)
+    assert (figures["commitment_count"], computed) == (3, True)
 
 
 def test_after_a_takedown_figures_from_before_it_are_never_served():
@@ -67,22 +73,22 @@ def test_after_a_takedown_figures_from_before_it_are_never_served():
     world = World()
     world.publish()
     world.publish()
-    computed_when_asked("dashboard", today)
+    computed_when_asked(province(world), today)
     take_down(world.commitments[0], notice="A court order")
-    assert computed_when_asked("dashboard", today)[0]["total"] == 1
+    assert computed_when_asked(province(world), today)[0]["commitment_count"] == 1
     # Nor are figures computed before the takedown stored as the newest stale ones by a slower computation.
     world.publish()
     a_while_ago = timezone.now() - datetime.timedelta(seconds=61)  # past serving: the next reader computes
     PublicSummary.objects.update(computed_at=a_while_ago, stale_since=a_while_ago)
 
     def compute_before_a_takedown():
-        figures = summaries.compute_key("dashboard", today)
+        figures = summaries.compute_key(province(world), today)
         take_down(world.commitments[-1], notice="A court order")
         return figures
 
-    summaries.figures("dashboard", today, compute_before_a_takedown)
-    figures, computed = computed_when_asked("dashboard", today)
-    assert (figures["total"], computed) == (1, True)
+    summaries.figures(province(world), today, compute_before_a_takedown)
+    figures, computed = computed_when_asked(province(world), today)
+    assert (figures["commitment_count"], computed) == (1, True)
 
 
 def test_without_a_broker_no_refresh_comes_so_the_reader_computes(settings):
@@ -90,9 +96,9 @@ def test_without_a_broker_no_refresh_comes_so_the_reader_computes(settings):
     today = timezone.localdate()
     world = World()
     world.publish()
-    computed_when_asked("dashboard", today)
+    computed_when_asked(province(world), today)
     world.publish()
-    assert computed_when_asked("dashboard", today)[0]["total"] == 2
+    assert computed_when_asked(province(world), today)[0]["commitment_count"] == 2
 
 
 def test_a_computation_overtaken_by_a_publish_still_moves_the_row_on():
@@ -101,20 +107,21 @@ def test_a_computation_overtaken_by_a_publish_still_moves_the_row_on():
     today = timezone.localdate()
     world = World()
     world.publish()
-    computed_when_asked("dashboard", today)
+    computed_when_asked(province(world), today)
     world.publish()
 
     def compute_while_someone_publishes():
-        figures = summaries.compute_key("dashboard", today)
+        figures = summaries.compute_key(province(world), today)
         world.publish()  # commits while this computation is still running
         return figures
 
     PublicSummary.objects.update(stale_since=timezone.now() - datetime.timedelta(seconds=61))
-    assert summaries.figures("dashboard", today, compute_while_someone_publishes)["total"] == 2
-    row = PublicSummary.objects.get(key="dashboard")
+    assert summaries.figures(province(world), today, compute_while_someone_publishes)["commitment_count"] == 2
+    row = PublicSummary.objects.get(key=province(world))
     assert not row.fresh and row.stale_since is not None
-    figures, computed = computed_when_asked("dashboard", today)
-    assert (figures["total"], computed) == (2, False)  # newer than the row's figures before, if not the newest
+    figures, computed = computed_when_asked(province(world), today)
+    # Newer than the row's figures before, if not the newest.
+    assert (figures["commitment_count"], computed) == (2, False)
 
 
 @pytest.fixture
@@ -133,19 +140,19 @@ def test_a_costly_summary_is_computed_at_most_once_in_a_while(settings, schedule
     today = timezone.localdate()
     world = World()
     world.publish()
-    computed_when_asked("dashboard", today)
+    computed_when_asked(province(world), today)
     PublicSummary.objects.update(cost=2.0)  # as at national scale: 60 times that is past the 30 s bound
     settings.SUMMARY_COST_RATIO = 60
     for _ in range(3):  # three publishes in a row, each followed by its refresh
         world.publish()
         summaries.refresh(today)
-    row = PublicSummary.objects.get(key="dashboard")
-    assert not row.fresh and summaries.figures("dashboard", today)["total"] == 1  # served meanwhile
+    row = PublicSummary.objects.get(key=province(world))
+    assert not row.fresh and summaries.figures(province(world), today)["commitment_count"] == 1  # served meanwhile
     assert len(scheduled) == 1 and 28 <= scheduled[0]["countdown"] <= 30  # one refresh, when the time is up
     PublicSummary.objects.update(computed_at=timezone.now() - datetime.timedelta(seconds=31))
     summaries.refresh(today)
-    row = PublicSummary.objects.get(key="dashboard")
-    assert row.fresh and summaries.figures("dashboard", today)["total"] == 4  # every publish meanwhile
+    row = PublicSummary.objects.get(key=province(world))
+    assert row.fresh and summaries.figures(province(world), today)["commitment_count"] == 4  # every publish meanwhile
     assert 0 < row.cost < 2.0  # what this computation took, for the next wait
 
 
@@ -156,13 +163,14 @@ def test_a_summary_waits_in_proportion_to_what_its_last_computation_took(setting
     today = timezone.localdate()
     world = World()
     world.publish()
-    computed_when_asked("dashboard", today)
+    computed_when_asked(province(world), today)
     PublicSummary.objects.update(cost=0.0001, computed_at=timezone.now())  # 3 ms of wait: past by now
     world.publish()
     assert summaries.refresh(today) == 1 and not scheduled
-    assert summaries.figures("dashboard", today)["total"] == 2
+    assert summaries.figures(province(world), today)["commitment_count"] == 2
     PublicSummary.objects.update(cost=1.0, computed_at=timezone.now())
     world.publish()
     assert summaries.refresh(today) == 0
-    assert summaries.figures("dashboard", today)["total"] == 2  # the figures before that publish, meanwhile
+    # The figures before that publish, meanwhile.
+    assert summaries.figures(province(world), today)["commitment_count"] == 2
     assert len(scheduled) == 1 and 28 <= scheduled[0]["countdown"] <= 30
