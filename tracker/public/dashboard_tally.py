@@ -121,7 +121,6 @@ def adjust(pk, today):
 
 def adjusted_figures(found, before, after, today):
     """The dashboard's figures `found`, once one commitment counts for `after` instead of `before`."""
-    from tracker.models import Commitment
     from tracker.models.querysets import status_rows
     from tracker.public import figures
 
@@ -135,21 +134,48 @@ def adjusted_figures(found, before, after, today):
                 by_office[office_id] = by_office.get(office_id, 0) + sign
     by_office = {office_id: n for office_id, n in by_office.items() if n > 0}
     overdue_change = after.overdue(today) - before.overdue(today)
-    adjusted = {
+    return {
         **found,
         "status_counts": status_rows(statuses),
         "total": found["total"] + after.public - before.public,
         "overdue_count": found["overdue_count"] + overdue_change,
         **figures.dashboard_lists(today),
         "overdue_by_office": by_office,
+        "owners_most_overdue": _owners_adjusted(found["owners_most_overdue"], by_office, before, after, today),
     }
+
+
+def _owners_adjusted(listed, by_office, before, after, today):
+    """The offices owning the most overdue commitments, each with its holders today and what each holder
+    inherited, once one commitment counts for `after` instead of `before`: an office listed before keeps its
+    holders, whose inherited counts change by that commitment alone; an office new to the list is read
+    (its holders, and one count of what they inherited)."""
+    from tracker.models import Commitment
+    from tracker.public import figures
+
     top = figures.most_overdue(by_office)
-    listed = [(row["office"].pk, row["overdue"]) for row in found["owners_most_overdue"]]
-    # Who holds the listed offices, and what each inherited, change only with the offices listed, or with an
-    # overdue commitment of one of them.
-    overdue_here = before.overdue(today) or after.overdue(today)
-    touched = overdue_here and (before.offices | after.offices) & {office_id for office_id, _n in top + listed}
-    if top != listed or touched:
+    listed = {row["office"].pk: row for row in listed}
+    new, read = [(office_id, n) for office_id, n in top if office_id not in listed], {}
+    if new:  # read as the database holds them now, this publish included
         overdue = Commitment.objects.published().overdue(today)
-        adjusted["owners_most_overdue"] = figures.most_overdue_owners(top, overdue, today)
-    return adjusted
+        read = {row["office"].pk: row for row in figures.most_overdue_owners(new, overdue, today)}
+    owners = []
+    for office_id, n in top:
+        if office_id in listed:
+            row = listed[office_id]
+            holders = [
+                (t, inherited + _inherited(t, office_id, before, after, today)) for t, inherited in row["holders"]
+            ]
+            owners.append({**row, "overdue": n, "holders": holders})
+        elif office_id in read:  # (not there: an office no longer public, left out as a count from scratch does)
+            owners.append(read[office_id])
+    return owners
+
+
+def _inherited(tenure, office_id, before, after, today):
+    """How the count of `office_id`'s overdue commitments that were due before `tenure` began changes."""
+    change = 0
+    for counted, sign in ((before, -1), (after, 1)):
+        if counted.overdue(today) and office_id in counted.offices and counted.deadline < tenure.start_date:
+            change += sign
+    return change

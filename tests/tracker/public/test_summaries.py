@@ -400,3 +400,47 @@ def test_a_publish_recorded_in_the_past_has_the_dashboard_counted_again():
     publishing.publish(world.unsaved(), summary="Then", as_of=timezone.now() - datetime.timedelta(days=900))
     assert not PublicSummary.objects.get(key="dashboard").fresh
     assert plain(summaries.figures("dashboard", today)) == plain(summaries.compute_key("dashboard", today))
+
+
+def test_the_offices_with_the_most_overdue_are_adjusted_with_what_each_holder_inherited():
+    """An office enters the dashboard's list when a publish makes it own an overdue commitment, and a
+    holder's "already overdue when they took the office" moves with each commitment due before them."""
+    today = timezone.localdate()
+    world = World()
+    holder = factories.PersonFactory()
+    factories.TenureFactory(office=world.appointed, person=holder, start_date=D(2020, 6, 1))
+    third = factories.OfficeFactory(kind=OfficeKind.APPOINTED, organization=world.appointed.organization)
+    factories.TenureFactory(office=third, person=factories.PersonFactory(), start_date=D(2016, 1, 1))
+    world.publish()  # due 2018-2021, before the appointed office's holder came
+    summaries.figures("dashboard", today)
+    counted_at = PublicSummary.objects.get(key="dashboard").computed_at
+
+    def owners():
+        found = summaries.figures("dashboard", today)
+        assert plain(found) == plain(summaries.compute_key("dashboard", today))
+        assert PublicSummary.objects.get(key="dashboard").computed_at == counted_at  # adjusted, not counted
+        return {row["office"].pk: [(t.person_id, n) for t, n in row["holders"]] for row in found["owners_most_overdue"]}
+
+    def due_before_the_holder():
+        fresh = Commitment.objects.filter(pk__in=[c.pk for c in world.commitments])
+        return sum(c.is_overdue and c.deadline < D(2020, 6, 1) for c in fresh)
+
+    world.publish()
+    assert owners()[world.appointed.pk] == [(holder.pk, due_before_the_holder())]
+    assert due_before_the_holder() > 0 and third.pk not in owners()
+    scenario.publish(
+        scenario.commitment(
+            owners=[(third, OwnershipRole.ADMINISTRATIVE)],
+            jurisdiction=world.district,
+            deadline=D(2015, 3, 1),
+            made_on=D(2014, 1, 1),
+            live=False,
+        ),
+        summary="Another office's overdue promise",
+    )
+    assert owners()[third.pk] == [(third.tenures.get().person_id, 1)]
+    inherited = due_before_the_holder()
+    [due_before, *_] = [c for c in world.commitments if c.deadline < D(2020, 6, 1)]
+    due_before.deadline = today + datetime.timedelta(days=90)
+    scenario.publish(due_before, summary="A new deadline")
+    assert owners()[world.appointed.pk] == [(holder.pk, inherited - 1)]
