@@ -1,9 +1,9 @@
 """A working day: what readers get while editors publish (issue 31). A mixed load over every public page type
 of bench/load.py, from 8 clients for `--seconds`, three times on one copy of the prepared database: with no
 publishing, with a publish every 10 s, and with a publish every second. Through the production stack
-(gunicorn with deploy/gunicorn.conf.py and 2 workers, a Celery worker with its own queues, a private Redis
-as the shared cache and the broker); each request carries a query of its own, so it is a page gunicorn makes,
-as Varnish would ask for it.
+(gunicorn with deploy/gunicorn.conf.py and 2 workers, a Celery worker for each group of queues of
+docs/deploy.md, a private Redis as the shared cache and the broker); each request carries a query of its
+own, so it is a page gunicorn makes, as Varnish would ask for it.
 
     .venv/bin/python bench/working_day.py --size 100k [--seconds 120] [--every 0,10,1] [--first 5]
 
@@ -12,7 +12,7 @@ is published through the publishing service, as the admin's Publish button does 
 summaries it touches marked stale, the refresh and the purges after the commit). The publisher runs in its
 own process beside the load and counts what it published. Prints a Markdown table: req/s, p50, p95, p99,
 errors, publishes, their ratio to no publishing, and the CPU seconds each part of the stack used (gunicorn's
-workers, the Celery worker, the editor's process, PostgreSQL) during the load. Targets (at 100k on
+workers, the Celery workers, the editor's process, PostgreSQL) during the load. Targets (at 100k on
 PostgreSQL): with a publish every 10 s, req/s at least 0.8x and p95 at most 2x of no publishing; with a
 publish every second, no error and p99 at most 1 s. Then, with no load, `--first` publishes, each followed at
 once by one request of every page type in turn: the first request after a publish, median and slowest
@@ -94,6 +94,11 @@ print(f"PUBLISHED {done}")
 """
 
 
+# One worker per group of queues, as docs/deploy.md enables them: fetching cited pages (which waits on other
+# sites, and here on timeouts: no internet) and the search index never hold up the summaries' refresh.
+WORKER_GROUPS = {"worker": ("celery", "mail", "downloads", "webhooks"), "indexer": ("indexing",)}
+WORKER_GROUPS["archiver"] = ("archives",)
+
 # Which part of the stack a process is, by its command line: where the CPU of a run went.
 ROLES = (("gunicorn", "web"), ("celery", "worker"), ("PUBLISHED", "editor"), ("postgres", "database"))
 
@@ -157,13 +162,20 @@ def slowest_pages(log, offset, pages, count=3):
     return ", ".join(f"{name} {ms} ms" for name, ms in sorted(p95.items(), key=lambda item: -item[1])[:count])
 
 
-def worker_tasks(log, offset):
-    """What the Celery worker did from `offset` on, from its log: its tasks by total seconds."""
+def log_sizes(directory):
+    """How far each Celery worker's log has been written: where a run's part of it starts."""
+    return {name: len((directory / f"{name}.log").read_text(errors="replace")) for name in WORKER_GROUPS}
+
+
+def worker_tasks(directory, offsets):
+    """What the Celery workers did from `offsets` on, from their logs: their tasks by total seconds."""
     spent = {}
-    for found in re.finditer(r"Task (\S+)\[[^\]]*\] succeeded in ([\d.]+)s", log.read_text(errors="replace")[offset:]):
-        name = found.group(1).rsplit(".", 1)[-1]
-        count, seconds = spent.get(name, (0, 0.0))
-        spent[name] = (count + 1, seconds + float(found.group(2)))
+    for worker, offset in offsets.items():
+        text = (directory / f"{worker}.log").read_text(errors="replace")[offset:]
+        for found in re.finditer(r"Task (\S+)\[[^\]]*\] succeeded in ([\d.]+)s", text):
+            name = found.group(1).rsplit(".", 1)[-1]
+            count, seconds = spent.get(name, (0, 0.0))
+            spent[name] = (count + 1, seconds + float(found.group(2)))
     ranked = sorted(spent.items(), key=lambda item: -item[1][1])
     return ", ".join(f"{name} {count}x {seconds:.1f} s" for name, (count, seconds) in ranked) or "nothing"
 
@@ -242,7 +254,8 @@ def main():
             subprocess.run([sys.executable, "manage.py", *step, "-v0"], cwd=ROOT, env=env, check=True)
         found = pages_of(env)
         services.append(start_gunicorn(directory, env, port))
-        services.append(start_worker(directory, env))
+        for name, queues in WORKER_GROUPS.items():
+            services.append(start_worker(directory, env, queues, name))
         base = f"http://127.0.0.1:{port}"
         for path in found["pages"].values():  # each worker has its code, templates and kept parts
             for _ in range(4):
@@ -257,7 +270,7 @@ def main():
         calm = None
         for every in (float(e) for e in args.every.split(",") if e):
             before, offset = loadavg(), len((directory / "gunicorn.log").read_text(errors="replace"))
-            worker_offset = len((directory / "worker.log").read_text(errors="replace"))
+            worker_offsets = log_sizes(directory)
             row = working_day(env, base, found["pages"], args.seconds, every, directory)
             calm = calm or (row if not every else None)
             ratio = (f"{row['rps'] / calm['rps']:.2f}x", f"{row['p95'] / calm['p95']:.2f}x") if calm else ("", "")
@@ -271,8 +284,8 @@ def main():
             print(f"  load average {before} before, {loadavg()} after", file=sys.stderr, flush=True)
             slowest = slowest_pages(directory / "gunicorn.log", offset, found["pages"])
             print(f"  slowest page types (p95 in gunicorn): {slowest}", file=sys.stderr, flush=True)
-            tasks = worker_tasks(directory / "worker.log", worker_offset)
-            print(f"  the worker's tasks: {tasks}", file=sys.stderr, flush=True)
+            tasks = worker_tasks(directory, worker_offsets)
+            print(f"  the workers' tasks: {tasks}", file=sys.stderr, flush=True)
         if args.first:
             print_first_requests(first_requests(env, base, found["pages"], args.first))
 

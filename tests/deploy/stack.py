@@ -116,11 +116,12 @@ def start_gunicorn(directory, env, port):
     return service
 
 
-def start_worker(directory, env):
-    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", ",".join(QUEUES)]
+def start_worker(directory, env, queues=QUEUES, name="worker"):
+    """A Celery worker listening to `queues` (every queue by default), its log in `<name>.log`."""
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", ",".join(queues)]
     command += ["--pool", "solo", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"]
-    command += ["-n", f"smoke-{os.getpid()}@%h"]
-    service = Service("worker", directory, command, env)
+    command += ["-n", f"{name}-{os.getpid()}@%h"]
+    service = Service(name, directory, command, env)
     service.wait(lambda: b" ready." in service.log.read_bytes(), "ready")
     return service
 
