@@ -154,15 +154,17 @@ def index_version():
 
 
 # After a change, an answer is counted again at most once in COST_RATIO times what counting it took, and
-# at least once in STALE_SECONDS: in between, readers get the last answer. While editors publish every
-# second, "water" (0.4 s at 100,000 commitments on PostgreSQL) is then counted every 12 s, not 120 times a
-# minute, and a search of a few milliseconds after every change, as before. Once it is due, one process
+# at least once in STALE_SECONDS: in between, readers get the last answer. So counting spends at most
+# 1/COST_RATIO of a CPU on any one answer, as the page summaries' refresh does on any one summary
+# (SUMMARY_COST_RATIO). While editors publish every second, "water" (0.4 s at 100,000 commitments on
+# PostgreSQL) is then counted every 24 s, not 120 times a minute, and a search of a few milliseconds after
+# every change, as before. Once it is due, one process
 # counts it while the others are served the last answer (single flight); with RECOUNT_IN_BACKGROUND (on but
 # in the tests) it counts it in a thread, after its own reader got the last answer too, so nobody waits.
 # An answer holds the uids of its page's entries, which are read as indexed now: an answer from before a
 # change shows each entry as it is now and never one removed from the index since (a takedown); only its
 # counts may be older, by STALE_SECONDS at most.
-COST_RATIO = 30
+COST_RATIO = 60
 STALE_SECONDS = 30
 COMPUTING_SECONDS = 60  # a computation's claim lapses after this, should its process die
 
