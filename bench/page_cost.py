@@ -1,9 +1,10 @@
 """What one uncached request of a public page costs the server (issue 31, "fast while editors work"):
 each page rendered in this process by Django's test client, through every middleware, many times after a
 warm-up, with the shared caches off (the test settings: no cached rows, reports or answers), so that every
-request renders the whole page as the first one after a change of the public state does. The maintained
-summaries (rows in the database, tracker/public/summaries.py) are read as production reads them, unless
-`--no-summaries`.
+request renders the whole page as the first one after a change of the public state does, unless
+`--shared-caches`: then the reports, rows and daily digests are kept in the shared cache as production keeps
+them (the changes feed reads its digests from it). The maintained summaries (rows in the database,
+tracker/public/summaries.py) are read as production reads them, unless `--no-summaries`.
 
     .venv/bin/python bench/page_cost.py [--requests 40] [--only commitment] [--urdu] [--profile list]
 
@@ -77,7 +78,8 @@ TRANSLATING = ("gettext", "ngettext", "pgettext", "npgettext")
 
 def pages():
     """{name: URL} of the pages measured: the commitment with the most status changes and movements, the
-    office that owns the most commitments, the person who held the most offices, and the list."""
+    office that owns the most commitments, the person who held the most offices, the list and the site-wide
+    changes feed."""
     from django.db.models import Count
 
     commitment = (
@@ -93,6 +95,7 @@ def pages():
         "commitment list": "/commitments/",
         "office": office and office.get_absolute_url(),
         "person": person and person.get_absolute_url(),
+        "changes feed": "/feeds/changes/",
     }
     return {name: url for name, url in found.items() if url}
 
@@ -172,10 +175,20 @@ def main():
     parser.add_argument(
         "--no-summaries", action="store_true", help="compute the pages' figures per request (as the tests do)"
     )
+    parser.add_argument(
+        "--shared-caches", action="store_true", help="keep reports, rows and digests in the shared cache, as production"
+    )
     args = parser.parse_args()
     # The maintained summaries are rows in the database, read as production reads them (the first request
     # of a page stores its row), unless asked otherwise: the test settings switch them off.
     settings.PUBLIC_SUMMARIES = not args.no_summaries
+    if args.shared_caches:
+        # As production keeps them (config/settings/base.py); the test settings switch them off.
+        from config.settings import base
+
+        for name in ("ACCOUNTABILITY_CACHE_SECONDS", "API_CACHE_SECONDS", "PUBLIC_ROWS_CACHE_SECONDS"):
+            setattr(settings, name, getattr(base, name))
+        settings.HISTORY_DIGEST_CACHE_SECONDS = base.HISTORY_DIGEST_CACHE_SECONDS
     found = pages()
     if args.urdu:
         found |= {f"{name} (Urdu)": f"/ur{url}" for name, url in list(found.items())}
