@@ -8,6 +8,8 @@ characters: XML 1.0 cannot carry most control characters, and a feed reader show
 text); the HTML summaries, escaped by their templates, lose control and bidi control characters too.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,11 +17,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tracker.history import digest as digests
 from tracker.history.addresses import compare_url, history_url, record_url, revision_url
@@ -28,6 +30,7 @@ from tracker.history.summaries import previous_of, revisions_before, what_change
 from tracker.models import PublicRevision
 from tracker.models.kinds import KINDS_WITH_PAGES, kind_of_type
 from tracker.models.text import plain
+from tracker.models.withheld import TakenDown, references, withheld_state, withhold
 
 ENTRIES = 50
 
@@ -51,38 +54,105 @@ class Entry:
     author: str
 
 
+class _Kept:
+    """A bounded map, least recently used first out, shared by the threads of this process."""
+
+    def __init__(self, size):
+        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+
+
+# The rendered entries of public revisions, kept in this process (rendering them was most of a feed's time).
+# A revision never changes, nor does the one before it (its hash covers theirs), so an entry depends only
+# on that revision (by hash), its record's slug now, the language, the site's address and what a takedown
+# withholds from the two revisions now (`withheld_state`): the key holds each, so a takedown, a restore or a
+# rename is never answered with an entry from before it. In this process only: the templates, translations
+# and code that rendered an entry are this process's own.
+KEPT_ENTRIES = _Kept(4096)
+# The references of each revision and the one before it that a takedown would withhold, by hash.
+KEPT_REFERENCES = _Kept(8192)
+
+
 def revision_entries(revisions, slugs, feed):
-    """Entries for `revisions`, each linked under its record's current address (`slugs` by key)."""
-    before = revisions_before(revisions)
-    entries = []
+    """Entries for `revisions`, each linked under its record's current address (`slugs` by key). The
+    revisions' contents are not read: an entry not kept is made from the stored revisions (read again)."""
+    taken_down = TakenDown()
+    site = (get_language(), feed.absolute("/"), get_script_prefix())
+    entries, missing = {}, []
+    for r in revisions:
+        slug = slugs.get((r.content_type_id, r.object_id))
+        if slug is None:
+            continue
+        refs = KEPT_REFERENCES.get(r.hash)
+        entry = refs is not None and KEPT_ENTRIES.get((r.hash, slug, *site, withheld_state(refs, taken_down)))
+        if entry:
+            entries[r.pk] = entry
+        else:
+            missing.append(r.pk)
+    if missing:
+        entries |= _new_entries(missing, slugs, feed, taken_down, site)
+    return [entries[r.pk] for r in revisions if r.pk in entries]
+
+
+def _new_entries(pks, slugs, feed, taken_down, site):
+    """{revision id: Entry} of the revisions `pks` (read as stored), kept for the requests after this one."""
+    revisions = list(PublicRevision.objects.filter(pk__in=pks))
+    before = revisions_before(revisions, public=False)
+    entries = {}
     for r in revisions:
         record_kind, slug = kind_of_type(r.content.get("type")), slugs.get((r.content_type_id, r.object_id))
         if record_kind is None or record_kind.segment is None or slug is None:
             continue
-        kind = record_kind.segment
         previous = previous_of(before, r)
-        link = revision_url(kind, slug, r.number)
-        changes = compare_url(kind, slug, r.number - 1, r.number) if r.number > 1 else ""
-        context = {
-            "revision": r,
-            "what": record_kind.label,
-            "changed": what_changed(r, previous),
-            "link": feed.absolute(link),
-            "changes_link": feed.absolute(changes) if changes else "",
-            "history_link": feed.absolute(history_url(kind, slug)),
-        }
-        entries.append(
-            Entry(
-                title=_("%(kind)s “%(name)s”: revision %(n)s")
-                % {"kind": record_kind.label, "name": r.content.get("name", ""), "n": r.number},
-                link=link,
-                changes_link=changes,
-                summary=feed.render("history/feed_entry.html", context),
-                published=r.published_at,
-                author=r.publisher,
-            )
-        )
+        refs = references(r.content) + (references(previous.content) if previous is not None else ())
+        state = withheld_state(refs, taken_down)
+        r.content = withhold(r.content, taken_down)
+        if previous is not None:
+            previous.content = withhold(previous.content, taken_down)
+        entries[r.pk] = _entry(r, previous, record_kind, slug, feed)
+        KEPT_REFERENCES.put(r.hash, refs)
+        KEPT_ENTRIES.put((r.hash, slug, *site, state), entries[r.pk])
     return entries
+
+
+def _entry(r, previous, record_kind, slug, feed):
+    kind = record_kind.segment
+    link = revision_url(kind, slug, r.number)
+    changes = compare_url(kind, slug, r.number - 1, r.number) if r.number > 1 else ""
+    context = {
+        "revision": r,
+        "what": record_kind.label,
+        "changed": what_changed(r, previous),
+        "link": feed.absolute(link),
+        "changes_link": feed.absolute(changes) if changes else "",
+        "history_link": feed.absolute(history_url(kind, slug)),
+    }
+    return Entry(
+        title=_("%(kind)s “%(name)s”: revision %(n)s")
+        % {"kind": record_kind.label, "name": r.content.get("name", ""), "n": r.number},
+        link=link,
+        changes_link=changes,
+        summary=feed.render("history/feed_entry.html", context),
+        published=r.published_at,
+        author=r.publisher,
+    )
 
 
 class HistoryFeed(Feed):
@@ -126,9 +196,10 @@ class HistoryFeed(Feed):
         return {"changes_link": self.absolute(entry.changes_link) if entry.changes_link else ""}
 
 
-def latest_public_revisions(limit):
+def latest_public_revisions(limit, *, contents=True):
     """The `limit` latest revisions of records the public may see (live, not taken down), newest first,
-    with each record's slug now: {(content type, id): slug}.
+    with each record's slug now: {(content type, id): slug}. Without `contents`, their contents are not
+    read (`revision_entries` needs none for the entries it keeps).
 
     Walks the revisions newest first along the index of `published_at`, a batch at a time, and asks each
     kind present in a batch which of its records are public, by primary key (one query per kind). A
@@ -136,7 +207,8 @@ def latest_public_revisions(limit):
     on each request."""
     found, slugs, offset, batch = [], {}, 0, limit * 2
     kinds = [ContentType.objects.get_for_model(kind.model) for kind in KINDS_WITH_PAGES.values()]
-    latest = PublicRevision.objects.as_public().filter(content_type__in=kinds).order_by("-published_at", "-pk")
+    latest = PublicRevision.objects.filter(content_type__in=kinds).order_by("-published_at", "-pk")
+    latest = latest.as_public() if contents else latest.defer("content")
     while len(found) < limit:
         revisions = list(latest[offset : offset + batch])
         visible = current_slugs(revisions)
@@ -177,7 +249,7 @@ class ChangesFeed(HistoryFeed):
         return reverse("tracker:changes_feed")
 
     def items(self):
-        revisions, slugs = latest_public_revisions(ENTRIES)
+        revisions, slugs = latest_public_revisions(ENTRIES, contents=False)
         entries = revision_entries(revisions, slugs, self)
         entries += [self._digest_entry(digest) for digest in digests.daily_digests(digests.recent_days())]
         return sorted(entries, key=lambda entry: entry.published, reverse=True)

@@ -66,14 +66,16 @@ def what_changed(revision, previous):
     return summarize(previous.content, revision.content)
 
 
-def revisions_before(revisions):
+def revisions_before(revisions, *, public=True):
     """{(content type, object id, number): revision} of the revision just before each of `revisions`
-    (revisions of any records), in one query: what `what_changed` compares each one with."""
+    (revisions of any records), in one query: what `what_changed` compares each one with. As the public
+    reads them (`as_public`), or as stored when not `public`."""
     wanted = Q(pk__in=[])
     for r in revisions:
         if r.number > 1:
             wanted |= Q(content_type_id=r.content_type_id, object_id=r.object_id, number=r.number - 1)
-    return {(r.content_type_id, r.object_id, r.number): r for r in PublicRevision.objects.filter(wanted).as_public()}
+    found = PublicRevision.objects.filter(wanted)
+    return {(r.content_type_id, r.object_id, r.number): r for r in (found.as_public() if public else found)}
 
 
 def previous_of(before, revision):

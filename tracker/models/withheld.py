@@ -13,6 +13,7 @@ restore brings the name back as it was); the copy read for the public is.
 
     PublicRevision.objects.for_record(record).as_public()   # revisions read with references withheld
     withhold(content)                                       # one snapshot's content
+    withheld_state(references(content), TakenDown())        # what withholding it depends on now
 """
 
 import copy
@@ -71,6 +72,40 @@ def _notices(label, values, taken_down, relation=""):
         if notice:
             found[name] = dict(notice)
     return found
+
+
+def references(content):
+    """Every reference in `content` that a takedown would withhold: ((model, id), ...), in the order
+    `withhold` reads them. With `withheld_state`, what a kept rendering of `content` depends on."""
+    if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        return ()
+    label = content["type"]
+    found = _references(label, content.get("fields") or {})
+    for relation, items in (content.get("parts") or {}).items():
+        for item in items or []:
+            if isinstance(item, dict):
+                found += _references(label, item, relation)
+    return tuple(found)
+
+
+def _references(label, values, relation=""):
+    found = []
+    for name, value in values.items():
+        if isinstance(value, dict) and "id" in value and "name" in value:
+            model = _related_model(label, name, relation)
+            if model is not None:
+                found.append((model, str(value["id"])))
+    return found
+
+
+def withheld_state(references, taken_down):
+    """The notices that `withhold` would show now for `references` (from `references()`), as a hashable
+    value: two reads of the same content with the same state show the same."""
+    return tuple(
+        (model._meta.label_lower, pk, tuple(sorted(notice.items())))
+        for model, pk in references
+        if (notice := taken_down.notice(model, pk))
+    )
 
 
 def withhold(content, taken_down=None):

@@ -54,3 +54,48 @@ def test_site_wide_changes_feed(client, file_tracking_history):
 
 def test_feed_of_unknown_record_is_404(client, db):
     assert client.get("/commitments/nothing-here/feed/").status_code == 404
+
+
+NOTICE = "Removed on the order of the Balochistan High Court."
+
+
+@pytest.mark.parametrize("address", ["/feeds/changes/", "record feed"])
+def test_a_takedown_after_the_feed_was_read_shows_its_notice_on_the_next_read(
+    client, file_tracking_history, offices, address
+):
+    """Feeds keep their rendered entries (tracker/history/feeds.py): a takedown of a record that a kept
+    entry names, or its restore, must show on the very next read."""
+    from tracker.publishing import takedown
+
+    record, dc = file_tracking_history.commitment, offices.dc.title
+    if address == "record feed":
+        address = f"/commitments/{record.slug}/feed/"
+
+    def third_revision():
+        feed = parse(client, address)
+        return next(e.summary for e in feed.entries if e.title.endswith(f"“{record.title}”: revision 3"))
+
+    first = third_revision()
+    assert dc in first and NOTICE not in first
+    assert third_revision() == first  # read again, from the kept entries
+
+    takedown.take_down(offices.dc, notice=NOTICE)
+    withheld = third_revision()
+    assert dc not in withheld and offices.dc.slug not in withheld
+    assert NOTICE in withheld
+    assert dc not in client.get(address).content.decode()
+
+    takedown.restore(offices.dc, reason="The order was set aside on appeal.")
+    assert third_revision() == first
+
+
+def test_kept_entries_follow_the_address_and_language_asked(client, file_tracking_history):
+    record = file_tracking_history.commitment
+    address = f"/commitments/{record.slug}/feed/"
+    parse(client, address)
+    other_host = feedparser.parse(client.get(address, headers={"host": "tracker.example.org"}).content)
+    assert other_host.entries[0].link.startswith("http://tracker.example.org/")
+    assert "tracker.example.org" in other_host.entries[0].summary
+    urdu = feedparser.parse(client.get("/ur" + address).content)
+    assert urdu.entries[0].link.startswith("http://testserver/ur/")
+    assert urdu.entries[0].summary != parse(client, address).entries[0].summary
