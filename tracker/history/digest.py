@@ -25,7 +25,7 @@ from datetime import UTC
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, Max, Min, OuterRef, Q
-from django.db.models.functions import TruncDate, TruncHour
+from django.db.models.functions import TruncHour
 from django.utils import timezone
 
 from tracker.history import signing, transparency
@@ -107,9 +107,12 @@ def daily_digests(days):
             figures = cached[key][0]
         else:
             figures = _figures(digest_for(day))
-        checked[key] = (figures, highest)
+        # Written again only when something changed: while nothing is published, a request writes nothing.
+        if cached.get(key) != (figures, highest):
+            checked[key] = (figures, highest)
         found.append(figures)
-    cache.set_many(checked, seconds)
+    if checked:
+        cache.set_many(checked, seconds)
     return found
 
 
@@ -130,15 +133,18 @@ def listing_at(moment):
 
 
 def recent_days(limit=7):
-    """The last `limit` complete days on which something was published, newest first (one query)."""
-    days = (
-        PublicRevision.objects.filter(published_at__lt=end_of(timezone.localdate() - datetime.timedelta(days=1)))
-        .annotate(day=TruncDate("published_at"))
-        .order_by("-day")
-        .values_list("day", flat=True)
-        .distinct()
-    )
-    return list(days[:limit])
+    """The last `limit` complete days on which something was published, newest first: one query a day, each
+    the latest revision before the day after it, along the index of `published_at` (the days of every
+    revision, distinct, would read the whole history)."""
+    days, before = [], end_of(timezone.localdate() - datetime.timedelta(days=1))
+    while len(days) < limit:
+        latest = PublicRevision.objects.filter(published_at__lt=before).aggregate(latest=Max("published_at"))
+        if latest["latest"] is None:
+            break
+        day = timezone.localdate(latest["latest"])
+        days.append(day)
+        before = end_of(day - datetime.timedelta(days=1))
+    return days
 
 
 # --- Signed digests -----------------------------------------------------------------------------
