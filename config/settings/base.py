@@ -320,8 +320,8 @@ ACCOUNTABILITY_CACHE_SECONDS = 6 * 60 * 60
 # Each record's representation in the API's lists is cached until the public state changes
 # (tracker/api/cached.py); this bounds how long. 0: serialized on every request.
 API_CACHE_SECONDS = 6 * 60 * 60
-# The changes feed's daily digests, cached until a revision is added to their day
-# (tracker/history/digest.py `daily_digests`). 0: computed on every request.
+# The changes feed's daily digests, cached until a revision is added to their day, and the days it lists
+# (tracker/history/digest.py `daily_digests`, `recent_digests`). 0: computed on every request.
 HISTORY_DIGEST_CACHE_SECONDS = 7 * 24 * 60 * 60
 # The rows of the commitment lists (the list, the dashboard, office, person and place pages), cached
 # until the public state changes (tracker/templatetags/commitment_rows.py). 0: rendered every time.

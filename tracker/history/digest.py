@@ -76,22 +76,42 @@ class DayFigures:
         return end_of(self.day)
 
 
-def daily_digests(days):
+def recent_digests(limit=7):
+    """DayFigures of the daily digests of the last `limit` complete days on which something was published,
+    newest first: the changes feed's. The days are kept as the digests are (`daily_digests`), with the
+    highest revision id and the day they were found on: until a revision is added or the day ends, they
+    are not looked for again."""
+    if not settings.HISTORY_DIGEST_CACHE_SECONDS:
+        return daily_digests(recent_days(limit))
+    highest = PublicRevision.objects.aggregate(highest=Max("id"))["highest"] or 0
+    key = f"history:recent-days:{limit}:{timezone.localdate().isoformat()}"
+    kept = cache.get(key)  # (days, highest revision id when they were found)
+    if kept is not None and kept[1] == highest:
+        days = kept[0]
+    else:
+        days = recent_days(limit)
+        cache.set(key, (days, highest), settings.HISTORY_DIGEST_CACHE_SECONDS)
+    return daily_digests(days, highest=highest)
+
+
+def daily_digests(days, *, highest=None):
     """DayFigures of the daily digests of `days` (complete days). A digest lists every record's latest
     revision, so computing one reads the whole history: at 100,000 commitments the feed's seven of them
     cost more than the rest of it. A past day's digest changes only when a revision dated on or before it
     is added (the demo and imports may publish with a past date), and an added revision has a higher id
     than any before it. So each digest is cached with the highest revision id there was
     when it was last checked, and a request only looks at the revisions added since (two small queries),
-    for `HISTORY_DIGEST_CACHE_SECONDS` (0: computed every time)."""
+    for `HISTORY_DIGEST_CACHE_SECONDS` (0: computed every time). `highest`: the highest revision id, when
+    the caller has just read it."""
     seconds = settings.HISTORY_DIGEST_CACHE_SECONDS
     if not seconds or not days:
         return [_figures(digest_for(day)) for day in days]
     keys = {day: f"history:daily-digest:{day.isoformat()}" for day in days}
     cached = cache.get_many(list(keys.values()))  # {key: (figures, highest revision id when checked)}
-    highest = PublicRevision.objects.aggregate(highest=Max("id"))["highest"] or 0
+    if highest is None:
+        highest = PublicRevision.objects.aggregate(highest=Max("id"))["highest"] or 0
     added = {}
-    if cached:
+    if cached and min(seen for _figures, seen in cached.values()) < highest:
         # The earliest date among the revisions added since each day's check.
         added = PublicRevision.objects.filter(id__gt=min(seen for _figures, seen in cached.values())).aggregate(
             **{

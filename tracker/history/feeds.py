@@ -262,7 +262,7 @@ class ChangesFeed(HistoryFeed):
     def items(self):
         revisions, slugs = latest_public_revisions(ENTRIES, contents=False)
         entries = revision_entries(revisions, slugs, self)
-        entries += [self._digest_entry(digest) for digest in digests.daily_digests(digests.recent_days())]
+        entries += [self._digest_entry(digest) for digest in digests.recent_digests()]
         return sorted(entries, key=lambda entry: entry.published, reverse=True)
 
     def _digest_entry(self, digest):

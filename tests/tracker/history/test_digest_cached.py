@@ -87,3 +87,19 @@ def test_the_recent_days_are_the_last_days_with_a_revision(db):
     for limit in (1, 2, 7, 10, 100):
         assert recent_days(limit) == every_day[:limit]
     assert recent_days()[0] == today - datetime.timedelta(days=5)
+
+
+def test_the_feeds_days_are_kept_until_a_revision_is_added(client, db, keeping):
+    start = timezone.now() - datetime.timedelta(days=3)
+    add_revisions(CommitmentFactory(title="Solar pumps for Pishin"), 1, start=start)
+    first, _ = feed_digests(client)
+    with CaptureQueriesContext(connection) as captured:
+        again, _ = feed_digests(client)
+    assert again == first
+    assert not any('MAX("tracker_publicrevision"."published_at")' in q["sql"] for q in captured.captured_queries)
+
+    earlier = timezone.now() - datetime.timedelta(days=5)
+    add_revisions(CommitmentFactory(title="Girls' school in Zhob"), 1, start=earlier)
+    after, _ = feed_digests(client)
+    day = timezone.localdate(earlier)
+    assert f"Daily digest for {day.day} {day:%B %Y}" in set(after) - set(first)
