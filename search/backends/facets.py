@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, connections
 
+from config.single_flight import Claim
 from search.models import SearchEntryOwner, SearchEntryPlace
 from search.results import COMMITMENT_FILTERS, TOP_BUCKETS, empty_counts
 from tracker.models.transactions import on_commit_once
@@ -166,7 +167,6 @@ def index_version():
 # counts may be older, by STALE_SECONDS at most.
 COST_RATIO = 60
 STALE_SECONDS = 30
-COMPUTING_SECONDS = 60  # a computation's claim lapses after this, should its process die
 
 
 def cached_answer(question, compute):
@@ -184,7 +184,7 @@ def cached_answer(question, compute):
     latest = cache.get(latest_key)  # (answer, when it was counted, seconds it took)
     if latest is not None and time.time() - latest[1] < min(STALE_SECONDS, COST_RATIO * latest[2]):
         return latest[0]
-    claimed = cache.add(f"{key}:computing", 1, COMPUTING_SECONDS)
+    claimed = Claim(key).take()
     if not claimed and latest is not None:
         return latest[0]  # another process counts it: the last answer meanwhile
     if claimed and latest is not None and settings.SEARCH.get("RECOUNT_IN_BACKGROUND"):
@@ -202,7 +202,7 @@ def _recount(key, latest_key, compute, claimed=True):
         return found
     finally:
         if claimed:
-            cache.delete(f"{key}:computing")
+            Claim(key).give_up()
 
 
 def _recount_in_background(key, latest_key, compute):

@@ -25,11 +25,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from config.single_flight import Claim
 from tracker.public import public_state, stored_figures
 
 WAIT_SECONDS = 10.0  # the longest a reader with nothing to serve waits for another process's computation
 POLL_SECONDS = 0.05
-COMPUTING_SECONDS = 60  # a computation's claim lapses after this, should its process die
 
 
 def report_name(query, today):
@@ -54,8 +54,9 @@ def cached_report(query, today, compute):
     stored = cache.get(key)
     if stored is not None:
         return stored_figures.loads(stored)
-    if not cache.add(f"{key}:computing", 1, COMPUTING_SECONDS):
-        stored = cache.get(latest) or _wait_for(key)  # another process computes it: the one before it meanwhile
+    claim = Claim(key)
+    if not claim.take():
+        stored = cache.get(latest) or _wait_for(key, claim)  # another process computes it: the one before meanwhile
         if stored is not None:
             return stored_figures.loads(stored)
     try:
@@ -63,18 +64,18 @@ def cached_report(query, today, compute):
         stored = stored_figures.dumps(report)
         cache.set_many({key: stored, latest: stored}, seconds)
     finally:
-        cache.delete(f"{key}:computing")
+        claim.give_up()
     return report
 
 
-def _wait_for(key):
+def _wait_for(key, claim):
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
         stored = cache.get(key)
         if stored is not None:
             return stored
-        if cache.get(f"{key}:computing") is None:  # given up by its process: compute it here
+        if not claim.held():  # given up by its process: compute it here
             return None
     return None
 
