@@ -131,6 +131,16 @@ def test_the_revision_page_shows_its_entry_and_links_its_proof(client, log):
     assert "شفافیت لاگ کا اندراج نمبر 41" in urdu
 
 
+def test_a_checkpoint_of_one_entry_is_said_in_the_singular_in_both_languages(client, db):
+    record = CommitmentFactory(title="Solar pumps for Pishin")
+    add_revisions(record, 1, start=timezone.now() - datetime.timedelta(hours=1), step=datetime.timedelta(minutes=1))
+    transparency.make_checkpoint()
+    page = client.get(f"/commitments/{record.slug}/history/1/").content.decode()
+    assert "latest signed checkpoint</a> of 1 entry." in page
+    urdu = client.get(f"/ur/commitments/{record.slug}/history/1/").content.decode()
+    assert "کہ یہ 1 اندراج کے" in urdu
+
+
 def test_the_api_and_citations_carry_the_entry_and_its_proof(client, log):
     checkpoint = transparency.make_checkpoint()
     revision = PublicRevision.objects.get(sequence=42)
