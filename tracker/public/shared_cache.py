@@ -75,8 +75,10 @@ def _wait_for(key, claim):
         stored = cache.get(key)
         if stored is not None:
             return stored
-        if not claim.held():  # given up by its process: compute it here
-            return None
+        if not claim.held():
+            # Done just now (stored, then the claim given up, between our two reads), or given up by its
+            # process: read once more, and compute it here if it is not there.
+            return cache.get(key)
     return None
 
 
