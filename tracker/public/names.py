@@ -11,6 +11,10 @@ The filter forms offer the names as suggestions (an HTML datalist, no script): `
 keeps that list to what a reader is likely to pick (places above union councils, offices that own a
 commitment), so the page stays light when thousands of records are tracked; any other name still
 works when typed.
+
+Readers of the Urdu pages are offered each name in Urdu (in English where its Urdu is not written yet),
+in the Urdu alphabet's order, and a name typed in Urdu finds its record as the English one does; the
+"did you mean" choices are in the page's language too.
 """
 
 import difflib
@@ -86,14 +90,19 @@ def find(kind, value):
     if not value or "\x00" in value:
         return Found(message=spec.missing % {"name": value})
     published = spec.model.objects.published()
-    name = spec.name_field
+    name, urdu = spec.name_field, f"{spec.name_field}_ur"
     made = slugify(value, allow_unicode=True)
-    exact = list(published.filter(Q(slug__iexact=value) | Q(slug=made) | Q(**{f"{name}__iexact": value}))[:10])
+    named = Q(**{f"{name}__iexact": value}) | Q(**{f"{urdu}__iexact": value})
+    exact = list(published.filter(Q(slug__iexact=value) | Q(slug=made) | named)[:10])
     by_slug = [r for r in exact if r.slug.lower() in (value.lower(), made)]
     if len(by_slug) == 1 or len(exact) == 1:
         return Found(record=(by_slug or exact)[0])
-    sharing = [(getattr(r, name), r.slug) for r in exact]
-    containing = list(published.filter(**{f"{name}__icontains": value}).values_list(name, "slug")[:MAX_SUGGESTIONS])
+    sharing = [(_in_language(getattr(r, name), getattr(r, urdu)), r.slug) for r in exact]
+    contains = Q(**{f"{name}__icontains": value}) | Q(**{f"{urdu}__icontains": value})
+    containing = [
+        (_in_language(english, in_urdu), slug)
+        for english, in_urdu, slug in published.filter(contains).values_list(name, urdu, "slug")[:MAX_SUGGESTIONS]
+    ]
     matching = set(sharing) | set(containing)
     # Say what is true: a name shared by several records, or part of several names ("Quetta": the city,
     # the district, the division), is ambiguous, not missing.
@@ -103,12 +112,14 @@ def find(kind, value):
 
 def _closest(published, name, value, matching):
     """[(name, slug)]: the records that share the name or whose names contain what was typed, then the
-    most similar names."""
+    most similar names (in English or in Urdu; each shown in the reader's language)."""
     found = list(matching)
-    names = dict(published.values_list(name, "slug")[:20_000])
-    lowered = {n.lower(): n for n in names}
-    for close in difflib.get_close_matches(value.lower(), list(lowered), n=MAX_SUGGESTIONS, cutoff=0.6):
-        found.append((lowered[close], names[lowered[close]]))
+    shown = {}  # {a name, lowered: (the record's name in the reader's language, slug)}
+    for english, urdu, slug in published.values_list(name, f"{name}_ur", "slug")[:20_000]:
+        for written in filter(None, (english, urdu)):
+            shown.setdefault(written.lower(), (_in_language(english, urdu), slug))
+    for close in difflib.get_close_matches(value.lower(), list(shown), n=MAX_SUGGESTIONS, cutoff=0.6):
+        found.append(shown[close])
     unique = list(dict.fromkeys(found))
     return unique[:MAX_SUGGESTIONS]
 
@@ -124,13 +135,37 @@ def suggested_names():
 
 
 def _suggested_names():
+    """Kept per language (`cached_report` keys by it): the names in the reader's language and alphabet."""
     from tracker.models import CommitmentOwner, Jurisdiction, Office
     from tracker.models.vocabulary import JurisdictionTier
 
     places = Jurisdiction.objects.published().exclude(tier=JurisdictionTier.UNION_COUNCIL)
     owning = CommitmentOwner.objects.values("office_id")
     offices = Office.objects.published().filter(pk__in=owning)
-    return {
-        "place": list(places.order_by("name").values_list("name", flat=True).distinct()[:MAX_NAMES]),
-        "office": list(offices.order_by("title").values_list("title", flat=True).distinct()[:MAX_NAMES]),
-    }
+    if not _urdu():
+        return {
+            "place": list(places.order_by("name").values_list("name", flat=True).distinct()[:MAX_NAMES]),
+            "office": list(offices.order_by("title").values_list("title", flat=True).distinct()[:MAX_NAMES]),
+        }
+    return {"place": _urdu_names(places, "name"), "office": _urdu_names(offices, "title")}
+
+
+def _urdu_names(records, name):
+    """Each record's Urdu name (its English one where none is written), once, Urdu names first in the Urdu
+    alphabet's order, at most MAX_NAMES."""
+    from tracker.public.alphabet import sort_key
+
+    shown = {_in_language(english, urdu, True) for english, urdu in records.values_list(name, f"{name}_ur")}
+    return sorted(shown, key=sort_key)[:MAX_NAMES]
+
+
+def _urdu():
+    from django.utils import translation
+
+    return translation.get_language() == "ur"
+
+
+def _in_language(english, urdu, in_urdu=None):
+    """A record's name as the page's reader reads it: in Urdu on Urdu pages, where it is written."""
+    in_urdu = _urdu() if in_urdu is None else in_urdu
+    return (urdu or english) if in_urdu else english

@@ -118,3 +118,23 @@ def test_the_accountability_page_takes_places_by_name_too(client, quetta):
     wrong_tier = client.get("/accountability/", {"province": "Quetta"})
     assert wrong_tier.status_code == 400
     assert "No province called “Quetta” is tracked." in words(wrong_tier)
+
+
+def test_urdu_readers_are_offered_the_names_in_urdu_and_may_type_them(client, quetta):
+    from tracker.models import Jurisdiction, Office
+
+    Jurisdiction.objects.filter(pk=quetta.quetta.pk).update(name_ur="کوئٹہ")
+    Office.objects.filter(pk=quetta.dc.pk).update(title_ur="ڈپٹی کمشنر کوئٹہ")
+    places = client.get("/ur/filter-names/").json()["jurisdiction-names"]
+    assert "کوئٹہ" in places and "Quetta" not in places
+    assert "Balochistan" in places  # its Urdu is not written yet: offered in English, after the Urdu names
+    assert places.index("کوئٹہ") < places.index("Balochistan")
+    assert "ڈپٹی کمشنر کوئٹہ" in client.get("/ur/filter-names/").json()["owner-names"]
+    assert "Quetta" in client.get("/filter-names/").json()["jurisdiction-names"]  # English pages: English names
+
+    assert listed(client.get("/ur/commitments/", {"jurisdiction": "کوئٹہ"})) == IN_QUETTA
+    assert listed(client.get("/ur/commitments/", {"owner": "ڈپٹی کمشنر کوئٹہ"})) == {
+        "File tracking system for the secretariat"
+    }
+    near_miss = client.get("/ur/commitments/", {"jurisdiction": "کوئٹا"})
+    assert near_miss.status_code == 400 and "کوئٹہ" in words(near_miss)  # did you mean, in Urdu
