@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from tracker.archive.freshness import freshness_of
 from tracker.archive.reading import attach_copies
-from tracker.models import Commitment, Decision, Office, translations
+from tracker.models import Commitment, Decision, translations
+from tracker.models.base import published
 from tracker.models.querysets import with_owners
 from tracker.public import list_explained, names
 from tracker.public.charts import bar_chart
@@ -47,7 +48,7 @@ def commitment_detail(request, slug):
     changes = list(commitment.status_changes.all())
     sources = list(commitment.sources.all())
     copies = attach_copies(changes, sources)
-    movements = list(commitment.movements.filter(office__in=Office.objects.published()).select_related("office"))
+    movements = list(commitment.movements.filter(published("office")).select_related("office"))
     decisions = list(
         Decision.objects.published().filter(linked_commitments__commitment=commitment).order_by("decided_on")
     )
