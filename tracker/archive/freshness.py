@@ -40,9 +40,11 @@ def sources_confirmed_at(urls, copies):
     return min(moments)
 
 
-def freshness_of(record, urls, copies, now=None):
-    """The Freshness of a published record citing `urls`, whose copies (by address) are `copies`."""
-    published = PublicRevision.objects.for_record(record).aggregate(latest=Max("published_at"))["latest"]
+def freshness_of(record, urls, copies, now=None, published=None):
+    """The Freshness of a published record citing `urls`, whose copies (by address) are `copies`; `published`,
+    when the caller read it already, is when its latest public revision was published."""
+    if published is None:
+        published = PublicRevision.objects.for_record(record).aggregate(latest=Max("published_at"))["latest"]
     moments = [m for m in (published, sources_confirmed_at(urls, copies)) if m is not None]
     last_checked = max(moments) if moments else None
     dead = sum(1 for url in set(urls) if url in copies and copies[url].is_dead)

@@ -26,10 +26,13 @@ def tenure_history_of(record, known=None):
 
 
 @register.simple_tag
-def last_change_of(record, history=None):
+def last_change_of(record, history=None, known=None):
     """When a published record's page was last updated (its latest public revision), with the address of
     its history: {% last_change_of commitment as changed %} (one query; None if never published), or from
-    the tenure history of an office or a person the view worked out: {% last_change_of office history as x %}."""
+    the tenure history of an office or a person the view worked out: {% last_change_of office history as x %},
+    or `known`, the LastChange the view read already (a commitment's page, which reads it for its freshness)."""
     from tracker.history.tenures import last_change
 
+    if known:
+        return known
     return history.last_changed if history else last_change(record)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from tracker.archive.freshness import freshness_of
 from tracker.archive.reading import attach_copies
+from tracker.history.tenures import last_change
 from tracker.models import Commitment, Decision, translations
 from tracker.models.base import published
 from tracker.models.querysets import with_owners
@@ -58,6 +59,8 @@ def commitment_detail(request, slug):
     owners_now = owners_on(owners, tenures, today)
     latest_change = changes[-1] if changes and changes[-1].to_status == commitment.status else None
     url = request.build_absolute_uri(request.path)
+    # Its latest public revision, read once: the page's "Last updated" and when its status was last checked.
+    changed = last_change(commitment)
     context = {
         "commitment": commitment,
         "glance": commitment_glance(commitment, owners_now, latest_change, today),
@@ -80,7 +83,13 @@ def commitment_detail(request, slug):
             _("days"),
         ),
         "sources": sources,
-        "freshness": freshness_of(commitment, [part.url for part in changes + sources], copies),
+        "freshness": freshness_of(
+            commitment,
+            [part.url for part in changes + sources],
+            copies,
+            published=changed.published_at if changed else None,
+        ),
+        "last_change": changed,
         "canonical_url": url,
         "jsonld": commitment_jsonld(commitment, url, owners_now),
     }
