@@ -22,13 +22,14 @@ ROLE_NOTES = {
 }
 
 
-def tenures_by_office(office_ids):
+def tenures_by_office(office_ids, page=False):
     """{office_id: [tenure, ...]} for published offices, each tenure of a published person, with the
     person loaded: a record taken down or unpublished is named on no other record's page. Whether both
     are published is asked of the rows joined, not of two subqueries: a commitment's page spent more
-    building those than the database spent answering."""
+    building those than the database spent answering. For a `page`, the people's editing fields are
+    left unread (`editing_fields`)."""
     from tracker.models import Tenure
-    from tracker.models.base import published
+    from tracker.models.base import editing_fields, published
 
     grouped = defaultdict(list)
     tenures = (
@@ -36,6 +37,8 @@ def tenures_by_office(office_ids):
         .select_related("person")
         .order_by("start_date", "sort_order")
     )
+    if page:
+        tenures = tenures.defer(*editing_fields(Tenure, "person"))
     for tenure in tenures:
         grouped[tenure.office_id].append(tenure)
     return grouped
@@ -90,10 +93,16 @@ def hide_hidden(record, *names):
 
 def published_owners(commitment):
     """The owners of `commitment` whose offices the public may see, their offices and organisations loaded
-    (whether an office is published asked of the office joined, as in `tenures_by_office`)."""
-    from tracker.models.base import published
+    (whether an office is published asked of the office joined, as in `tenures_by_office`), for its page:
+    the offices' and organisations' editing fields left unread."""
+    from tracker.models import CommitmentOwner
+    from tracker.models.base import editing_fields, published
 
-    return list(commitment.owners.filter(published("office")).select_related("office__organization"))
+    return list(
+        commitment.owners.filter(published("office"))
+        .select_related("office__organization")
+        .defer(*editing_fields(CommitmentOwner, "office", "office__organization"))
+    )
 
 
 def owners_on(owners, tenures, day):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from tracker.archive.freshness import freshness_of
 from tracker.archive.reading import attach_copies
 from tracker.history.tenures import last_change
-from tracker.models import Commitment, Decision, translations
-from tracker.models.base import published
+from tracker.models import Commitment, Decision, Movement, translations
+from tracker.models.base import editing_fields, published
 from tracker.models.querysets import with_owners
 from tracker.public import list_explained, names
 from tracker.public.charts import bar_chart
@@ -41,7 +41,13 @@ def on_caveat(commitment, on, today):
 
 
 def commitment_detail(request, slug):
-    commitment = published_or_404(Commitment.objects.select_related("jurisdiction", "made_by_office"), slug)
+    # The records this page reads, their editing fields left unread (editing_fields).
+    commitment = published_or_404(
+        Commitment.objects.select_related("jurisdiction", "made_by_office").defer(
+            *editing_fields(Commitment, "", "jurisdiction", "made_by_office")
+        ),
+        slug,
+    )
     hide_hidden(commitment, "made_by_office", "jurisdiction")
     today = timezone.localdate()
     on, on_error = parse_day(request.GET.get("on"))
@@ -49,11 +55,18 @@ def commitment_detail(request, slug):
     changes = list(commitment.status_changes.all())
     sources = list(commitment.sources.all())
     copies = attach_copies(changes, sources)
-    movements = list(commitment.movements.filter(published("office")).select_related("office"))
-    decisions = list(
-        Decision.objects.published().filter(linked_commitments__commitment=commitment).order_by("decided_on")
+    movements = list(
+        commitment.movements.filter(published("office"))
+        .select_related("office")
+        .defer(*editing_fields(Movement, "office"))
     )
-    tenures = tenures_by_office([o.office_id for o in owners] + [commitment.made_by_office_id])
+    decisions = list(
+        Decision.objects.published()
+        .filter(linked_commitments__commitment=commitment)
+        .defer(*editing_fields(Decision))
+        .order_by("decided_on")
+    )
+    tenures = tenures_by_office([o.office_id for o in owners] + [commitment.made_by_office_id], page=True)
     closed_on = terminal_date(changes)
     stays = time_with_offices(movements, until=closed_on or today)
     owners_now = owners_on(owners, tenures, today)
