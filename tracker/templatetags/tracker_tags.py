@@ -169,3 +169,34 @@ def _when(value):
     if not value:
         return "—"
     return f'<time datetime="{conditional_escape(value.isoformat())}">{conditional_escape(day(value, "j M Y"))}</time>'
+
+
+class SamePerLanguageNode(template.Node):
+    """What `{% same_per_language %}` encloses, written once per language (and URL prefix and URLconf, as
+    `reverse()` reads them) in each process and kept with the compiled template."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.written = {}
+
+    def render(self, context):
+        from django.conf import settings
+        from django.urls import get_script_prefix, get_urlconf
+        from django.utils.translation import get_language
+
+        key = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        text = self.written.get(key)
+        if text is None:
+            text = self.written[key] = self.nodelist.render(context)
+        return text
+
+
+@register.tag
+def same_per_language(parser, token):
+    """{% same_per_language %}...{% end_same_per_language %}: a part of every page that says the same on
+    every page in one language (the menus and the footer: words and the site's own addresses), written the
+    first time and then kept, instead of some 20 URL reversals and 30 translations on every page. Only
+    {% trans %}, {% blocktrans %} and {% url %} with fixed arguments belong inside: nothing of the page."""
+    nodelist = parser.parse(("end_same_per_language",))
+    parser.delete_first_token()
+    return SamePerLanguageNode(nodelist)
