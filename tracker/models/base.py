@@ -63,16 +63,17 @@ EDITING_FIELDS = (
 )
 
 
+@functools.cache
 def editing_fields(model, *through):
     """The EDITING_FIELDS of `model` and of the records joined to it by `through` ("office", "office__organization"),
     for `.defer()`: a public page reading many records leaves some 16 columns of each unread, which cost more to
     convert into each row's fields than to read. ("" stands for `model` itself.)"""
-    names = []
+    names = ()
     for path in through or ("",):
         related = model
         for step in filter(None, path.split("__")):
             related = related._meta.get_field(step).related_model
-        names += [f"{path}__{name}" if path else name for name in EDITING_FIELDS if _has_field(related, name)]
+        names += tuple(f"{path}__{name}" if path else name for name in EDITING_FIELDS if _has_field(related, name))
     return names
 
 

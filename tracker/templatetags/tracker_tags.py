@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 
 from tracker.models.text import escape_bidi, plain
@@ -124,24 +126,26 @@ def owner_periods(periods, from_label, until_label):
     from tracker.templatetags.in_language import day, in_language
 
     from_label, until_label = conditional_escape(from_label), conditional_escape(until_label)
+    # The words every row may say, translated once.
+    unrecorded = f'<span class="vacant">{conditional_escape(_("No holder recorded"))}</span>'
+    vacant = f'<span class="vacant">{conditional_escape(_("vacant"))}</span>'
+    how = {"acting": f" ({conditional_escape(_('acting'))})"}
+    how["additional_charge"] = f" ({conditional_escape(_('additional charge'))})"
+    now = None
     rows = []
     for p in periods:
         if p.unrecorded:
-            held = f'<span class="vacant">{conditional_escape(_("No holder recorded"))}</span>'
+            held = unrecorded
         elif p.vacant:
-            held = f'<span class="vacant">{conditional_escape(_("vacant"))}</span>'
+            held = vacant
         else:
             person = p.tenure.person
             url, name = conditional_escape(person.get_absolute_url()), in_language(person, "name")
-            held = f'<a href="{url}"><bdi>{name}</bdi></a>'
-            if p.tenure.how == "acting":
-                held += f" ({conditional_escape(_('acting'))})"
-            elif p.tenure.how == "additional_charge":
-                held += f" ({conditional_escape(_('additional charge'))})"
+            held = f'<a href="{url}"><bdi>{name}</bdi></a>{how.get(p.tenure.how, "")}'
         marks = []
         for d in p.key_dates:
             if d.kind == "now":
-                said = conditional_escape(_("Now"))
+                said = now = now or conditional_escape(_("Now"))
             elif d.kind == "deadline":
                 said = _("Deadline, %(day)s") % {"day": conditional_escape(day(d.day, "j M Y"))}
             else:
@@ -190,12 +194,21 @@ def timeline_events(events):
 
 
 def _when(value):
+    from django.utils.translation import get_language
+
+    if not value:
+        return "—"
+    return _time_element(value, get_language())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _time_element(value, language):
+    """A day's <time> element in `language` (the page's), written once: a busy commitment's page shows some
+    sixty."""
     from django.utils.html import conditional_escape
 
     from tracker.templatetags.in_language import day
 
-    if not value:
-        return "—"
     return f'<time datetime="{conditional_escape(value.isoformat())}">{conditional_escape(day(value, "j M Y"))}</time>'
 
 
