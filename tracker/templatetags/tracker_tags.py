@@ -114,6 +114,42 @@ def office_kind(office):
 
 
 @register.simple_tag
+def held_now(holders, since=False, vacant_since=None):
+    """Who holds an office: each holder linked (substantive first, then "acting: " or "additional charge: "),
+    or "vacant". `holders`: tenures, as tracker.public.ownership.holders_on gives them; `since`: say since
+    when each holds it; `vacant_since` (optional): the day a vacant office fell vacant. Markup made here, not
+    by an included template: a commitment's page says it for each owner office at its top."""
+    from django.template.defaultfilters import date as date_filter
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext as _
+
+    from tracker.templatetags.in_language import in_language
+
+    def since_day(day):
+        said = _("since %(day)s") % {"day": conditional_escape(date_filter(day, "j M Y"))}
+        return f' <span class="since">{said}</span>'
+
+    if not holders:
+        vacant = f'<span class="vacant">{conditional_escape(_("vacant"))}</span>'
+        return mark_safe(vacant + (since_day(vacant_since) if vacant_since else ""))  # noqa: S308  (escaped)
+    named = []
+    for t in holders:
+        if t.how == "acting":
+            how = f"{conditional_escape(_('acting'))}: "
+        elif t.how == "additional_charge":
+            how = f"{conditional_escape(_('additional charge'))}: "
+        else:
+            how = ""
+        url = conditional_escape(t.person.get_absolute_url())
+        named.append(
+            f'{how}<a href="{url}"><bdi>{in_language(t.person, "name")}</bdi></a>'
+            + (since_day(t.start_date) if since else "")
+        )
+    return mark_safe("; ".join(named))  # noqa: S308  (every part escaped above)
+
+
+@register.simple_tag
 def owner_periods(periods, from_label, until_label):
     """The rows of one owner office in a commitment's "Who owned it, and when" table: each period of its
     holders (tracker.public.owners_over_time.Period), the columns' names repeated in each cell for narrow
