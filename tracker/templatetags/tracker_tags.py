@@ -150,6 +150,93 @@ def held_now(holders, since=False, vacant_since=None):
 
 
 @register.simple_tag
+def source_items(*lists):
+    """The items of a record's list of sources, for each source or status change in `lists` in turn: its
+    title linked to its address, publisher, date, the methodology's ranking of its kind, the quote, the
+    archive's address and the tracker's own archived copy (`archived_copy_link`). Markup made here, not by
+    an included template per source: some twenty nodes each, and the methodology's address reversed for
+    each."""
+    from django.conf import settings
+    from django.urls import get_script_prefix, get_urlconf
+    from django.utils.formats import localize
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+    from django.utils.translation import gettext as _
+
+    from tracker.templatetags.in_language import as_written, day
+
+    language = get_language()
+    ranked = _("Kind: %(kind)s (rank %(rank)s of %(total)s)")
+    methodology = _methodology_link(language, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    archived = conditional_escape(_("archived copy"))
+    items = []
+    for s in (s for sources in lists for s in sources):
+        text = f'<li><a href="{conditional_escape(s.url)}"><bdi>{conditional_escape(as_written(s.title))}</bdi></a>'
+        if s.publisher:
+            text += f", <bdi>{conditional_escape(as_written(s.publisher))}</bdi>"
+        if s.published_on:
+            text += f", {conditional_escape(day(s.published_on, 'j M Y'))}"
+        method = s.method
+        if method:
+            kind = ranked % {
+                "kind": conditional_escape(localize(method.label)),
+                "rank": conditional_escape(localize(method.rank)),
+                "total": conditional_escape(localize(method.total)),
+            }
+        else:
+            kind = conditional_escape(_("Kind: not graded"))
+        text += f' <span class="source-kind">{kind} {methodology}</span>'
+        if s.quote:
+            text += f"<blockquote><bdi>{conditional_escape(as_written(s.quote))}</bdi></blockquote>"
+        if s.archive_url:
+            text += f' <a href="{conditional_escape(s.archive_url)}">{archived}</a>'
+        items.append(f"{text}{archived_copy_link(s.archived)}</li>\n")
+    return mark_safe("".join(items))  # noqa: S308  (every part escaped above)
+
+
+@functools.lru_cache(maxsize=64)
+def _methodology_link(language, script_prefix, urlconf):
+    """The link to the methodology's ranking of sources, in `language` (the page's)."""
+    from django.urls import reverse
+    from django.utils.html import conditional_escape
+    from django.utils.translation import gettext as _
+
+    url = conditional_escape(reverse("wagtail_serve", args=["methodology/"]))
+    return f'<a href="{url}#source-ranking">{conditional_escape(_("how sources are ranked"))}</a>'
+
+
+@register.simple_tag
+def archived_copy_link(copy):
+    """Beside a source's link: the tracker's own archived copy of it, with its date, and what the weekly
+    check found. `copy`: the source's ArchivedCopy (tracker/archive/reading.py attach_copies; may be None)."""
+    from django.template.defaultfilters import date as date_filter
+    from django.urls import reverse
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.timezone import template_localtime
+    from django.utils.translation import gettext as _
+
+    def on(moment):
+        return conditional_escape(date_filter(template_localtime(moment), "j M Y"))
+
+    if not copy:
+        return mark_safe("\n")  # noqa: S308  (as the template wrote it, a line's end)
+    text = ""
+    if copy.is_kept:
+        url = conditional_escape(reverse("tracker:archived_copy", args=[copy.pk]))
+        said = _("archived copy (%(date)s)") % {"date": on(copy.fetched_at)}
+        text += f' <a class="archived-copy" href="{url}">{said}</a>'
+    if copy.is_dead:
+        said = _("the link no longer works (checked %(date)s)") % {"date": on(copy.checked_at)}
+        text += f' <span class="source-dead">{said}</span>'
+    elif copy.content_changed:
+        said = _("the page has changed since it was archived (checked %(date)s)") % {"date": on(copy.checked_at)}
+        text += f' <span class="source-changed">{said}</span>'
+    return mark_safe(text + "\n")  # noqa: S308  (every part escaped above)
+
+
+@register.simple_tag
 def owner_periods(periods, from_label, until_label):
     """The rows of one owner office in a commitment's "Who owned it, and when" table: each period of its
     holders (tracker.public.owners_over_time.Period), the columns' names repeated in each cell for narrow
