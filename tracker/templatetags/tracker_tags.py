@@ -244,35 +244,30 @@ def owner_periods(periods, from_label, until_label):
     have some 25 periods of a dozen nodes each, a fifth of their page's rendering."""
     from django.utils.html import conditional_escape
     from django.utils.safestring import mark_safe
-    from django.utils.translation import gettext as _
+    from django.utils.translation import get_language
 
     from tracker.templatetags.in_language import day, in_language
 
     from_label, until_label = conditional_escape(from_label), conditional_escape(until_label)
-    # The words every row may say, translated once.
-    unrecorded = f'<span class="vacant">{conditional_escape(_("No holder recorded"))}</span>'
-    vacant = f'<span class="vacant">{conditional_escape(_("vacant"))}</span>'
-    how = {"acting": f" ({conditional_escape(_('acting'))})"}
-    how["additional_charge"] = f" ({conditional_escape(_('additional charge'))})"
-    now = None
+    words = _period_words(get_language())
     rows = []
     for p in periods:
         if p.unrecorded:
-            held = unrecorded
+            held = words["unrecorded"]
         elif p.vacant:
-            held = vacant
+            held = words["vacant"]
         else:
             person = p.tenure.person
             url, name = conditional_escape(person.get_absolute_url()), in_language(person, "name")
-            held = f'<a href="{url}"><bdi>{name}</bdi></a>{how.get(p.tenure.how, "")}'
+            held = f'<a href="{url}"><bdi>{name}</bdi></a>{words["how"].get(p.tenure.how, "")}'
         marks = []
         for d in p.key_dates:
             if d.kind == "now":
-                said = now = now or conditional_escape(_("Now"))
+                said = words["now"]
             elif d.kind == "deadline":
-                said = _("Deadline, %(day)s") % {"day": conditional_escape(day(d.day, "j M Y"))}
+                said = words["deadline"] % {"day": conditional_escape(day(d.day, "j M Y"))}
             else:
-                said = _("Became “%(status)s”, %(day)s") % {
+                said = words["became"] % {
                     "status": conditional_escape(d.change.get_to_status_display()),
                     "day": conditional_escape(day(d.day, "j M Y")),
                 }
@@ -314,6 +309,25 @@ def timeline_events(events):
             what += f' (<a href="{conditional_escape(e.url)}">{source}</a>)'
         items.append(f'\n      <li class="event-{conditional_escape(e.kind)}">{_when(e.day)} {what}</li>')
     return mark_safe("".join(items))  # noqa: S308  (every part escaped above)
+
+
+@functools.lru_cache(maxsize=16)
+def _period_words(language):
+    """The words the rows of owner_periods may say, in `language` (the page's), translated once."""
+    from django.utils.html import conditional_escape
+    from django.utils.translation import gettext as _
+
+    return {
+        "unrecorded": f'<span class="vacant">{conditional_escape(_("No holder recorded"))}</span>',
+        "vacant": f'<span class="vacant">{conditional_escape(_("vacant"))}</span>',
+        "how": {
+            "acting": f" ({conditional_escape(_('acting'))})",
+            "additional_charge": f" ({conditional_escape(_('additional charge'))})",
+        },
+        "now": conditional_escape(_("Now")),
+        "deadline": _("Deadline, %(day)s"),
+        "became": _("Became “%(status)s”, %(day)s"),
+    }
 
 
 def _when(value):
