@@ -92,17 +92,17 @@ def hide_hidden(record, *names):
 
 
 def published_owners(commitment):
-    """The owners of `commitment` whose offices the public may see, their offices and organisations loaded
-    (whether an office is published asked of the office joined, as in `tenures_by_office`), for its page:
-    the offices' and organisations' editing fields left unread. Read from the database as a published
+    """The owners of `commitment` whose offices the public may see, their offices loaded (whether an office
+    is published asked of the office joined, as in `tenures_by_office`), for its page: the offices' editing
+    fields left unread, and not their organisations, which the page does not name. Read from the database as a published
     page's are, not through the record's cluster of children (`commitment.owners`), which costs more."""
     from tracker.models import CommitmentOwner
     from tracker.models.base import editing_fields, published
 
     return list(
         CommitmentOwner.objects.filter(published("office"), commitment=commitment)
-        .select_related("office__organization")
-        .defer(*editing_fields(CommitmentOwner, "office", "office__organization"))
+        .select_related("office")
+        .defer(*editing_fields(CommitmentOwner, "office"))
     )
 
 
