@@ -237,6 +237,52 @@ def archived_copy_link(copy):
 
 
 @register.simple_tag
+def glance_owners(lines):
+    """The lines under a commitment's status at the top of its page (tracker.public.key_facts.OwnerLine): who
+    answers to voters and who must deliver, each owner office linked with who holds it now (`held_now`), or
+    "none recorded". Markup made here, not by the template's loops."""
+    from django.utils.formats import localize
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext as _
+
+    from tracker.templatetags.in_language import in_language
+
+    written = []
+    for line in lines:
+        owners = [
+            f'<a href="{conditional_escape(o.office.get_absolute_url())}">'
+            f"<bdi>{in_language(o.office, 'title')}</bdi></a> ({held_now(o.holders)})"
+            for o in line.owners
+        ]
+        named = "; ".join(owners) if owners else f'<span class="vacant">{conditional_escape(_("none recorded"))}</span>'
+        label = conditional_escape(localize(line.label))
+        written.append(f'<p class="glance-owner"><span class="label">{label}:</span> {named}</p>\n    ')
+    return mark_safe("".join(written))  # noqa: S308  (every part escaped above)
+
+
+@register.simple_tag
+def stays_list(stays):
+    """The items of a commitment's "Time with each office": each office with the days its next step waited
+    there (tracker.public.timelines.Stay)."""
+    from django.utils.formats import localize
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import ngettext
+
+    from tracker.templatetags.in_language import in_language_text
+
+    items = []
+    for s in stays:
+        said = ngettext("with %(office)s: %(days)s day", "with %(office)s: %(days)s days", s.days) % {
+            "office": conditional_escape(in_language_text(s.office, "title")),
+            "days": conditional_escape(localize(s.days)),
+        }
+        items.append(f"<li>{said}</li>")
+    return mark_safe("".join(items))  # noqa: S308  (every part escaped above)
+
+
+@register.simple_tag
 def owner_periods(periods, from_label, until_label):
     """The rows of one owner office in a commitment's "Who owned it, and when" table: each period of its
     holders (tracker.public.owners_over_time.Period), the columns' names repeated in each cell for narrow
