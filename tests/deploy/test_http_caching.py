@@ -55,7 +55,7 @@ def test_a_revision_page_is_kept_a_short_while_until_a_checkpoint_covers_it(clie
     make_checkpoint()
     covered = client.get(page)
     assert covered["Cache-Control"] == IMMUTABLE
-    assert "latest signed checkpoint</a> of 1 entries" in covered.content.decode()
+    assert "latest signed checkpoint</a> of 1 entry." in covered.content.decode()
     # With a timestamp authority configured, the box awaits its timestamp too.
     settings.TRANSPARENCY_LOG_TIMESTAMP_AUTHORITIES = ["authority http://127.0.0.1:9/ none.pem"]
     assert client.get(page)["Cache-Control"] == short

@@ -1,10 +1,16 @@
-"""Each record's representation in an API list, cached until the public state changes.
+"""Each record's representation in an API list, cached until what it shows changes.
 
 A list page of 50 commitments builds each one's owners, their holders on the day asked about and a
 dozen links: about 120 ms of Python per page at any size, for answers that only change when something is
-published. Each record's representation is cached under the public state's version (which every change of
-it moves on, tracker/public/public_state.py), the day, the date asked about and the host, and read back
-for all of a page's records in one round trip."""
+published. Each record's representation is cached under the day, the date asked about and the host, and
+read back for all of a page's records in one round trip; and under what it depends on:
+
+- a commitment's, under its own published revision and the version of everything around it (its place,
+  its owners' offices and their holders, its sources' archived copies: `public_state.around_commitments`,
+  which every change but a commitment's own publish moves on), so that a publish makes one of a page's
+  fifty again, not all of them;
+- any other record's (a decision names its commitments, an office or a person reads tenures), under the
+  public state's version, which every change moves on (tracker/public/public_state.py)."""
 
 from django.conf import settings
 from django.utils import timezone
@@ -18,7 +24,7 @@ def _prefix(view):
     return ":".join(
         (
             "api:record",
-            public_state.version(),
+            public_state.around_commitments() if _by_revision(view) else public_state.version(),
             timezone.localdate().isoformat(),
             on.isoformat() if on else "",
             f"{request.scheme}://{request.get_host()}",
@@ -39,7 +45,18 @@ def representations(view, records):
         keys = {record.pk: key for key, record in missing}
         return {keys[record.pk]: data for record, data in _serialized(view, [record for _key, record in missing])}
 
-    return shared_cache.cached_each([(f"{prefix}:{record.pk}", record) for record in records], make, seconds)
+    if _by_revision(view):
+        keyed = [(f"{prefix}:{record.pk}:{record.live_revision_id}", record) for record in records]
+    else:
+        keyed = [(f"{prefix}:{record.pk}", record) for record in records]
+    return shared_cache.cached_each(keyed, make, seconds)
+
+
+def _by_revision(view):
+    """Whether the list's records are kept by their own published revision (see the module)."""
+    from tracker.models import Commitment
+
+    return view.model is Commitment
 
 
 def _serialized(view, records):

@@ -12,6 +12,12 @@ A version says when it was made (`<time_ns>-<random>`), which is the public page
 A second version, `departures()`, moves on only when something leaves the public site or comes back
 (an unpublish, a takedown, a restore, a deletion): what was computed before such a change is never served
 again, not even as the value before while another process computes the new one (shared_cache.py).
+
+A third, `around_commitments()`, moves on with every change but one commitment's own publish: what a
+commitment's representation reads of the records around it (its place, its owners' offices and who held
+them, the archived copies of its sources). Kept under it and the commitment's own published revision, a
+commitment's representation is made again after that commitment's publish, not after every publish
+(tracker/api/cached.py).
 """
 
 import time
@@ -23,6 +29,7 @@ from tracker.models.transactions import on_commit_once
 
 VERSION_KEY = "tracker:public-state-version"
 DEPARTURES_KEY = "tracker:public-state-departures"
+AROUND_KEY = "tracker:public-state-around-commitments"
 
 
 def _fresh_version():
@@ -48,6 +55,11 @@ def departures():
     return _current(DEPARTURES_KEY)
 
 
+def around_commitments():
+    """The version of everything but the commitments' own publishes (see the module)."""
+    return _current(AROUND_KEY)
+
+
 def changed_at(version):
     """When `version` was made, in seconds since the epoch; None for a version that does not say."""
     stamp, _, _ = version.partition("-")
@@ -58,11 +70,28 @@ def _new_version():
     cache.set(VERSION_KEY, _fresh_version(), None)
 
 
+def _new_around():
+    cache.set(AROUND_KEY, _fresh_version(), None)
+
+
 def bump(**_signal_arguments):
     """A new version of the public state: nothing cached so far is read again. Now, and once more when the
     transaction commits (registered once: a deletion may send a signal for each of thousands of rows)."""
     _new_version()
     on_commit_once(_new_version)
+    _new_around()
+    on_commit_once(_new_around)
+
+
+def record_published(sender=None, **_signal_arguments):
+    """Wagtail's publish: a new version; and, but for a commitment's own, a new version around them."""
+    from tracker.models import Commitment
+
+    if sender is not None and issubclass(sender, Commitment):
+        _new_version()
+        on_commit_once(_new_version)
+    else:
+        bump()
 
 
 def _new_departures():
@@ -90,7 +119,7 @@ def connect():
     from tracker.archive.signals import copies_changed
     from tracker.publishing import signals
 
-    published.connect(bump, dispatch_uid="public-state-published")
+    published.connect(record_published, dispatch_uid="public-state-published")
     # A source's archived copy, its last check or a dead link appear on record pages.
     copies_changed.connect(bump, dispatch_uid="public-state-archived-copies")
     for signal in (unpublished, signals.record_taken_down, signals.record_restored):

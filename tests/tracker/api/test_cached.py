@@ -1,6 +1,7 @@
-"""The API's lists keep each record's representation until the public state changes: a second reading
-serializes nothing, and a publish, a takedown or another date asked about is never answered from what was
-kept before it."""
+"""The API's lists keep each record's representation until what it shows changes: a second reading
+serializes nothing; a commitment's publish makes that commitment's again, and only it; a change around the
+commitments (an office's new holder) makes every one again; and a takedown or another date asked about is
+never answered from what was kept before it."""
 
 import datetime
 
@@ -45,7 +46,26 @@ def test_a_list_read_again_is_not_serialized_again_until_a_publish(client, quett
     )
     after = by_slug(results(client.get("/api/v1/commitments/")))
     assert after[quetta.files.slug]["status"] == "in_progress" != first[quetta.files.slug]["status"]
+    assert serialized == [quetta.files.slug]  # the others are as they were: read from the cache
+    assert {slug: data for slug, data in after.items() if slug != quetta.files.slug} == {
+        slug: data for slug, data in first.items() if slug != quetta.files.slug
+    }
+
+
+def test_a_new_holder_of_an_office_makes_every_commitment_again(client, quetta, keeping, serialized):
+    first = by_slug(results(client.get("/api/v1/commitments/")))
+    serialized.clear()
+    office, today = type(quetta.dc).objects.get(pk=quetta.dc.pk), datetime.date.today()
+    tenures = list(office.tenures.all())
+    for tenure in tenures:
+        tenure.end_date = tenure.end_date or today - datetime.timedelta(days=2)  # transferred out
+    office.tenures = tenures
+    scenario.add_tenures(office, (quetta.people.h, today - datetime.timedelta(days=1)))
+    scenario.publish(office, summary="A new Deputy Commissioner")
+    after = by_slug(results(client.get("/api/v1/commitments/")))
     assert len(serialized) == len(first)
+    holders = [h["person"]["slug"] for o in after[quetta.files.slug]["owners"] for h in o["holders"]]
+    assert quetta.people.h.slug in holders
 
 
 def test_owners_are_resolved_on_the_date_asked_about_not_the_date_kept(client, quetta, keeping):
