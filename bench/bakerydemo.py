@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT))
 
 from load import loadavg, prepare_sqlite, run_manage  # noqa: E402
 
-from tests.processes import answering, wait_for  # noqa: E402
+from tests.processes import answering, stop, wait_for  # noqa: E402
 
 OUR_SETTINGS = """
 from config.settings.test import *  # noqa: F403
@@ -203,13 +203,7 @@ class Gunicorn:
             raise SystemExit(f"{name} exited:\n{self.log.read_text()}")
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
 
 
 # --- The pages -----------------------------------------------------------------------------------------

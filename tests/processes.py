@@ -59,3 +59,15 @@ class Broker:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+def stop(process, timeout=30):
+    """Stop `process`: asked to end, then killed if it has not within `timeout` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -15,7 +15,7 @@ from pathlib import Path
 import requests
 
 from config.celery import QUEUES
-from tests.processes import answering, wait_for
+from tests.processes import answering, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -76,13 +76,7 @@ class Service:
         wait_for(ready_or_dead, timeout=90, what=f"{self.name} ({what})", log=self.last_lines)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
 
 
 @contextlib.contextmanager

@@ -22,7 +22,7 @@ from django.db import connection
 
 from config.celery import QUEUES
 from tests.conftest import need
-from tests.processes import Broker, answering, free_port, wait_for  # noqa: F401  (used by other tests too)
+from tests.processes import Broker, answering, free_port, stop, wait_for  # noqa: F401  (used by other tests too)
 from tests.search.corpus import build_corpus, index_everything
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,12 +168,7 @@ class Worker:
     def stop(self):
         if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, timeout=20)
         self.process = None
 
     def output(self):

@@ -16,6 +16,7 @@ from django.db import connection
 from config.celery import QUEUES
 from tests import scenario
 from tests.conftest import need
+from tests.processes import stop
 from tests.search.conftest import ROOT, _test_database_url, wait_for
 from tracker.models import Commitment, Follow, Follower, Webhook, WebhookDelivery
 from tracker.models.following import DeliveryStatus
@@ -59,12 +60,7 @@ class Worker:
         return self.log.read_text(errors="replace")[-5000:]
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, timeout=20)
 
 
 @pytest.fixture
