@@ -113,11 +113,11 @@ def find(kind, value):
 def _closest(published, name, value, matching):
     """[(name, slug)]: the records that share the name or whose names contain what was typed, then the
     most similar names (in English or in Urdu; each shown in the reader's language)."""
-    found = list(matching)
+    found, in_urdu = list(matching), _urdu()
     shown = {}  # {a name, lowered: (the record's name in the reader's language, slug)}
     for english, urdu, slug in published.values_list(name, f"{name}_ur", "slug")[:20_000]:
         for written in filter(None, (english, urdu)):
-            shown.setdefault(written.lower(), (_in_language(english, urdu), slug))
+            shown.setdefault(written.lower(), (_in_language(english, urdu, in_urdu), slug))
     for close in difflib.get_close_matches(value.lower(), list(shown), n=MAX_SUGGESTIONS, cutoff=0.6):
         found.append(shown[close])
     unique = list(dict.fromkeys(found))
