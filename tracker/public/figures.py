@@ -17,7 +17,7 @@ from django.db.models import Count
 from tracker.models.querysets import descendant_ids, listed_now, status_counts
 from tracker.public.key_facts import place_facts
 from tracker.public.ownership import holders_on, tenures_by_office
-from tracker.public.peers import office_comparison, person_comparison
+from tracker.public.peers import office_own, person_own
 from tracker.public.scorecards import compare_owner_groups, person_scores, person_tenures, scorecard_cells
 from tracker.public.timelines import terminal_date, waits_at
 
@@ -162,7 +162,8 @@ def office(office, today):
         "overdue_count": owned_by_office(office).overdue(today).count(),
         "average_wait": average,
         "visits": visits,
-        "comparison": office_comparison(office, today),
+        # Its side of the comparison with its peers; the peers' side is a row of its own (compared.py).
+        "own_comparison": office_own(office, today),
     }
 
 
@@ -181,7 +182,7 @@ def person(person, today):
         "owned_commitment_ids": _ids(owned.order_by("deadline", "title", "pk")[:SCORECARD_LISTED]),
         "owned_count": len(total.owned),
         "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
-        "comparison": person_comparison(person, today),
+        "own_comparison": person_own(person, today),
     }
 
 

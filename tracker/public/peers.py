@@ -13,17 +13,16 @@ tenure of every published office of that kind and tier (the person's own include
 commitments are left out of every denominator and shown beside them.
 
 Both are read in a fixed number of queries, whatever the number of commitments, offices and tenures.
-Within `measured_once()` (the refresh of the stored summaries, which recomputes every page of a peer group
-a publish touched) each kind and tier's peers are read and measured once, not once per office or person:
-what a page of the group costs is then its own figures only.
+Each side is computed apart: the office's or person's own figures (`office_own`, `person_own`), and the
+group's (`office_peers`, `holder_peers`). The summaries keep them in rows of their own, so that a publish
+makes stale the rows of the offices that own the commitment and of the people who held them, and one row
+per group, not the row of every office and holder in the group (tracker/public/compared.py).
 """
 
 from collections import defaultdict
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -54,43 +53,16 @@ def _peers_label(kind, tier):
 peers_label = lazy(_peers_label, str)
 
 
-# {(what, kind, tier, today): the group's figures} while `measured_once()` is open; None outside it.
-_groups_measured = ContextVar("peer_groups_measured", default=None)
-
-
-@contextmanager
-def measured_once():
-    """Within this block each peer group (offices or holders of one kind and tier) is read and measured
-    once, on its first use. For a computation that sees the data as of its start (the summaries' refresh:
-    a change made meanwhile marks the pages it alters stale again, so figures computed from the groups as
-    they were are never stored as fresh)."""
-    token = _groups_measured.set({})
-    try:
-        yield
-    finally:
-        _groups_measured.reset(token)
-
-
-def _group(what, kind, tier, today, measure):
-    """`measure()`, once per group within `measured_once()`, every time outside it."""
-    memo = _groups_measured.get()
-    if memo is None:
-        return measure()
-    key = (what, kind, tier, today)
-    if key not in memo:
-        memo[key] = measure()
-    return memo[key]
-
-
 @dataclass
 class OfficePeers:
     count: int  # published offices of the kind and tier
-    facts: dict  # {commitment id: delivery.Facts} of every commitment they own
     measures: object  # their pooled delivery.Measures
 
 
-def _office_peers(kind, tier, today):
-    """The offices of one kind and tier, and their pooled figures (five queries)."""
+def office_peers(kind, tier, today):
+    """The offices of one kind and tier, and their pooled figures (five queries): kept in a summary row of
+    their own (`office-peers:<kind>:<tier>`), so that a publish makes one row of the group stale, not the
+    row of each of its offices."""
     from tracker.models import Commitment, CommitmentOwner, Office
 
     offices = list(Office.objects.published().values_list("pk", "kind", "organization__jurisdiction__tier"))
@@ -98,19 +70,49 @@ def _office_peers(kind, tier, today):
     peer_ids = [pk for pk, office_kind, t in offices if office_kind == kind and t == tier]
     owned = CommitmentOwner.objects.filter(office_id__in=peer_ids).values("commitment_id")
     facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, kinds)
-    return OfficePeers(len(peer_ids), {f.pk: f for f in facts}, _peers_measures(kind, tier, facts, today))
+    return OfficePeers(len(peer_ids), _peers_measures(kind, tier, facts, today))
+
+
+@dataclass
+class OfficeOwn:
+    """An office's side of its comparison: what its own commitments say, without its peers."""
+
+    kind: str
+    tier: str
+    measures: object  # delivery.Measures of the commitments it owns
+
+
+def office_own(office, today):
+    """This office's own measures (five queries), to be set beside its group's (`office_peers`)."""
+    from tracker.models import Commitment, CommitmentOwner
+
+    owned = CommitmentOwner.objects.filter(office=office).values("commitment_id")
+    facts = sorted(delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today), key=_by_pk)
+    return _office_own(office.slug, office.kind, office.organization.jurisdiction.tier, facts, today)
+
+
+def _office_own(slug, kind, tier, facts, today):
+    return OfficeOwn(kind, tier, delivery.measure("office", _("This office"), facts, today, {"owner": slug}))
+
+
+def _by_pk(facts):
+    return facts.pk
+
+
+def compare_office(own, peers):
+    """The comparison an office page shows: its `OfficeOwn` beside its group's `OfficePeers`."""
+    return OfficeComparison(
+        kind_label=OfficeKind(own.kind).label,
+        tier_label=JurisdictionTier(own.tier).label,
+        peer_count=peers.count,
+        groups=[own.measures, peers.measures],
+    )
 
 
 def office_comparison(office, today):
-    """This office's measures and its peers' (six queries; one within `measured_once()` once its group
-    was measured)."""
-    from tracker.models import CommitmentOwner
-
-    tier = office.organization.jurisdiction.tier
-    peers = _group("offices", office.kind, tier, today, lambda: _office_peers(office.kind, tier, today))
-    mine = CommitmentOwner.objects.filter(office=office).values_list("commitment_id", flat=True)
-    own_facts = [peers.facts[pk] for pk in sorted(set(mine)) if pk in peers.facts]
-    return _office_comparison(office.slug, office.kind, tier, peers.count, own_facts, peers.measures, today)
+    """This office's measures and its peers' (ten queries), computed whole."""
+    own = office_own(office, today)
+    return compare_office(own, office_peers(own.kind, own.tier, today))
 
 
 def _peers_measures(kind, tier, facts, today):
@@ -118,12 +120,7 @@ def _peers_measures(kind, tier, facts, today):
 
 
 def _office_comparison(slug, kind, tier, peer_count, own_facts, peers, today):
-    return OfficeComparison(
-        kind_label=OfficeKind(kind).label,
-        tier_label=JurisdictionTier(tier).label,
-        peer_count=peer_count,
-        groups=[delivery.measure("office", _("This office"), own_facts, today, {"owner": slug}), peers],
-    )
+    return compare_office(_office_own(slug, kind, tier, own_facts, today), OfficePeers(peer_count, peers))
 
 
 def every_office_comparison(today):
@@ -232,24 +229,47 @@ def _figures(score, withdrawn, query):
     )
 
 
-def person_comparison(person, today):
-    """[PersonGroupRow], one for each kind and tier of office the person held (four queries; within
-    `measured_once()`, one, and three more for each group not yet measured)."""
+@dataclass
+class PersonOwnRow:
+    """A person's figures over the offices of one kind and tier they held, without the group's."""
+
+    kind: str
+    tier: str
+    person: HeldFigures
+
+
+def person_own(person, today):
+    """[PersonOwnRow], one for each kind and tier of office the person held (four queries), to be set
+    beside each group's figures (`holder_peers`)."""
     mine = list(held_tenures(person=person))
-    groups = sorted({(t.office_kind, t.office_tier) for t in mine})
-    if not groups:
-        return []
-    if _groups_measured.get() is not None:
+    return _own_rows(person.slug, mine, TenureScores(mine, today))
 
-        def scores_of(kind, tier):
-            return _group("holders", kind, tier, today, lambda: TenureScores(list(held_tenures(kind, tier)), today))
 
-        return _person_rows(person.slug, mine, scores_of)
-    match = Q()
-    for kind, tier in groups:
-        match |= Q(office__kind=kind, office__organization__jurisdiction__tier=tier)
-    scores = TenureScores(list(held_tenures().filter(match)), today)
-    return _person_rows(person.slug, mine, lambda _kind, _tier: scores)
+def holder_peers(kind, tier, today):
+    """The figures over every tenure of a published office of this kind and tier (four queries): kept in a
+    summary row of their own (`holder-peers:<kind>:<tier>`), like `office_peers`."""
+    return TenureScores(list(held_tenures(kind, tier)), today).peers(kind, tier)
+
+
+def compare_person(own_rows, peers_of):
+    """The comparison a person page shows: [PersonGroupRow], each `PersonOwnRow` beside its group's
+    figures, `peers_of(kind, tier)`."""
+    return [
+        PersonGroupRow(
+            kind=row.kind,
+            tier=row.tier,
+            kind_label=OfficeKind(row.kind).label,
+            tier_label=JurisdictionTier(row.tier).label,
+            person=row.person,
+            peers=peers_of(row.kind, row.tier),
+        )
+        for row in own_rows
+    ]
+
+
+def person_comparison(person, today):
+    """[PersonGroupRow], one for each kind and tier of office the person held, computed whole."""
+    return compare_person(person_own(person, today), lambda kind, tier: holder_peers(kind, tier, today))
 
 
 class TenureScores:
@@ -287,22 +307,13 @@ class TenureScores:
         return self.figures[kind, tier]
 
 
-def _person_rows(slug, mine, scores_of):
-    """The rows of a person's comparison; `scores_of(kind, tier)` is a TenureScores holding that group."""
+def _own_rows(slug, mine, scores):
+    """[PersonOwnRow] of a person's tenures `mine`, scored by `scores` (a TenureScores holding them)."""
     rows = []
     for kind, tier in sorted({(t.office_kind, t.office_tier) for t in mine}):
-        scores = scores_of(kind, tier)
         own, own_withdrawn = scores.over([t for t in mine if (t.office_kind, t.office_tier) == (kind, tier)])
-        rows.append(
-            PersonGroupRow(
-                kind=kind,
-                tier=tier,
-                kind_label=OfficeKind(kind).label,
-                tier_label=JurisdictionTier(tier).label,
-                person=_figures(own, own_withdrawn, {"held_by": slug, "held_kind": kind, "held_tier": tier}),
-                peers=scores.peers(kind, tier),
-            )
-        )
+        query = {"held_by": slug, "held_kind": kind, "held_tier": tier}
+        rows.append(PersonOwnRow(kind=kind, tier=tier, person=_figures(own, own_withdrawn, query)))
     return rows
 
 
@@ -317,7 +328,8 @@ def every_person_comparison(people, today):
     for tenure in everyone:
         mine[tenure.person_id].append(tenure)
 
-    def scores_of(_kind, _tier):
-        return scores
-
-    return {pk: _person_rows(slugs[pk], tenures, scores_of) for pk, tenures in mine.items() if pk in slugs}
+    return {
+        pk: compare_person(_own_rows(slugs[pk], tenures, scores), scores.peers)
+        for pk, tenures in mine.items()
+        if pk in slugs
+    }

@@ -9,7 +9,7 @@ scan of every commitment per request.
   request that finds its row stale (or of another day) computes the figures itself
   (`tracker/public/figures.py`, a fixed number of queries) and stores them. A commitment's publish,
   unpublish, takedown or restore marks only its own subjects (`rows_of_commitment`: the dashboard, the
-  accountability reports, its places, its owners' offices with their peers and holders), so one publish
+  accountability reports, its places, its owners' offices and their holders, and one row per peer group), so one publish
   does not make every office, person and place page recompute; its publish adjusts the dashboard's counts
   in place instead (`dashboard_tally.py`); anything else (an office, a person, a
   place, a bulk publish, a deletion, a commitment moved to another place or owner) marks every row.
@@ -87,6 +87,21 @@ def _accountability(query_json, today):
     return build_report(form, today)
 
 
+def _group(rest):
+    """(kind, tier) of a peer group's key, `<office kind>:<tier>`."""
+    from tracker.models.vocabulary import JurisdictionTier, OfficeKind
+
+    kind, _sep, tier = rest.partition(":")
+    return OfficeKind(kind), JurisdictionTier(tier)
+
+
+def _group_figures(measure):
+    def figures_of(group, today):
+        return measure(*group, today)
+
+    return figures_of
+
+
 # prefix: (load the subject from the rest of the key, compute the figures of that subject)
 KINDS = {
     "dashboard": (lambda _rest: None, compute.dashboard),
@@ -94,6 +109,9 @@ KINDS = {
     "person": (_published("Person"), compute.person),
     "place": (_published("Jurisdiction"), compute.place),
     "accountability": (lambda rest: rest, _accountability),
+    # The peer groups the office and person pages compare with (tracker/public/compared.py).
+    "office-peers": (_group, _group_figures(peers.office_peers)),
+    "holder-peers": (_group, _group_figures(peers.holder_peers)),
 }
 
 
@@ -232,29 +250,29 @@ def _every_row_marked():
 
 def rows_of_commitment(pk, dashboard=True):
     """The rows a change of commitment `pk` (as it is now) can alter: the dashboard (unless `dashboard` is
-    false: the publish adjusted it), every accountability
-    report, its place and the places above it, the offices that owned it with every office of the same
-    kind and tier (their pages compare them as peers), the people who held those offices (scorecards and
-    their peers), and the offices it moved through or was made by (the average wait at each)."""
+    false: the publish adjusted it), every accountability report, its place and the places above it, the
+    offices that own it and their peer groups (one row per kind and tier), the people who held those offices
+    and their groups likewise, and the offices it moved through or was made by (the average wait at each)."""
     from django.db.models import Q
 
     from tracker.models import Commitment, CommitmentOwner, Movement, Office, Tenure
 
     row = Commitment.objects.filter(pk=pk).values("jurisdiction_id", "made_by_office_id").first() or {}
-    owners = CommitmentOwner.objects.filter(commitment_id=pk).values("office_id")
-    groups = set(Office.objects.filter(pk__in=owners).values_list("kind", "organization__jurisdiction__tier"))
-    peers = Q(pk__in=[])
-    for kind, tier in groups:
-        peers |= Q(kind=kind, organization__jurisdiction__tier=tier)
-    offices = set(Office.objects.filter(peers).values_list("pk", flat=True)) if groups else set()
+    owning = Office.objects.filter(pk__in=CommitmentOwner.objects.filter(commitment_id=pk).values("office_id"))
+    groups = set(owning.values_list("kind", "organization__jurisdiction__tier"))
+    offices = set(owning.values_list("pk", flat=True))
     people = set(Tenure.objects.filter(office_id__in=offices).values_list("person_id", flat=True))
     offices |= set(Movement.objects.filter(commitment_id=pk).values_list("office_id", flat=True))
     offices |= {row.get("made_by_office_id")}
     places = _place_and_above(row.get("jurisdiction_id"))
     keys = [key_of("office", o) for o in offices - {None}]
     keys += [key_of("person", p) for p in people] + [key_of("place", p) for p in places]
+    keys += [key_of(what, f"{kind}:{tier}") for kind, tier in groups for what in GROUPS]
     keys += ["dashboard"] if dashboard else []
     return Q(key__startswith="accountability:") | Q(key__in=keys)
+
+
+GROUPS = ("office-peers", "holder-peers")
 
 
 def _place_and_above(pk):
@@ -302,23 +320,19 @@ def refresh(today=None):
     done, later = 0, []
     stale = PublicSummary.objects.exclude(fresh=True, day=today)
     stale = stale.values_list("key", "generation", "computed_at", "day", "cost")
-    # A publish marks every office of its owners' kind and tier (and their holders): each peer group is
-    # measured once for all of them. The generations are read before, so a change made meanwhile still
-    # keeps what was computed from the groups as they were from being stored as fresh.
-    with peers.measured_once():
-        for key, generation, computed_at, day, cost in list(stale):
-            wait = _wait_before_computing(computed_at, cost) if day == today else 0
-            if wait > 0:
-                later.append(wait)
-                continue
-            started = timezone.now()
-            try:
-                result = compute_key(key, today)
-            except LookupError:
-                PublicSummary.objects.filter(key=key, generation=generation).delete()
-                continue
-            _store(key, today, result, generation, started)
-            done += 1
+    for key, generation, computed_at, day, cost in list(stale):
+        wait = _wait_before_computing(computed_at, cost) if day == today else 0
+        if wait > 0:
+            later.append(wait)
+            continue
+        started = timezone.now()
+        try:
+            result = compute_key(key, today)
+        except LookupError:
+            PublicSummary.objects.filter(key=key, generation=generation).delete()
+            continue
+        _store(key, today, result, generation, started)
+        done += 1
     if later:
         _refresh_again_in(min(later))
     return done
@@ -372,12 +386,15 @@ def dispatch_refresh():
 
 
 def every_key():
-    """The keys a rebuild computes: the site-wide ones and every published office, person and place."""
+    """The keys a rebuild computes: the site-wide ones, every published office, person and place, and the
+    peer groups of the published offices' kinds and tiers."""
     from tracker.models import Jurisdiction, Office, Person
 
     keys = ["dashboard", accountability_key({})]
     for kind, model in (("office", Office), ("person", Person), ("place", Jurisdiction)):
         keys += [key_of(kind, pk) for pk in model.objects.published().order_by("pk").values_list("pk", flat=True)]
+    groups = Office.objects.published().values_list("kind", "organization__jurisdiction__tier").distinct()
+    keys += [key_of(what, f"{kind}:{tier}") for kind, tier in sorted(groups) for what in GROUPS]
     return keys
 
 
@@ -386,21 +403,19 @@ def rebuild(today=None, progress=None):
     today = today or timezone.localdate()
     keys = list(dict.fromkeys([*every_key(), *PublicSummary.objects.values_list("key", flat=True)]))
     PublicSummary.objects.bulk_create([PublicSummary(key=key, day=today) for key in keys], ignore_conflicts=True)
-    # Every generation before any computation: the peer groups are measured once (as in `refresh`).
     generations = dict(PublicSummary.objects.filter(key__in=keys).values_list("key", "generation"))
     written = 0
-    with peers.measured_once():
-        for key in keys:
-            started = timezone.now()
-            try:
-                result = compute_key(key, today)
-            except LookupError:
-                PublicSummary.objects.filter(key=key).delete()
-                continue
-            _store(key, today, result, generations.get(key), started)
-            written += 1
-            if progress:
-                progress(key)
+    for key in keys:
+        started = timezone.now()
+        try:
+            result = compute_key(key, today)
+        except LookupError:
+            PublicSummary.objects.filter(key=key).delete()
+            continue
+        _store(key, today, result, generations.get(key), started)
+        written += 1
+        if progress:
+            progress(key)
     return written
 
 

@@ -20,7 +20,19 @@ from django.utils import timezone
 
 from tests import factories
 from tracker.public.delivery import wilson
-from tracker.public.peers import held_commitments, measured_once, office_comparison, person_comparison
+from tracker.public.peers import (
+    compare_office,
+    compare_person,
+    every_office_comparison,
+    every_person_comparison,
+    held_commitments,
+    holder_peers,
+    office_comparison,
+    office_own,
+    office_peers,
+    person_comparison,
+    person_own,
+)
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -180,22 +192,20 @@ def test_the_new_list_filters_refuse_unknown_values(client):
         assert client.get(f"/commitments/?{bad}").status_code == 400, bad
 
 
-def test_a_refresh_measures_each_peer_group_once_and_finds_the_same_figures(peers_world, django_assert_num_queries):
-    """The summaries' refresh recomputes every page of a peer group a publish touched: within
-    `measured_once()` the group is read once, and each office and person gets what it gets alone."""
+def test_each_page_set_beside_its_groups_row_finds_what_the_whole_comparison_finds(peers_world):
+    """The summaries keep an office's or a person's own figures apart from their peer group's (one row per
+    kind and tier): set side by side, they say what the comparison computed whole says, and what the
+    accountability page's table of every office and person (each group measured once) says."""
     w = peers_world
     today = timezone.localdate()
-    alone = {o.slug: office_comparison(o, today) for o in (w.mayor_a, w.mayor_b, w.dc_a, w.cm)}
-    held_alone = {p.slug: person_comparison(p, today) for p in (w.ali, w.bina, w.chen, w.dara)}
-    with measured_once():
-        first = office_comparison(w.mayor_a, today)
-        with django_assert_num_queries(1):  # only the commitments Mayor B owns: the mayors were measured
-            second = office_comparison(w.mayor_b, today)
-        assert {"mayor-a": first, "mayor-b": second} == {k: alone[k] for k in ("mayor-a", "mayor-b")}
-        assert office_comparison(w.dc_a, today) == alone["dc-a"] and office_comparison(w.cm, today) == alone["cm"]
-        assert person_comparison(w.ali, today) == held_alone["ali"]  # measures both of Ali's groups
-        with django_assert_num_queries(1):  # only Bina's own tenures: every mayor's were scored for Ali
-            assert person_comparison(w.bina, today) == held_alone["bina"]
-        assert [person_comparison(p, today) for p in (w.chen, w.dara)] == [held_alone["chen"], held_alone["dara"]]
-    with django_assert_num_queries(6):  # outside the block, every office reads its peers again
-        assert office_comparison(w.mayor_b, today) == alone["mayor-b"]
+    every_office = every_office_comparison(today)
+    for office in (w.mayor_a, w.mayor_b, w.dc_a, w.cm):
+        own = office_own(office, today)
+        apart = compare_office(own, office_peers(own.kind, own.tier, today))
+        assert apart == office_comparison(office, today) == every_office[office.pk], office.slug
+    people = (w.ali, w.bina, w.chen, w.dara)
+    every_person = every_person_comparison(people, today)
+    for person in people:
+        apart = compare_person(person_own(person, today), lambda kind, tier: holder_peers(kind, tier, today))
+        assert apart == person_comparison(person, today) == every_person.get(person.pk, []), person.slug
+    assert len(person_comparison(w.ali, today)) == 2  # a mayor, then a deputy commissioner's acting charge

@@ -182,6 +182,7 @@ def test_with_maintained_summaries_the_pages_read_fewer_queries(client, settings
     large = warm(records_at_scale("large", 500))
     assert large == small
     # The place page's one more: its "Last updated" (its latest public revision). The dashboard, person
-    # and place pages read the commitments they list as they are now, with their owners: two more.
+    # and place pages read the commitments they list as they are now, with their owners: two more. The office
+    # and person pages read their peer group's row too (a row of its own: tracker/public/compared.py).
     assert small["dashboard"] <= 4 and small["jurisdiction"] <= 8, small
-    assert small["office"] <= 8 and small["person"] <= 9, small
+    assert small["office"] <= 9 and small["person"] <= 10, small

@@ -22,7 +22,8 @@ from tests import factories, scenario
 from tracker import publishing
 from tracker.models import Commitment, PublicSummary
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole
-from tracker.public import stored_figures, summaries
+from tracker.public import compared, stored_figures, summaries
+from tracker.public.peers import office_comparison, person_comparison
 from tracker.publishing.bulk import publish_new_records
 from tracker.publishing.takedown import restore, take_down
 
@@ -76,6 +77,10 @@ class World:
             summaries.key_of("office", self.appointed.pk),
             summaries.key_of("person", self.person.pk),
             summaries.key_of("place", self.province.pk),
+            # The peer groups the office and person pages compare with (tracker/public/compared.py).
+            summaries.key_of("office-peers", "elected:province"),
+            summaries.key_of("office-peers", "appointed:province"),
+            summaries.key_of("holder-peers", "elected:province"),
         ]
 
     def unsaved(self, **fields):
@@ -265,11 +270,12 @@ def test_a_page_reads_its_row_instead_of_computing(client):
 
     cold = {page: count(url) for page, url in pages.items()}
     warm = {page: count(url) for page, url in pages.items()}
-    # One query for the row and one for the site's settings; besides them, only what names the record
+    # One query for the row (and, for an office or a person, one for its peer group's: a row of its own) and
+    # one for the site's settings; besides them, only what names the record
     # itself (its children and offices, holders; the office's page of commitments and their owners), the
     # commitments a page lists, read as they are now, with their owners (two), and the place's "Last
     # updated" (its latest public revision; offices and people have it from their tenures').
-    assert warm == {"dashboard": 4, "office": 8, "person": 9, "place": 8, "accountability": 3}, warm
+    assert warm == {"dashboard": 4, "office": 9, "person": 10, "place": 8, "accountability": 3}, warm
     assert all(warm[page] < cold[page] for page in pages), (cold, warm)
 
 
@@ -308,14 +314,27 @@ def elsewhere(world):
     return office, keys + [summaries.key_of("place", province.pk), summaries.key_of("place", district.pk)]
 
 
+def a_peer(world):
+    """An elected office at province level in another province, held by someone, owning nothing of the
+    world's: a peer of the world's elected office. The keys of its pages."""
+    org = factories.OrganizationFactory(jurisdiction=factories.JurisdictionFactory(tier="province"))
+    office = factories.OfficeFactory(kind=OfficeKind.ELECTED, organization=org)
+    person = factories.PersonFactory()
+    factories.TenureFactory(office=office, person=person, start_date=D(2016, 1, 1))
+    return office, person, [summaries.key_of("office", office.pk), summaries.key_of("person", person.pk)]
+
+
 def test_a_commitment_publish_stales_only_the_pages_it_concerns():
     """One publish does not make every office, person and place page recompute: only the dashboard, the
-    accountability reports, its places, its owners with their peers of the same kind and tier, and their
-    holders."""
+    accountability reports, its places, its owners and their holders, and one row for each of their peer
+    groups: the page of a peer office and of its holder read their own row as it was, and the group's new
+    figures."""
     today = timezone.localdate()
     world = World()
     world.publish()
     _office, untouched = elsewhere(world)
+    peer, holder, peer_keys = a_peer(world)
+    untouched += peer_keys
     for key in [*world.keys, *untouched]:
         summaries.figures(key, today)
     assert not PublicSummary.objects.filter(fresh=False).exists()
@@ -327,6 +346,13 @@ def test_a_commitment_publish_stales_only_the_pages_it_concerns():
     assert stale == set(world.keys) - {"dashboard"}  # the dashboard's counts adjusted by each publish
     for key in [*world.keys, *untouched]:
         assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+    # What the peer's pages show: its own figures beside its group's, which now count the new commitment.
+    shown = compared.office_figures(peer, today)["comparison"]
+    assert plain(shown) == plain(office_comparison(peer, today))
+    assert [group.counted.count for group in shown.groups] == [0, 2]
+    [row] = compared.person_figures(holder, today)["comparison"]
+    assert plain(row) == plain(person_comparison(holder, today)[0])
+    assert (row.person.counted.count, row.peers.counted.count) == (0, 2)
 
 
 def test_a_commitment_given_to_another_owner_stales_the_former_owners_pages_too():

@@ -4,20 +4,20 @@ from django.utils import timezone
 from tracker.history.tenures import tenure_history
 from tracker.models import Office, Person
 from tracker.models.querysets import with_owners
+from tracker.public.compared import office_figures
 from tracker.public.comparison_csv import OFFICE_HEADER, as_csv, office_rows
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.figures import owned_by_office
 from tracker.public.key_facts import vacant_since
 from tracker.public.ownership import holders_on
 from tracker.public.presenters import office_jsonld
-from tracker.public.summaries import figures, key_of
 from tracker.public.views.common import CountedPaginator, csv_download, page_numbers, published_or_404
 
 
 def office_detail(request, slug):
     office = published_or_404(Office.objects.select_related("organization__jurisdiction"), slug)
     today = timezone.localdate()
-    found = figures(key_of("office", office.pk), today)
+    found = office_figures(office, today)
     tenures = list(
         office.tenures.filter(person__in=Person.objects.published()).select_related("person").order_by("start_date")
     )
@@ -53,5 +53,5 @@ def office_detail(request, slug):
 def office_comparison_csv(request, slug):
     """The office page's comparison with its peers as CSV."""
     office = published_or_404(Office.objects.select_related("organization__jurisdiction"), slug)
-    comparison = figures(key_of("office", office.pk), timezone.localdate())["comparison"]
+    comparison = office_figures(office, timezone.localdate())["comparison"]
     return csv_download(as_csv(OFFICE_HEADER, office_rows(office, comparison)), f"office-{office.pk}-comparison.csv")

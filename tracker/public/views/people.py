@@ -3,13 +3,13 @@ from django.utils import timezone
 
 from tracker.history.tenures import tenure_history
 from tracker.models import Person
+from tracker.public.compared import person_figures
 from tracker.public.comparison_csv import PERSON_HEADER, as_csv, person_rows
 from tracker.public.delivery import MIN_COUNT
 from tracker.public.figures import listed
 from tracker.public.key_facts import last_held, offices_now
 from tracker.public.presenters import person_jsonld
 from tracker.public.scorecards import person_tenures
-from tracker.public.summaries import figures, key_of
 from tracker.public.views.common import csv_download, published_or_404
 
 # What the page takes from the person's maintained summary (tracker/public/figures.py `person`).
@@ -21,7 +21,7 @@ def person_detail(request, slug):
     today = timezone.localdate()
     tenures = person_tenures(person)
     url = request.build_absolute_uri(request.path)
-    found = figures(key_of("person", person.pk), today)
+    found = person_figures(person, today)
     context = {
         "person": person,
         "offices_now": offices_now(tenures, today),
@@ -40,5 +40,5 @@ def person_detail(request, slug):
 def person_comparison_csv(request, slug):
     """The person page's comparison with their peers as CSV."""
     person = published_or_404(Person.objects, slug)
-    comparison = figures(key_of("person", person.pk), timezone.localdate())["comparison"]
+    comparison = person_figures(person, timezone.localdate())["comparison"]
     return csv_download(as_csv(PERSON_HEADER, person_rows(person, comparison)), f"person-{person.pk}-comparison.csv")
