@@ -18,7 +18,13 @@ from tracker.models.querysets import descendant_ids, listed_now, status_counts
 from tracker.public.key_facts import place_facts
 from tracker.public.ownership import holders_on, tenures_by_office
 from tracker.public.peers import office_own, person_own
-from tracker.public.scorecards import compare_owner_groups, person_scores, person_tenures, scorecard_cells
+from tracker.public.scorecards import (
+    compare_owner_groups,
+    offices_read_once,
+    person_scores,
+    person_tenures,
+    scorecard_cells,
+)
 from tracker.public.timelines import terminal_date, waits_at
 
 
@@ -174,7 +180,9 @@ def person(person, today):
     from tracker.models import Commitment
     from tracker.public.delivery import list_url
 
-    rows, total = person_scores(person_tenures(person), today)
+    with offices_read_once():  # the scorecard and the comparison score the same tenures
+        rows, total = person_scores(person_tenures(person), today)
+        own_comparison = person_own(person, today)
     owned = Commitment.objects.published().filter(pk__in=sorted(total.owned))
     return {
         "scorecard": scorecard_cells(person, rows, total),
@@ -182,7 +190,7 @@ def person(person, today):
         "owned_commitment_ids": _ids(owned.order_by("deadline", "title", "pk")[:SCORECARD_LISTED]),
         "owned_count": len(total.owned),
         "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
-        "own_comparison": person_own(person, today),
+        "own_comparison": own_comparison,
     }
 
 

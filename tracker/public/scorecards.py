@@ -11,6 +11,8 @@ A person's totals count each commitment once per column, however many of their t
 """
 
 from collections import defaultdict, namedtuple
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -73,7 +75,41 @@ class Score:
         return {name: len(getattr(self, name)) for name in SCORE_COLUMNS}
 
 
+# {"facts": {office id: [CommitmentFacts]}, "scores": {tenure: Score}} while `offices_read_once()` is open.
+_read_once = ContextVar("offices_read_once", default=None)
+
+
+@contextmanager
+def offices_read_once():
+    """Within this block each office's commitments are read, and each tenure scored, once for every figure
+    that needs them. A publish makes stale the rows of every person who held the offices owning the
+    commitment (ten or more for an office of a province whose holders are transferred often), and each
+    person's row needs its scorecard and its comparison: without this block, each read the office's
+    thousands of commitments again. For a computation that sees the data as of its start, like the
+    summaries' refresh (a change made meanwhile marks the rows stale again). Opened within itself, it
+    keeps what the outer block read."""
+    if _read_once.get() is not None:
+        yield
+        return
+    token = _read_once.set({"facts": {}, "scores": {}})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
 def score_tenure(tenure, facts_list, today):
+    """The tenure's Score over its office's commitments (`facts_list`), once within `offices_read_once()`."""
+    memo = _read_once.get()
+    if memo is None:
+        return _score_tenure(tenure, facts_list, today)
+    key = (tenure.pk, tenure.office_id, tenure.start_date, tenure.end_date, today)
+    if key not in memo["scores"]:
+        memo["scores"][key] = _score_tenure(tenure, facts_list, today)
+    return memo["scores"][key]
+
+
+def _score_tenure(tenure, facts_list, today):
     start, end = tenure.start_date, min(tenure.end_date or today, today)
     score = Score()
     for facts in facts_list:
@@ -100,10 +136,23 @@ Change = namedtuple("Change", "to_status effective_date")
 
 
 def facts_by_office(office_ids):
-    """{office_id: [CommitmentFacts]} for the published commitments these offices own (2 queries)."""
+    """{office_id: [CommitmentFacts]} for the published commitments these offices own (2 queries; within
+    `offices_read_once()`, none for the offices already read)."""
+    office_ids = set(office_ids)
+    memo = _read_once.get()
+    if memo is None:
+        return _read_facts(office_ids)
+    read = memo["facts"]
+    missing = office_ids - read.keys()
+    if missing:
+        found = _read_facts(missing)
+        read.update({pk: found.get(pk, []) for pk in missing})
+    return {pk: read[pk] for pk in office_ids if read[pk]}
+
+
+def _read_facts(office_ids):
     from tracker.models import Commitment, CommitmentOwner, StatusChange
 
-    office_ids = set(office_ids)
     owned = CommitmentOwner.objects.filter(office_id__in=office_ids, commitment__in=Commitment.objects.published())
     changes = defaultdict(list)
     # A subquery rather than a list of ids: an office may own tens of thousands of commitments.

@@ -53,6 +53,7 @@ from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once
 from tracker.public import dashboard_tally, peers, stored_figures
 from tracker.public import figures as compute
+from tracker.public.scorecards import offices_read_once
 
 log = logging.getLogger(__name__)
 
@@ -320,19 +321,23 @@ def refresh(today=None):
     done, later = 0, []
     stale = PublicSummary.objects.exclude(fresh=True, day=today)
     stale = stale.values_list("key", "generation", "computed_at", "day", "cost")
-    for key, generation, computed_at, day, cost in list(stale):
-        wait = _wait_before_computing(computed_at, cost) if day == today else 0
-        if wait > 0:
-            later.append(wait)
-            continue
-        started = timezone.now()
-        try:
-            result = compute_key(key, today)
-        except LookupError:
-            PublicSummary.objects.filter(key=key, generation=generation).delete()
-            continue
-        _store(key, today, result, generation, started)
-        done += 1
+    # A publish makes stale the rows of every holder of its owners: each office's commitments are read once
+    # for all of them. The generations are read before, so a change made meanwhile still keeps what was
+    # computed from the offices as they were from being stored as fresh.
+    with offices_read_once():
+        for key, generation, computed_at, day, cost in list(stale):
+            wait = _wait_before_computing(computed_at, cost) if day == today else 0
+            if wait > 0:
+                later.append(wait)
+                continue
+            started = timezone.now()
+            try:
+                result = compute_key(key, today)
+            except LookupError:
+                PublicSummary.objects.filter(key=key, generation=generation).delete()
+                continue
+            _store(key, today, result, generation, started)
+            done += 1
     if later:
         _refresh_again_in(min(later))
     return done
@@ -403,19 +408,21 @@ def rebuild(today=None, progress=None):
     today = today or timezone.localdate()
     keys = list(dict.fromkeys([*every_key(), *PublicSummary.objects.values_list("key", flat=True)]))
     PublicSummary.objects.bulk_create([PublicSummary(key=key, day=today) for key in keys], ignore_conflicts=True)
+    # Every generation before any computation: each office is read once (as in `refresh`).
     generations = dict(PublicSummary.objects.filter(key__in=keys).values_list("key", "generation"))
     written = 0
-    for key in keys:
-        started = timezone.now()
-        try:
-            result = compute_key(key, today)
-        except LookupError:
-            PublicSummary.objects.filter(key=key).delete()
-            continue
-        _store(key, today, result, generations.get(key), started)
-        written += 1
-        if progress:
-            progress(key)
+    with offices_read_once():
+        for key in keys:
+            started = timezone.now()
+            try:
+                result = compute_key(key, today)
+            except LookupError:
+                PublicSummary.objects.filter(key=key).delete()
+                continue
+            _store(key, today, result, generations.get(key), started)
+            written += 1
+            if progress:
+                progress(key)
     return written
 
 

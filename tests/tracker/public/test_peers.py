@@ -16,9 +16,12 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests import factories
+from tracker.public import figures as page_figures
 from tracker.public.delivery import wilson
 from tracker.public.peers import (
     compare_office,
@@ -33,6 +36,7 @@ from tracker.public.peers import (
     person_comparison,
     person_own,
 )
+from tracker.public.scorecards import offices_read_once
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -209,3 +213,18 @@ def test_each_page_set_beside_its_groups_row_finds_what_the_whole_comparison_fin
         apart = compare_person(person_own(person, today), lambda kind, tier: holder_peers(kind, tier, today))
         assert apart == person_comparison(person, today) == every_person.get(person.pk, []), person.slug
     assert len(person_comparison(w.ali, today)) == 2  # a mayor, then a deputy commissioner's acting charge
+
+
+def test_within_one_refresh_each_office_is_read_once_for_all_its_holders(peers_world, django_assert_num_queries):
+    """A publish makes stale the row of every person who held its owners (a province's offices change hands
+    often): within the refresh (`offices_read_once()`), the second holder of an office reads none of its
+    commitments again, and gets the figures it gets alone."""
+    w = peers_world
+    today = timezone.localdate()
+    alone = {p.slug: page_figures.person(p, today) for p in (w.ali, w.bina)}
+    with CaptureQueriesContext(connection) as bina_alone:
+        page_figures.person(w.bina, today)
+    with offices_read_once():
+        assert page_figures.person(w.ali, today) == alone["ali"]  # reads both of Ali's offices, Mayor A's included
+        with django_assert_num_queries(len(bina_alone) - 2):  # Mayor A's commitments and their status changes
+            assert page_figures.person(w.bina, today) == alone["bina"]
