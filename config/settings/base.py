@@ -341,6 +341,11 @@ SUMMARY_STALE_SECONDS = 300
 # readers get the last computation meanwhile. 0: after every change.
 SUMMARY_COST_RATIO = 60
 SUMMARY_REFRESH_SECONDS = 120
+# How much lower than the web processes' the Celery workers' CPU priority is (added to their niceness when
+# they start, config/celery.py): on a machine they share, the summaries' refresh, the search index and the
+# other background work take the CPU the readers leave, so readers keep their speed while editors publish.
+# 0: the same priority.
+WORKER_NICENESS = env("WORKER_NICENESS")
 # The reverse proxies (addresses or networks) in front of the site. Only when a request comes straight
 # from one of them is X-Forwarded-For read, for the rightmost address that is not a trusted proxy
 # (tracker/accounts/client_address.py); the sign-in, tips, follow and API limits count by it (IPv6 by /64).

@@ -15,11 +15,13 @@ saying which; with CI=true it fails.
 
 import datetime
 import json
+import os
 import shutil
 import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from config.warm import template_names
@@ -120,6 +122,11 @@ def test_the_production_stack_serves_the_public_pages_through_the_proxy(site):
     # gunicorn forked its workers warm (config/warm.py): every template compiled in the master.
     gunicorn = next(service for service in site["services"] if service.name == "gunicorn")
     assert f"Warmed: {len(template_names())} templates compiled" in gunicorn.log.read_text()
+    # The worker runs below the web's CPU priority (WORKER_NICENESS): background work takes what readers leave.
+    worker = next(service for service in site["services"] if service.name == "worker")
+    web_priority = os.getpriority(os.PRIO_PROCESS, gunicorn.process.pid)
+    assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == min(19, web_priority + settings.WORKER_NICENESS)
+    assert settings.WORKER_NICENESS == 10  # the default, which docs/reference.md gives
     revision = proxy.get(f"/commitments/{promise.slug}/history/1/")
     assert revision.headers["Cache-Control"] == IMMUTABLE
     assert "Clean drinking water for Sariab" in revision.text
