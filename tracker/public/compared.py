@@ -10,12 +10,7 @@ A row kept by a version before the split holds the whole comparison: it is serve
 computed again."""
 
 from tracker.public import peers
-from tracker.public.summaries import figures, key_of
-
-
-def group_key(what, kind, tier):
-    """The key of a peer group's row: `what` is "office-peers" or "holder-peers"."""
-    return key_of(what, f"{kind}:{tier}")
+from tracker.public.summaries import figures, group_key, key_of
 
 
 def office_figures(office, today):

@@ -88,6 +88,11 @@ def _accountability(query_json, today):
     return build_report(form, today)
 
 
+def group_key(what, kind, tier):
+    """The key of a peer group's row: `what` is "office-peers" or "holder-peers" (`_group` reads it back)."""
+    return key_of(what, f"{kind}:{tier}")
+
+
 def _group(rest):
     """(kind, tier) of a peer group's key, `<office kind>:<tier>`."""
     from tracker.models.vocabulary import JurisdictionTier, OfficeKind
@@ -268,7 +273,7 @@ def rows_of_commitment(pk, dashboard=True):
     places = _place_and_above(row.get("jurisdiction_id"))
     keys = [key_of("office", o) for o in offices - {None}]
     keys += [key_of("person", p) for p in people] + [key_of("place", p) for p in places]
-    keys += [key_of(what, f"{kind}:{tier}") for kind, tier in groups for what in GROUPS]
+    keys += [group_key(what, kind, tier) for kind, tier in groups for what in GROUPS]
     keys += ["dashboard"] if dashboard else []
     return Q(key__startswith="accountability:") | Q(key__in=keys)
 
@@ -399,7 +404,7 @@ def every_key():
     for kind, model in (("office", Office), ("person", Person), ("place", Jurisdiction)):
         keys += [key_of(kind, pk) for pk in model.objects.published().order_by("pk").values_list("pk", flat=True)]
     groups = Office.objects.published().values_list("kind", "organization__jurisdiction__tier").distinct()
-    keys += [key_of(what, f"{kind}:{tier}") for kind, tier in sorted(groups) for what in GROUPS]
+    keys += [group_key(what, kind, tier) for kind, tier in sorted(groups) for what in GROUPS]
     return keys
 
 
