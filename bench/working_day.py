@@ -1,14 +1,18 @@
 """A working day: what readers get while editors publish (issue 31). A mixed load over every public page type
 of bench/load.py, from 8 clients for `--seconds`, three times on one copy of the prepared database: with no
-publishing, with a publish every 10 s, and with a publish every second. Through the production stack
-(gunicorn with deploy/gunicorn.conf.py and 2 workers, a Celery worker for each group of queues of
-docs/deploy.md, a private Redis as the shared cache and the broker); each request carries a query of its
-own, so it is a page gunicorn makes, as Varnish would ask for it.
+publishing, with a publish every 10 s, and with a publish every second. After the release steps (migrate,
+collectstatic, rebuild_summaries: a summary for every office, person and place, as the site keeps them),
+through the production stack (gunicorn with deploy/gunicorn.conf.py and 2 workers, a Celery worker for
+each group of queues of docs/deploy.md, a private Redis as the shared cache and the broker); each request
+carries a query of its own, so it is a page gunicorn makes, as Varnish would ask for it.
 
     .venv/bin/python bench/working_day.py --size 100k [--seconds 120] [--every 0,10,1] [--first 5]
+        [--new-deadline-every 5] [--no-rebuild]
 
-A publish is an editor's: one published commitment (the next one of a fixed list) gets a progress figure and
-is published through the publishing service, as the admin's Publish button does (one public revision, the
+A publish is an editor's: one published commitment (the next one of a fixed list) gets a progress figure
+(and, every `--new-deadline-every` publishes, 5 by default, a new deadline: what every figure counts, so the
+summaries of its pages are computed again, where a progress figure changes no kept figure) and is published
+through the publishing service, as the admin's Publish button does (one public revision, the
 summaries it touches marked stale, the refresh and the purges after the commit). The publisher runs in its
 own process beside the load and counts what it published. Prints a Markdown table: req/s, p50, p95, p99,
 errors, publishes, their ratio to no publishing, and the CPU seconds each part of the stack used (gunicorn's
@@ -16,7 +20,7 @@ workers, the Celery workers, the editor's process, PostgreSQL) during the load. 
 PostgreSQL): with a publish every 10 s, req/s at least 0.8x and p95 at most 2x of no publishing; with a
 publish every second, no error and p99 at most 1 s. Then, with no load, `--first` publishes, each followed at
 once by one request of every page type in turn: the first request after a publish, median and slowest
-(target: 300 ms at most for every page type).
+(target: 300 ms at most for every page type); each of those publishes gives a new deadline.
 """
 
 # ruff: noqa: S603, S607, T201  (a benchmark starting processes on this machine, asking 127.0.0.1 only)
@@ -71,7 +75,7 @@ end
 
 # The editor: run in a child process with the site's settings; prints how many it published.
 PUBLISHER = """
-import sys, time
+import datetime, sys, time
 import django
 django.setup()
 from django.contrib.auth import get_user_model
@@ -80,6 +84,7 @@ from tracker.models import Commitment
 
 every, until = float(sys.argv[1]), time.monotonic() + float(sys.argv[2])
 start = int(sys.argv[3]) if len(sys.argv) > 3 else 0  # where in the list this editor begins
+moves_deadline = int(sys.argv[4]) if len(sys.argv) > 4 else 1  # every how many publishes a new deadline
 user = get_user_model().objects.filter(is_superuser=True).first()
 ids = list(Commitment.objects.published().order_by("pk").values_list("pk", flat=True)[:500])
 done = 0
@@ -87,7 +92,12 @@ while time.monotonic() < until:
     started = time.monotonic()
     commitment = Commitment.objects.get(pk=ids[(start + done) % len(ids)])
     commitment.progress = (commitment.progress or 0) % 100 + 1
-    publishing.publish(commitment, user=user, summary="Progress updated (working-day benchmark)")
+    summary = "Progress updated (working-day benchmark)"
+    if moves_deadline and done % moves_deadline == moves_deadline - 1:
+        # A new deadline: what every figure counts (overdue, delay), so its pages are computed again.
+        commitment.deadline = (commitment.deadline or commitment.made_on) + datetime.timedelta(days=30)
+        summary = "New deadline announced (working-day benchmark)"
+    publishing.publish(commitment, user=user, summary=summary)
     done += 1
     time.sleep(max(0.0, every - (time.monotonic() - started)))
 print(f"PUBLISHED {done}")
@@ -191,11 +201,11 @@ def mixed_load(base, pages, seconds, directory):
     return {"rps": float(rps), "p50": float(p50), "p95": float(p95), "p99": float(p99), "errors": int(errors)}
 
 
-def working_day(env, base, pages, seconds, every, directory):
+def working_day(env, base, pages, seconds, every, directory, new_deadline_every):
     """The mixed load with a publish every `every` seconds (0: none); its figures and the publishes."""
     publisher = None
     if every:
-        command = [sys.executable, "-c", PUBLISHER, str(every), str(seconds)]
+        command = [sys.executable, "-c", PUBLISHER, str(every), str(seconds), "0", str(new_deadline_every)]
         publisher = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     cpu = CpuByRole()
     cpu.start()
@@ -214,7 +224,7 @@ def first_requests(env, base, pages, publishes):
     before the first request), every page type asked once, in turn, with no load: {page type: [ms]}."""
     times = {name: [] for name in pages}
     for n in range(publishes):
-        editor = [sys.executable, "-c", PUBLISHER, "1", "0.1", str(100 + n)]
+        editor = [sys.executable, "-c", PUBLISHER, "1", "0.1", str(100 + n), "1"]  # each a new deadline
         subprocess.run(editor, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
         for name, path in pages.items():
             started = time.perf_counter()
@@ -237,6 +247,18 @@ def main():
     parser.add_argument("--seconds", type=int, default=120, help="Duration of each mixed load.")
     parser.add_argument("--every", default="0,10,1", help="Seconds between publishes, per run (0: none).")
     parser.add_argument("--first", type=int, default=5, help="Publishes after which every page is asked once.")
+    parser.add_argument(
+        "--no-rebuild",
+        dest="rebuild",
+        action="store_false",
+        help="Skip the release step rebuild_summaries: only the pages read keep a summary.",
+    )
+    parser.add_argument(
+        "--new-deadline-every",
+        type=int,
+        default=5,
+        help="Every how many publishes the editor also gives the commitment a new deadline (0: never).",
+    )
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "tracker-bench")
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="bench-working-day-"))
@@ -252,6 +274,11 @@ def main():
         env["GUNICORN_CMD_ARGS"] = f"--access-logformat '{ACCESS_LOG_FORMAT}'"
         for step in (("migrate", "--noinput"), ("collectstatic", "--noinput")):  # the release steps
             subprocess.run([sys.executable, "manage.py", *step, "-v0"], cwd=ROOT, env=env, check=True)
+        if args.rebuild:  # and the last one: a summary for every office, person and place, as the site keeps
+            rebuilt = subprocess.run(
+                [sys.executable, "manage.py", "rebuild_summaries"], cwd=ROOT, env=env, check=True, capture_output=True
+            )
+            print(f"  rebuild_summaries: {rebuilt.stdout.decode().strip()}", file=sys.stderr, flush=True)
         found = pages_of(env)
         services.append(start_gunicorn(directory, env, port))
         for name, queues in WORKER_GROUPS.items():
@@ -271,7 +298,7 @@ def main():
         for every in (float(e) for e in args.every.split(",") if e):
             before, offset = loadavg(), len((directory / "gunicorn.log").read_text(errors="replace"))
             worker_offsets = log_sizes(directory)
-            row = working_day(env, base, found["pages"], args.seconds, every, directory)
+            row = working_day(env, base, found["pages"], args.seconds, every, directory, args.new_deadline_every)
             calm = calm or (row if not every else None)
             ratio = (f"{row['rps'] / calm['rps']:.2f}x", f"{row['p95'] / calm['p95']:.2f}x") if calm else ("", "")
             name = "none" if not every else f"one every {every:g} s"

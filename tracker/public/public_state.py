@@ -18,6 +18,11 @@ commitment's representation reads of the records around it (its place, its owner
 them, the archived copies of its sources). Kept under it and the commitment's own published revision, a
 commitment's representation is made again after that commitment's publish, not after every publish
 (tracker/api/cached.py).
+
+A fourth, `figures()`, moves on with every change but a commitment's publish that changed nothing the kept
+figures read of it (its progress, a text: figure_inputs.py). The reports and comparisons cached under it
+(shared_cache.py) and the accountability page's tables are made again after a change of what they count,
+not after every progress figure an editor publishes.
 """
 
 import time
@@ -30,6 +35,7 @@ from tracker.models.transactions import on_commit_once
 VERSION_KEY = "tracker:public-state-version"
 DEPARTURES_KEY = "tracker:public-state-departures"
 AROUND_KEY = "tracker:public-state-around-commitments"
+FIGURES_KEY = "tracker:public-state-figures"
 
 
 def _fresh_version():
@@ -60,6 +66,11 @@ def around_commitments():
     return _current(AROUND_KEY)
 
 
+def figures():
+    """The version of what the kept figures count (see the module)."""
+    return _current(FIGURES_KEY)
+
+
 def changed_at(version):
     """When `version` was made, in seconds since the epoch; None for a version that does not say."""
     stamp, _, _ = version.partition("-")
@@ -74,6 +85,10 @@ def _new_around():
     cache.set(AROUND_KEY, _fresh_version(), None)
 
 
+def _new_figures():
+    cache.set(FIGURES_KEY, _fresh_version(), None)
+
+
 def bump(**_signal_arguments):
     """A new version of the public state: nothing cached so far is read again. Now, and once more when the
     transaction commits (registered once: a deletion may send a signal for each of thousands of rows)."""
@@ -81,15 +96,22 @@ def bump(**_signal_arguments):
     on_commit_once(_new_version)
     _new_around()
     on_commit_once(_new_around)
+    _new_figures()
+    on_commit_once(_new_figures)
 
 
-def record_published(sender=None, **_signal_arguments):
-    """Wagtail's publish: a new version; and, but for a commitment's own, a new version around them."""
+def record_published(sender=None, instance=None, **_signal_arguments):
+    """Wagtail's publish: a new version; but for a commitment's own, a new version around them; and a new
+    version of the figures unless the commitment's publish changed nothing they read."""
     from tracker.models import Commitment
+    from tracker.public import figure_inputs
 
     if sender is not None and issubclass(sender, Commitment):
         _new_version()
         on_commit_once(_new_version)
+        if instance is None or not figure_inputs.unchanged(instance.pk):
+            _new_figures()
+            on_commit_once(_new_figures)
     else:
         bump()
 

@@ -1,7 +1,8 @@
 """What public pages compute once and read from the shared cache (CACHES, `CACHE_URL`) until the public
-state changes: every key holds the public state's version (public_state.py), so no request after a change
-reads anything computed before it. Nothing is computed ahead of time: the first request after a change
-computes it and every later one reads it.
+state changes: every key holds a version of the public state (public_state.py), so no request after a
+change reads anything computed before it (the reports: the version of what the figures count,
+`figures()`). Nothing is computed ahead of time: the first request after a change computes it and every
+later one reads it.
 
 - `cached_report`: the accountability report and the office and person pages' comparisons with their
   peers, by the page's filters, day and language; the accountability page's CSV tables of every office's
@@ -46,7 +47,8 @@ def cached_report(query, today, compute):
     if not seconds:
         return compute()
     report_of = report_name(query, today)
-    key = f"{report_of}:{public_state.version()}"
+    # Kept until what the figures count changes: not after an editor's publish of a progress figure.
+    key = f"{report_of}:{public_state.figures()}"
     # The report before a change may be served while the new one is computed, unless the change took
     # something off the public site (a takedown): then it is never served again.
     latest = f"{report_of}:latest:{public_state.departures()}"

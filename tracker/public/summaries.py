@@ -11,7 +11,8 @@ scan of every commitment per request.
   unpublish, takedown or restore marks only its own subjects (`rows_of_commitment`: the dashboard, the
   accountability reports, its places, its owners' offices and their holders, and one row per peer group), so one publish
   does not make every office, person and place page recompute; its publish adjusts the dashboard's counts
-  in place instead (`dashboard_tally.py`); anything else (an office, a person, a
+  in place instead (`dashboard_tally.py`). A publish that changed nothing the figures read of the
+  commitment (its progress, a text: `figure_inputs.py`) marks no row stale at all. Anything else (an office, a person, a
   place, a bulk publish, a deletion, a commitment moved to another place or owner) marks every row.
 - **Refreshed**: when that transaction commits, one Celery task (`refresh_public_summaries`, in-process
   without a broker) recomputes every stale row, so the next visitors read fresh rows; beat runs it every
@@ -44,6 +45,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
@@ -51,7 +53,7 @@ from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
 from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once
-from tracker.public import dashboard_tally, peers, stored_figures
+from tracker.public import dashboard_tally, figure_inputs, peers, stored_figures
 from tracker.public import figures as compute
 from tracker.public.scorecards import offices_read_once
 
@@ -216,6 +218,12 @@ def public_state_changed(sender=None, instance=None, record=None, departure=Fals
     if isinstance(changed, Commitment) and changed.pk is not None:
         # One commitment's publish adjusts the dashboard's counts in place (dashboard_tally.py).
         adjusted = not departure and dashboard_tally.adjust(changed.pk, timezone.localdate())
+        if not departure and figure_inputs.unchanged(changed.pk):
+            # Its progress, a text, a translation: no kept figure reads them. Only the dashboard's list of
+            # the latest published moved, which the tally adjusted (or its row is computed again).
+            if not adjusted:
+                mark_stale(Q(key=dashboard_tally.KEY))
+            return
         mark_stale(rows_of_commitment(changed.pk, dashboard=not adjusted), departure=departure)
     else:
         mark_stale(None, departure=departure)
@@ -259,8 +267,6 @@ def rows_of_commitment(pk, dashboard=True):
     false: the publish adjusted it), every accountability report, its place and the places above it, the
     offices that own it and their peer groups (one row per kind and tier), the people who held those offices
     and their groups likewise, and the offices it moved through or was made by (the average wait at each)."""
-    from django.db.models import Q
-
     from tracker.models import Commitment, CommitmentOwner, Movement, Office, Tenure
 
     row = Commitment.objects.filter(pk=pk).values("jurisdiction_id", "made_by_office_id").first() or {}
@@ -454,3 +460,4 @@ def connect():
     post_delete.connect(_deleted, dispatch_uid="public-summaries-delete")
     pre_save.connect(_before_save, dispatch_uid="public-summaries-moved")
     pre_save.connect(dashboard_tally.remember_before, sender=Commitment, dispatch_uid="public-summaries-tally")
+    pre_save.connect(figure_inputs.remember_before, sender=Commitment, dispatch_uid="public-summaries-inputs")

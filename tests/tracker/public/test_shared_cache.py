@@ -114,3 +114,20 @@ def test_the_kept_tables_are_rendered_again_for_the_other_language_and_each_filt
     assert 'href="/commitments/?' not in urdu.split("<main", 1)[1]
     assert matches(client, "/accountability/?due_to=1900-01-01")[0] == 0  # another filter: its own tables
     assert matches(client)[0] == 1
+
+
+def test_a_progress_publish_keeps_the_report_and_a_status_change_does_not(client):
+    """The report counts statuses, deadlines, owners...: a publish of a new progress figure leaves it as it
+    was, so the next request reads it (its tables too) instead of computing it again; a status change is
+    counted by the next request."""
+    commitment = appointed_commitment()
+    appointed_commitment()
+    count, cold = matches(client)
+    commitment.progress = 60
+    scenario.publish(commitment, summary="Progress: 60%")
+    count_after, warm = matches(client)
+    assert count == count_after == 2
+    assert warm < cold
+    delivered = client.get("/accountability/csv/?table=owners&due_from=1900-01-01").content.decode()
+    scenario.record_status_change(commitment, "delivered", on=commitment.made_on, summary="Delivered")
+    assert client.get("/accountability/csv/?table=owners&due_from=1900-01-01").content.decode() != delivered

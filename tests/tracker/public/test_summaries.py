@@ -22,7 +22,7 @@ from tests import factories, scenario
 from tracker import publishing
 from tracker.models import Commitment, PublicSummary
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, OwnershipRole
-from tracker.public import compared, stored_figures, summaries
+from tracker.public import compared, figure_inputs, stored_figures, summaries
 from tracker.public.peers import office_comparison, person_comparison
 from tracker.publishing.bulk import publish_new_records
 from tracker.publishing.takedown import restore, take_down
@@ -112,6 +112,14 @@ class World:
         if overdue:
             overdue[-1].deadline = timezone.localdate() + datetime.timedelta(days=400)
             scenario.publish(overdue[-1], summary="A new deadline")
+
+    def report_progress(self):
+        """A new progress figure and a mended text: nothing a kept figure reads."""
+        if self.commitments:
+            record = self.commitments[0]
+            record.progress = (record.progress or 0) % 100 + 5
+            record.text = f"{record.text} (wording mended)"
+            scenario.publish(record, summary="Progress")
 
     def unpublish(self):
         if self.commitments:
@@ -353,6 +361,96 @@ def test_a_commitment_publish_stales_only_the_pages_it_concerns():
     [row] = compared.person_figures(holder, today)["comparison"]
     assert plain(row) == plain(person_comparison(holder, today)[0])
     assert (row.person.counted.count, row.peers.counted.count) == (0, 2)
+
+
+def test_a_progress_or_text_publish_stales_no_page_and_leaves_the_refresh_nothing_to_do():
+    """Editors publish a commitment most often to move its progress on or mend its text: no kept figure reads
+    those, so every row stays fresh and still equals the figures computed from scratch, and the dashboard's
+    list of the latest published moves on (adjusted by the publish)."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    world.publish()
+    for key in world.keys:
+        summaries.figures(key, today)
+    first = Commitment.objects.get(pk=world.commitments[0].pk)
+    computed_at = dict(PublicSummary.objects.values_list("key", "computed_at"))
+
+    first.progress = 40
+    first.text = "The promise, its wording mended."
+    first.title_ur = "پانی کی فراہمی"
+    scenario.publish(first, summary="Progress: 40%")
+
+    assert not PublicSummary.objects.filter(fresh=False).exists()
+    assert summaries.refresh(today) == 0
+    assert dict(PublicSummary.objects.values_list("key", "computed_at")) == computed_at
+    assert summaries.figures("dashboard", today)["recent_ids"][0] == first.pk
+    for key in world.keys:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["title", "deadline", "made_on", "sector", "owner role", "status change", "status change date", "movement"],
+)
+def test_a_publish_that_changes_what_a_figure_reads_stales_its_pages(change):
+    """Whatever else a publish changes of a commitment (what the lists are ordered by, what the figures
+    count, its parts), its pages' rows are stale and then equal the figures computed from scratch."""
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    world.deliver()
+    for key in world.keys:
+        summaries.figures(key, today)
+    commitment = Commitment.objects.get(pk=world.commitments[0].pk)
+    if change == "title":
+        commitment.title = "A to Z: the first of the lists now"
+    elif change == "deadline":
+        commitment.deadline = D(2030, 1, 1)
+    elif change == "made_on":
+        commitment.made_on = D(2015, 6, 1)
+    elif change == "sector":
+        commitment.sector = "health" if commitment.sector != "health" else "education"
+    elif change == "owner role":
+        owners = list(commitment.owners.all())
+        owners[0].role, owners[1].role = owners[1].role, owners[0].role
+        commitment.owners = owners
+    elif change == "status change":
+        scenario.add_status_change(commitment, CommitmentStatus.IN_PROGRESS, on=D(2019, 6, 1))
+    elif change == "status change date":
+        changes = list(commitment.status_changes.all())
+        changes[-1].effective_date = D(2019, 4, 1)
+        commitment.status_changes = changes
+    else:
+        commitment.movements.add(factories.MovementFactory.build(office=world.appointed, arrived_on=D(2017, 3, 1)))
+    scenario.publish(commitment, summary=f"A new {change}")
+
+    stale = set(PublicSummary.objects.filter(fresh=False).values_list("key", flat=True))
+    assert stale == set(world.keys) - {"dashboard"}, change
+    for key in world.keys:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_a_rolled_back_publish_remembered_is_not_compared_with_later():
+    """What a publish remembered of a commitment before it changed goes with its transaction: after a
+    rollback, a later transaction that did not save the commitment finds nothing to compare with, and its
+    publish counts as a change."""
+    world = World()
+    world.publish()
+    commitment = Commitment.objects.get(pk=world.commitments[0].pk)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        commitment.save()  # remembers the commitment as it was
+        raise RuntimeError("the editor's publish failed")
+    with transaction.atomic():
+        assert not figure_inputs.unchanged(commitment.pk)
+    with transaction.atomic():
+        commitment.save()
+        assert figure_inputs.unchanged(commitment.pk)
+        assert figure_inputs.unchanged(commitment.pk)  # asked again: the same answer
+        commitment.deadline = D(2032, 1, 1)
+        commitment.save()  # saved again: compared with what it was just before
+        assert not figure_inputs.unchanged(commitment.pk)
 
 
 def test_a_commitment_given_to_another_owner_stales_the_former_owners_pages_too():
