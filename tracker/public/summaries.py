@@ -39,6 +39,7 @@ and cached (tracker/public/shared_cache.py).
 behind the publishing actions (factories) then compute every figure per request, as these rows would.
 """
 
+import hashlib
 import logging
 
 from celery import shared_task
@@ -144,15 +145,24 @@ def compute_key(key, today):
 def figures(key, today, compute_now=None):
     """The figures of `key` for `today`: from its row when fresh, else computed (by `compute_now`, or from
     the key) and stored for the next request."""
+    return figures_and_digest(key, today, compute_now)[0]
+
+
+def figures_and_digest(key, today, compute_now=None):
+    """(`figures(key, today)`, a digest of them): what a page renders from them is the same for the same
+    digest, and can be kept under it. A row served stale while the refresh computes it keeps its digest, so
+    the pages made from it are not made again until its figures change."""
     compute_now = compute_now or (lambda: compute_key(key, today))
     if not enabled():
-        return compute_now()
+        result = compute_now()
+        return result, _digest(stored_figures.dumps(result))
     row = PublicSummary.objects.filter(key=key).values_list("day", "fresh", "generation", "data", "stale_since").first()
     if row is not None:
         day, fresh, generation, data, stale_since = row
         if day == today and (fresh or may_serve_stale(stale_since)):
+            data = bytes(data)
             try:
-                return stored_figures.loads(bytes(data))
+                return stored_figures.loads(data), _digest(data)
             except Exception:  # a row pickled by an older version of the code: computed again below
                 log.info("Summary %s could not be read; computing it again.", key)
     else:
@@ -162,8 +172,12 @@ def figures(key, today, compute_now=None):
         generation = PublicSummary.objects.filter(key=key).values_list("generation", flat=True).first()
     started = timezone.now()
     result = compute_now()
-    _store(key, today, result, generation, started)
-    return result
+    data = _store(key, today, result, generation, started)
+    return result, _digest(data if data is not None else stored_figures.dumps(result))
+
+
+def _digest(data):
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def may_serve_stale(stale_since):
@@ -184,14 +198,15 @@ def _store(key, today, result, generation, started):
     SUMMARY_STALE_SECONDS from `started`, like any stale row), so that while editors publish every few
     seconds a row whose computation takes longer still moves on. Nothing is stored while the row is being
     changed: an import holds the summary rows it marked stale until it commits, which may take minutes, and
-    a reader must not wait for it (the figures it computed are served all the same, just not stored)."""
+    a reader must not wait for it (the figures it computed are served all the same, just not stored).
+    Returns `result` as the bytes a row keeps (None when the row could not be read)."""
     if generation is None:
-        return
+        return None
     with transaction.atomic():
         row = PublicSummary.objects.select_for_update(skip_locked=True).filter(key=key)
         found = row.values_list("generation", "computed_at", "stale_since", "fresh").first()
         if found is None:
-            return
+            return None
         current, computed_at, stale_since, fresh = found
         data = stored_figures.dumps(result)
         cost = (timezone.now() - started).total_seconds()
@@ -200,6 +215,7 @@ def _store(key, today, result, generation, started):
         # Never figures from before a takedown; never over a fresh row (newer figures: a publish adjusted it).
         elif computed_at < started and stale_since != NEVER_SERVED and not fresh:
             row.update(day=today, fresh=False, data=data, computed_at=started, stale_since=started, cost=cost)
+    return data
 
 
 # --- Keeping them true ---------------------------------------------------------------------------------

@@ -174,3 +174,35 @@ def test_a_summary_waits_in_proportion_to_what_its_last_computation_took(setting
     # The figures before that publish, meanwhile.
     assert summaries.figures(province(world), today)["commitment_count"] == 2
     assert len(scheduled) == 1 and 28 <= scheduled[0]["countdown"] <= 30
+
+
+def test_the_accountability_tables_are_made_again_when_the_report_changes_not_at_each_publish(client, settings):
+    """The page's tables are kept under a digest of the report's figures: while its summary is served stale
+    after a publish, every reader reads the same tables (none renders them again); once the refresh stores
+    the new figures, the next reader gets tables made from them."""
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    settings.ACCOUNTABILITY_CACHE_SECONDS = 3600
+    cache.clear()
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    key = summaries.accountability_key({})
+
+    def tables_kept(digest):
+        parts = [digest, "en", today.isoformat(), ""]
+        return cache.get(make_template_fragment_key("accountability-report", parts)) is not None
+
+    assert "1 published commitment matches" in client.get("/accountability/").content.decode()
+    _figures, before = summaries.figures_and_digest(key, today)
+    assert tables_kept(before)
+    world.publish()
+    assert summaries.figures_and_digest(key, today)[1] == before  # served stale: the same figures
+    assert "1 published commitment matches" in client.get("/accountability/").content.decode()
+    summaries.refresh()
+    _figures, after = summaries.figures_and_digest(key, today)
+    assert after != before and not tables_kept(after)
+    assert "2 published commitments match" in client.get("/accountability/").content.decode()
+    assert tables_kept(after)
+    cache.clear()

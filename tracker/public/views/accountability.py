@@ -17,26 +17,29 @@ from tracker.public.districts import published_places
 from tracker.public.finding import finding
 from tracker.public.share_charts import share_chart, step_chart
 from tracker.public.shared_cache import cached_report
-from tracker.public.summaries import accountability_key, figures
+from tracker.public.summaries import accountability_key, figures_and_digest
 from tracker.public.survival import DEADLINE, HORIZON
 from tracker.public.views.common import csv_download
 
 
 def _report(form):
-    """The report for a valid (or unbound) form: from its maintained summary when it is filtered by place
-    and sector only (a bounded number of them), else from the cache while the public state is unchanged."""
+    """(The report for a valid (or unbound) form, what its tables are kept under): from its maintained
+    summary when it is filtered by place and sector only (a bounded number of them), kept under a digest of
+    the summary's figures, so that a summary served stale while the refresh computes it is not rendered
+    again by each reader; else from the cache while the figures are unchanged, and kept under their
+    version."""
     today = timezone.localdate()
     data = form.cleaned_data if form.is_bound else {}
     if not data.get("due_from") and not data.get("due_to"):
         filters = {name: form.data.get(name, "") for name in ("province", "district", "sector")}
-        return figures(accountability_key(filters), today, lambda: build_report(form, today))
-    return cached_report(form.query(), today, lambda: build_report(form, today))
+        return figures_and_digest(accountability_key(filters), today, lambda: build_report(form, today))
+    return cached_report(form.query(), today, lambda: build_report(form, today)), public_state.figures()
 
 
 def accountability(request):
     form = AccountabilityForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
-    report = _report(form) if valid else None
+    report, kept_under = _report(form) if valid else (None, "")
     filters = {k: v for k, v in (form.data.items() if form.is_bound else []) if k in form.fields and v}
     csv_address = reverse("tracker:accountability_csv")
     context = {
@@ -47,11 +50,11 @@ def accountability(request):
         "places": _place_choices(),
         "csv": {table: f"{csv_address}?{urlencode({'table': table, **filters})}" for table in TABLES},
         "comparison_csv": {table: f"{csv_address}?table={table}" for table in COMPARISONS},
-        # The report's tables are most of the page's time: rendered once per public state, language, day
-        # and filters, and cached as long as the report itself.
+        # The report's tables are most of the page's time: rendered once per report (its figures), language,
+        # day and filters, and cached as long as the report itself.
         "report_keep": {
             "seconds": settings.ACCOUNTABILITY_CACHE_SECONDS,
-            "version": public_state.figures(),
+            "version": kept_under,
             "day": timezone.localdate().isoformat(),
             "filters": urlencode(sorted(filters.items())),
         },
@@ -112,7 +115,7 @@ def accountability_csv(request):
     form = AccountabilityForm({k: v for k, v in request.GET.items() if k != "table"} or None)
     if form.is_bound and not form.is_valid():
         return HttpResponseBadRequest(_("A filter is not valid; see the page for the reason."))
-    response = HttpResponse(report_csv(_report(form), table), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(report_csv(_report(form)[0], table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="who-delivers-{table}.csv"'
     return response
 
