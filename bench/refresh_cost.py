@@ -2,8 +2,9 @@
 
 A site after `rebuild_summaries` (a release step of docs/deploy.md) keeps a summary row for every office,
 person and place; `bench/working_day.py` keeps only those of the pages it reads. This runs, in-process, the
-working day's editor (one published commitment of a fixed list gets a progress figure and is published
-through the publishing service, every `--every` seconds) and after each publish what the worker would do,
+working day's editor (one published commitment of a fixed list gets a progress figure and, every
+`--new-deadline-every` publishes (each by default), a new deadline, and is published through the publishing
+service, every `--every` seconds) and after each publish what the worker would do,
 `summaries.refresh()`, with the settings' cost ratio, and prints per publish how many rows were stale and
 how long the refresh took, then the seconds spent on each kind of row.
 
@@ -12,11 +13,12 @@ Run it on a copy of a prepared database (bench/load.py --prepare-only), rebuilt 
     createdb -T bench_load_100k refresh_cost
     export DJANGO_SETTINGS_MODULE=config.settings.dev DEBUG=false DATABASE_URL=postgres://.../refresh_cost
     .venv/bin/python manage.py migrate && .venv/bin/python manage.py rebuild_summaries
-    .venv/bin/python bench/refresh_cost.py [--publishes 12] [--every 10]
+    .venv/bin/python bench/refresh_cost.py [--publishes 12] [--every 10] [--new-deadline-every 1]
 """
 
 # ruff: noqa: T201  (a benchmark printing its figures)
 import argparse
+import datetime
 import sys
 import time
 from collections import defaultdict
@@ -31,6 +33,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--publishes", type=int, default=12)
     parser.add_argument("--every", type=float, default=10.0, help="Seconds from one publish to the next.")
+    parser.add_argument(
+        "--new-deadline-every", type=int, default=1, help="Every how many publishes a new deadline too (0: never)."
+    )
     args = parser.parse_args()
     django.setup()
     from django.contrib.auth import get_user_model
@@ -60,6 +65,9 @@ def main():
         started = time.perf_counter()
         commitment = Commitment.objects.get(pk=ids[n % len(ids)])
         commitment.progress = (commitment.progress or 0) % 100 + 1
+        if args.new_deadline_every and n % args.new_deadline_every == args.new_deadline_every - 1:
+            # What every figure counts: a progress figure alone makes no summary stale (figure_inputs.py).
+            commitment.deadline = (commitment.deadline or commitment.made_on) + datetime.timedelta(days=30)
         publishing.publish(commitment, user=user, summary="Progress updated (refresh-cost benchmark)")
         stale = PublicSummary.objects.exclude(fresh=True).count()
         refreshing = time.perf_counter()

@@ -55,13 +55,28 @@ NOT_READ = frozenset(
 _before = threading.local()
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What the kept figures read of one commitment."""
+
+    row: dict  # its fields, but those in NOT_READ
+    owners: Counter  # (office id, role)
+    changes: Counter  # (status, effective date) of its status changes
+    walked: tuple  # (arrived on, office id) of its stops, in the order the figures walk them
+
+    def earliest_day(self):
+        """The first day a scorecard can count it for a tenure: the day it was made, or a status change's
+        before that (it counts for a tenure it was open during or changed status in)."""
+        return min([self.row["made_on"], *(day for _status, day in self.changes)])
+
+
 def inputs_now(pk):
     """What the kept figures read of commitment `pk`, as the database holds it now (four queries); None
     when there is no such commitment."""
     from tracker.models import Commitment, CommitmentOwner, Movement, StatusChange
 
     fields = [f.attname for f in Commitment._meta.concrete_fields if f.attname not in NOT_READ]
-    row = Commitment.objects.filter(pk=pk).values_list(*fields).first()
+    row = Commitment.objects.filter(pk=pk).values(*fields).first()
     if row is None:
         return None
     owners = CommitmentOwner.objects.filter(commitment_id=pk).values_list("office_id", "role")
@@ -69,7 +84,7 @@ def inputs_now(pk):
     # The stops in the order the figures walk them; their numbers themselves are not read.
     stops = Movement.objects.filter(commitment_id=pk).values_list("arrived_on", "sort_order", "office_id")
     walked = tuple((arrived, office) for arrived, _n, office in sorted(stops, key=lambda s: (s[0], s[1] or 0)))
-    return row, Counter(owners), Counter(changes), walked
+    return Inputs(row, Counter(owners), Counter(changes), walked)
 
 
 def remember_before(sender, instance, raw=False, update_fields=None, **_signal_arguments):
@@ -101,16 +116,38 @@ class _Answer:
     """What `unchanged` answered for a publish, kept in place of what was remembered before it."""
 
     unchanged: bool
+    before: Inputs | None
+    now: Inputs | None
+
+
+def _answer(pk):
+    """The `_Answer` for the publish of commitment `pk` in this transaction; None when nothing was
+    remembered of it in this transaction."""
+    if not _remembering(transaction.get_connection()):
+        return None
+    remembered = _before.inputs
+    if pk not in remembered:
+        return None
+    before = remembered[pk]
+    if not isinstance(before, _Answer):
+        now = inputs_now(pk)
+        before = remembered[pk] = _Answer(before is not None and before == now, before, now)
+    return before
 
 
 def unchanged(pk):
     """Whether the publish of commitment `pk` in this transaction left everything the kept figures read of
     it as it was. Both the summaries and the public state's versions ask, after the publish: the answer is
     worked out once and kept until the commitment is saved again."""
-    if not _remembering(transaction.get_connection()):
-        return False
-    remembered = _before.inputs
-    before = remembered.get(pk)
-    if not isinstance(before, _Answer):
-        before = remembered[pk] = _Answer(before is not None and before == inputs_now(pk))
-    return before.unchanged
+    answer = _answer(pk)
+    return answer is not None and answer.unchanged
+
+
+def earliest_day(pk):
+    """The first day commitment `pk` could count for a holder of its offices, before or after its publish
+    in this transaction (`Inputs.earliest_day`); None when what it was before is not known (a new
+    commitment, or nothing remembered): then any day."""
+    answer = _answer(pk)
+    if answer is None or answer.before is None or answer.now is None:
+        return None
+    return min(answer.before.earliest_day(), answer.now.earliest_day())

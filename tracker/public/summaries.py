@@ -17,7 +17,8 @@ scan of every commitment per request.
 - **Refreshed**: when that transaction commits, one Celery task (`refresh_public_summaries`, in-process
   without a broker) recomputes every stale row, so the next visitors read fresh rows; beat runs it every
   few minutes too, which also moves the rows on to a new day.
-- **Served while refreshed**: for `SUMMARY_STALE_SECONDS` after a row went stale, readers get its figures
+- **Served while refreshed**: for `SUMMARY_STALE_SECONDS` after a row went stale, and longer while a
+  refresh is at work (it computed a row less than that ago), readers get its figures
   from before the change while that task computes it (stale while revalidating), so the first readers after
   a publish do not each wait seconds for the figures at national scale (`may_serve_stale`: never after a
   takedown or a restore, never without a broker). However often editors publish, a row is computed again
@@ -181,15 +182,39 @@ def _digest(data):
 
 
 def may_serve_stale(stale_since):
-    """Whether a stale row may still be served: it went stale less than SUMMARY_STALE_SECONDS ago (the
-    refresh after the change is computing it; should the worker be down, the next reader after that
-    computes it). A row something left the public site from (a takedown, an unpublish, a restore, a
-    deletion) is stale since NEVER_SERVED: its figures are never served again."""
+    """Whether a stale row may still be served: it went stale less than SUMMARY_STALE_SECONDS ago, or a
+    refresh is at work (it computed a row less than SUMMARY_STALE_SECONDS ago: `_refresh_at_work`), so
+    the refresh will compute it. Should the worker be down, the next reader after that computes it. A
+    row something left the public site from (a takedown, an unpublish, a restore, a deletion) is stale
+    since NEVER_SERVED: its figures are never served again."""
     seconds = settings.SUMMARY_STALE_SECONDS
     # Without a broker (the demo: tasks in-process) no refresh follows a change: the reader computes it.
-    if not seconds or stale_since is None or settings.CELERY_TASK_ALWAYS_EAGER:
+    if not seconds or stale_since is None or settings.CELERY_TASK_ALWAYS_EAGER or stale_since == NEVER_SERVED:
         return False
-    return (timezone.now() - stale_since).total_seconds() <= seconds
+    # A worker below the web's priority (WORKER_NICENESS) may take long to reach every row while readers
+    # keep the machine busy: readers must not each compute in its place what it is computing.
+    return (timezone.now() - stale_since).total_seconds() <= seconds or _refresh_at_work()
+
+
+AT_WORK_KEY = "tracker:summaries:refresh-at-work"
+
+
+def _refresh_at_work():
+    try:
+        return cache.get(AT_WORK_KEY) is not None
+    except Exception:  # the shared cache is down: as if no refresh were at work
+        return False
+
+
+def _at_work():
+    """Say, for SUMMARY_STALE_SECONDS, that a refresh is computing rows (nothing when no row is served
+    stale)."""
+    if not settings.SUMMARY_STALE_SECONDS:
+        return
+    try:
+        cache.set(AT_WORK_KEY, 1, settings.SUMMARY_STALE_SECONDS)
+    except Exception:  # the shared cache is down: readers compute what has been stale too long
+        log.warning("Could not say the summaries' refresh is at work (shared cache down).")
 
 
 def _store(key, today, result, generation, started):
@@ -282,14 +307,21 @@ def rows_of_commitment(pk, dashboard=True):
     """The rows a change of commitment `pk` (as it is now) can alter: the dashboard (unless `dashboard` is
     false: the publish adjusted it), every accountability report, its place and the places above it, the
     offices that own it and their peer groups (one row per kind and tier), the people who held those offices
-    and their groups likewise, and the offices it moved through or was made by (the average wait at each)."""
+    since it could count for them (`figure_inputs.earliest_day`) and their groups likewise, and the offices
+    it moved through or was made by (the average wait at each)."""
     from tracker.models import Commitment, CommitmentOwner, Movement, Office, Tenure
 
     row = Commitment.objects.filter(pk=pk).values("jurisdiction_id", "made_by_office_id").first() or {}
     owning = Office.objects.filter(pk__in=CommitmentOwner.objects.filter(commitment_id=pk).values("office_id"))
     groups = set(owning.values_list("kind", "organization__jurisdiction__tier"))
     offices = set(owning.values_list("pk", flat=True))
-    people = set(Tenure.objects.filter(office_id__in=offices).values_list("person_id", flat=True))
+    holders = Tenure.objects.filter(office_id__in=offices)
+    since = figure_inputs.earliest_day(pk)
+    if since is not None:
+        # Only the holders it can count for: a scorecard counts it for a tenure it was open during or
+        # changed status in, never for one that ended before it was made (an office's holders since 1990).
+        holders = holders.filter(Q(end_date=None) | Q(end_date__gte=since))
+    people = set(holders.values_list("person_id", flat=True))
     offices |= set(Movement.objects.filter(commitment_id=pk).values_list("office_id", flat=True))
     offices |= {row.get("made_by_office_id")}
     places = _place_and_above(row.get("jurisdiction_id"))
@@ -357,6 +389,7 @@ def refresh(today=None):
             if wait > 0:
                 later.append(wait)
                 continue
+            _at_work()
             started = timezone.now()
             try:
                 result = compute_key(key, today)

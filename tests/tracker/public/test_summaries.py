@@ -431,6 +431,33 @@ def test_a_publish_that_changes_what_a_figure_reads_stales_its_pages(change):
         assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
 
 
+def test_a_publish_stales_the_holders_it_can_count_for_not_those_gone_before_it_was_made():
+    """An office's holders since long ago: a commitment made in 2016 counts for no tenure that ended in
+    2010, so its publish leaves that holder's page as it was; a status change dated within that tenure
+    makes it count there, and the page stale."""
+    today = timezone.localdate()
+    world = World()
+    earlier = factories.PersonFactory()
+    factories.TenureFactory(office=world.elected, person=earlier, start_date=D(2005, 1, 1), end_date=D(2010, 1, 1))
+    world.publish()
+    keys = [*world.keys, summaries.key_of("person", earlier.pk)]
+    for key in keys:
+        summaries.figures(key, today)
+    commitment = Commitment.objects.get(pk=world.commitments[0].pk)
+    commitment.deadline = D(2031, 1, 1)
+    scenario.publish(commitment, summary="A new deadline")
+    stale = set(PublicSummary.objects.filter(fresh=False).values_list("key", flat=True))
+    assert stale == set(world.keys) - {"dashboard"}  # the earlier holder's page stays fresh
+    for key in keys:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+    scenario.record_status_change(commitment, CommitmentStatus.IN_PROGRESS, on=D(2009, 6, 1), summary="Begun")
+    assert not PublicSummary.objects.get(key=summaries.key_of("person", earlier.pk)).fresh
+    assert summaries.figures(summaries.key_of("person", earlier.pk), today)["totals"]["owned"] == 1
+    for key in keys:
+        assert plain(summaries.figures(key, today)) == plain(summaries.compute_key(key, today)), key
+
+
 @pytest.mark.django_db(transaction=True)
 def test_what_a_rolled_back_publish_remembered_is_not_compared_with_later():
     """What a publish remembered of a commitment before it changed goes with its transaction: after a

@@ -19,9 +19,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def stale_for_a_minute(settings):
+    from django.core.cache import cache
+
     settings.PUBLIC_SUMMARIES = True
     settings.SUMMARY_STALE_SECONDS = 60
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    cache.delete(summaries.AT_WORK_KEY)  # no refresh at work but where a test says so
+    yield
+    cache.delete(summaries.AT_WORK_KEY)
 
 
 def province(world):
@@ -206,3 +211,28 @@ def test_the_accountability_tables_are_made_again_when_the_report_changes_not_at
     assert "2 published commitments match" in client.get("/accountability/").content.decode()
     assert tables_kept(after)
     cache.clear()
+
+
+def test_while_a_refresh_is_at_work_readers_wait_for_it_past_the_time_a_stale_row_allows():
+    """A worker below the web's priority may take minutes to reach every stale row while readers keep the
+    machine busy: while it is computing rows, a reader keeps getting the figures before the change instead
+    of computing them in its place; once it has been silent that long (a worker down), the reader computes."""
+    from django.core.cache import cache
+
+    today = timezone.localdate()
+    world = World()
+    world.publish()
+    computed_when_asked(province(world), today)
+    world.publish()
+    PublicSummary.objects.update(stale_since=timezone.now() - datetime.timedelta(seconds=61))
+    summaries._at_work()  # the refresh computed another row just now
+    figures, computed = computed_when_asked(province(world), today)
+    assert (figures["commitment_count"], computed) == (1, False)
+    cache.delete(summaries.AT_WORK_KEY)  # silent for SUMMARY_STALE_SECONDS
+    figures, computed = computed_when_asked(province(world), today)
+    assert (figures["commitment_count"], computed) == (2, True)
+    summaries._at_work()
+    take_down(world.commitments[0], notice="A court order")  # never served stale, at work or not
+    figures, computed = computed_when_asked(province(world), today)
+    assert (figures["commitment_count"], computed) == (1, True)
+    cache.delete(summaries.AT_WORK_KEY)
