@@ -1,7 +1,7 @@
 """What the summaries' refresh costs after each publish, on a site that keeps a row for every page.
 
-A site after `rebuild_summaries` (a release step of docs/deploy.md) keeps a summary row for every office,
-person and place; `bench/working_day.py` keeps only those of the pages it reads. This runs, in-process, the
+A site after `rebuild_summaries` (a release step of docs/deploy.md, and of `bench/working_day.py`) keeps a
+summary row for every office, person and place. This runs, in-process, the
 working day's editor (one published commitment of a fixed list gets a progress figure and, every
 `--new-deadline-every` publishes (each by default), a new deadline, and is published through the publishing
 service, every `--every` seconds) and after each publish what the worker would do,
