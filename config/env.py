@@ -37,7 +37,7 @@ env = environ.Env(
     API_THROTTLE_RATE=(str, "600/minute"),
     ARCHIVE_SOURCES=(str, ""),
     SOURCE_STALE_DAYS=(int, 90),
-    WORKER_NICENESS=(int, 19),
+    WORKER_NICENESS=(int, 10),
 )
 
 
