@@ -14,7 +14,8 @@ published still moves with it; `dashboard_tally` adjusts that.
   makes), before its row and its parts change.
 - **Now**: read when Wagtail says the publish is done (`published`), in the same transaction.
 - **What counts as read**: every field of the commitment but those in NOT_READ, so that a field added later
-  counts until someone decides it does not; and of its parts, what PARTS lists.
+  counts until someone decides it does not; and of its parts, what `inputs_now` reads (owners and roles,
+  status changes' statuses and dates, stops in walking order).
 
 When nothing was remembered (a new commitment, a save outside a transaction, a transaction rolled back
 after it remembered), the publish counts as a change, as before.
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from tracker.models.transactions import on_commit_once
+from tracker.models.transactions import on_commit_once, waiting_for_commit
 
 # The commitment's fields no kept figure reads: what editors change most, and Wagtail's bookkeeping of a
 # publish (the dashboard's latest published, which reads `last_published_at`, is adjusted by the tally).
@@ -92,19 +93,13 @@ def remember_before(sender, instance, raw=False, update_fields=None, **_signal_a
     makes one, with what it publishes; the drafts' saves name their fields)."""
     if raw or instance.pk is None or update_fields is not None or not settings.PUBLIC_SUMMARIES:
         return
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
+    if not transaction.get_connection().in_atomic_block:
         return  # nothing to compare with after: the publish counts as a change
-    if not _remembering(connection):
+    if not waiting_for_commit(_forget):
         # A new transaction (or the last one rolled back): nothing remembered before is of this one.
         _before.inputs = {}
         on_commit_once(_forget)
     _before.inputs[instance.pk] = inputs_now(instance.pk)
-
-
-def _remembering(connection):
-    """Whether what is remembered is of this transaction (it forgets it when it commits)."""
-    return connection.in_atomic_block and any(waiting is _forget for _s, waiting, *_r in connection.run_on_commit)
 
 
 def _forget():
@@ -123,7 +118,7 @@ class _Answer:
 def _answer(pk):
     """The `_Answer` for the publish of commitment `pk` in this transaction; None when nothing was
     remembered of it in this transaction."""
-    if not _remembering(transaction.get_connection()):
+    if not waiting_for_commit(_forget):  # nothing remembered is of this transaction
         return None
     remembered = _before.inputs
     if pk not in remembered:

@@ -54,7 +54,7 @@ from kombu.exceptions import OperationalError
 from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
 from tracker.models.summaries import NEVER_SERVED
-from tracker.models.transactions import on_commit_once
+from tracker.models.transactions import on_commit_once, waiting_for_commit
 from tracker.public import dashboard_tally, figure_inputs, peers, stored_figures
 from tracker.public import figures as compute
 from tracker.public.scorecards import offices_read_once
@@ -285,10 +285,7 @@ def mark_stale(where, *, departure=False):
     # Summary rows are locked under the site-wide log's lock only: one writer marks them at a time, and a
     # writer waiting for that lock holds no summary row (the lock order: lock_site_log).
     lock_site_log()
-    connection = transaction.get_connection()
-    everything_marked = connection.in_atomic_block and any(
-        waiting is _every_row_marked for _s, waiting, *_r in connection.run_on_commit
-    )
+    everything_marked = waiting_for_commit(_every_row_marked)
     rows = PublicSummary.objects.all() if where is None else PublicSummary.objects.filter(where)
     if departure:
         rows.mark_stale(servable=False)  # every row, even one already marked in this transaction
