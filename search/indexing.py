@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from search.backends import SearchUnavailable, get_backend, targets
@@ -152,6 +153,35 @@ def _drain_batch(target, backend, batch_size, places, report):
         report.deleted += len(gone)
         report.refused += len(refused)
         return True
+
+
+def waiting(target, keys):
+    """The (kind, pk) among `keys` whose latest change the backend `target` has not taken yet: their entries
+    are still pending. An entry is marked done in the transaction that wrote its document, so a key that
+    is not waiting is indexed as the record is now."""
+    by_kind = defaultdict(set)
+    for kind, pk in keys:
+        by_kind[kind].add(pk)
+    if not by_kind:
+        return set()
+    which = Q()
+    for kind, ids in by_kind.items():
+        which |= Q(kind=kind, object_id__in=ids)
+    return set(pending(target).filter(which).values_list("kind", "object_id"))
+
+
+def as_they_are_now(documents, target):
+    """`documents` as the backend `target` answered them, with those it has not caught up with yet built
+    again from the records (None for a record no longer public: taken down, unpublished or deleted). The
+    index follows a change within seconds, when a worker drains the queue; a record taken down on a court's
+    order must not be listed for those seconds, nor a person's name shown on the records that show it."""
+    late = waiting(target, [split_uid(doc["uid"]) for doc in documents])
+    if not late:
+        return list(documents)
+    now = {}
+    for kind in {kind for kind, _pk in late}:
+        now.update(build_documents(kind, [pk for k, pk in late if k == kind]))
+    return [now.get(doc["uid"]) if split_uid(doc["uid"]) in late else doc for doc in documents]
 
 
 def purge_done():

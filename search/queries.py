@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy
 from search import suggestions, variants
 from search.backends import SearchUnavailable, configured_name, get_backend
 from search.documents import KIND_LABELS
-from search.results import FACETS, MAX_RESULTS_WINDOW, Bucket, Facet, SearchResults, localized, page_url
+from search.indexing import as_they_are_now
+from search.results import (
+    FACETS,
+    MAX_RESULTS_WINDOW,
+    Bucket,
+    Facet,
+    SearchResults,
+    localized,
+    make_hit,
+    page_url,
+)
 from search.text import index_text
 from tracker.models import Jurisdiction, Office
 from tracker.models.vocabulary import CommitmentStatus, OfficeKind, Sector
@@ -55,6 +65,7 @@ def search(request):
     if results.total and not results.hits and request.page > results.num_pages:
         request.page = results.num_pages  # past the last page: show the last one
         results, fell_back = _ask("search", request)
+    _leave_out_gone(results)
     if results.total > MAX_RESULTS_WINDOW:
         notices.append(
             _("Only the first %(n)s results can be shown; add words or filters to narrow the search.")
@@ -71,6 +82,19 @@ def search(request):
     return results
 
 
+def _leave_out_gone(results):
+    """The page's hits as their records are now where the index has not caught up yet (search/indexing.py):
+    one result fewer than the index counted for a record that left the public site, never the record."""
+    documents = as_they_are_now([hit.document for hit in results.hits], results.backend)
+    kept = [
+        hit if now is hit.document else make_hit(now, {}, results.request.today)
+        for hit, now in zip(results.hits, documents, strict=True)
+        if now is not None
+    ]
+    results.total = max(0, results.total - (len(results.hits) - len(kept)))
+    results.hits = kept
+
+
 def autocomplete(prefix):
     """Names of people, offices and places that start with what was typed: [{label, ...}]."""
     prefix = index_text(prefix)[:60]
@@ -79,8 +103,8 @@ def autocomplete(prefix):
     # An abbreviation ("DC Que") completes to the names of its long form first, then to its own.
     documents, seen = [], set()
     for text in [*variants.completions(prefix), prefix]:
-        found, _fell_back = _ask("autocomplete", text, AUTOCOMPLETE_LIMIT)
-        for doc in found:
+        found, fell_back = _ask("autocomplete", text, AUTOCOMPLETE_LIMIT)
+        for doc in filter(None, as_they_are_now(found, "database" if fell_back else configured_name())):
             if doc["uid"] not in seen and len(documents) < AUTOCOMPLETE_LIMIT:
                 seen.add(doc["uid"])
                 documents.append(doc)

@@ -15,7 +15,8 @@ from tests import scenario
 from tests.factories import PersonFactory
 from tests.search.corpus import retitle, search_page, titles
 from tracker import publishing
-from tracker.models import Commitment, Office, Tenure
+from tracker.models import Commitment, Office, Person, Tenure
+from tracker.publishing.takedown import take_down
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,34 @@ def test_an_unpublished_record_leaves_the_index(client, corpus, backend, django_
     with django_capture_on_commit_callbacks(execute=True):
         Commitment.objects.get(pk=corpus.roads.pk).unpublish()
     assert titles(search_page(client, q="roads")) == []
+
+
+def test_a_taken_down_record_is_never_listed_while_the_index_catches_up(
+    client, corpus, backend, django_capture_on_commit_callbacks
+):
+    """A takedown reaches the index seconds later, when a worker drains the queue; search checks its hits
+    against the public record meanwhile, so a court's order is obeyed at once and not a drain later."""
+    before = search_page(client, q="roads").context["results"]
+    assert "Repair roads in Quetta after the floods" in titles(search_page(client, q="roads"))
+    assert "Ayesha Baloch" in [n["label"] for n in client.get("/search/autocomplete/", {"q": "ayes"}).json()["results"]]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        take_down(Commitment.objects.get(pk=corpus.roads.pk), notice="Court order 7/2026")
+        take_down(Person.objects.get(pk=corpus.ayesha.pk), notice="Court order 8/2026")
+    assert search_callbacks(callbacks)  # the drain waits: the index still holds both records
+    assert IndexQueueEntry.objects.filter(object_id=corpus.roads.pk, done_at__isnull=True).exists()
+
+    after = search_page(client, q="roads").context["results"]
+    assert "Repair roads in Quetta after the floods" not in titles(search_page(client, q="roads"))
+    assert after.total == before.total - 1 and len(after.hits) == len(before.hits) - 1
+    page = search_page(client, q="ayesha").content.decode()
+    assert "Ayesha Baloch" not in page and corpus.ayesha.slug not in page
+    names = client.get("/search/autocomplete/", {"q": "ayes"}).json()["results"]
+    assert "Ayesha Baloch" not in [n["label"] for n in names]
+
+    for drain in search_callbacks(callbacks):
+        drain()
+    assert "Repair roads in Quetta after the floods" not in titles(search_page(client, q="roads"))
+    assert search_page(client, q="roads").context["results"].total == after.total
 
 
 def test_an_officer_transfer_reindexes_the_commitments_of_the_office(
