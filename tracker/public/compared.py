@@ -10,7 +10,8 @@ A row kept by a version before the split holds the whole comparison: it is serve
 computed again."""
 
 from tracker.public import peers
-from tracker.public.summaries import figures, group_key, key_of
+from tracker.public.summaries import figures
+from tracker.public.summary_keys import group_key, key_of
 
 
 def office_figures(office, today):

@@ -138,11 +138,21 @@ def unchanged(pk):
     return answer is not None and answer.unchanged
 
 
+def before_and_now(pk):
+    """(Inputs before the publish of commitment `pk` in this transaction, Inputs now); None when what it was
+    before is not known (a new commitment, or nothing remembered)."""
+    answer = _answer(pk)
+    if answer is None or answer.before is None or answer.now is None:
+        return None
+    return answer.before, answer.now
+
+
 def earliest_day(pk):
     """The first day commitment `pk` could count for a holder of its offices, before or after its publish
     in this transaction (`Inputs.earliest_day`); None when what it was before is not known (a new
     commitment, or nothing remembered): then any day."""
-    answer = _answer(pk)
-    if answer is None or answer.before is None or answer.now is None:
+    found = before_and_now(pk)
+    if found is None:
         return None
-    return min(answer.before.earliest_day(), answer.now.earliest_day())
+    before, now = found
+    return min(before.earliest_day(), now.earliest_day())

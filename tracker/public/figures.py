@@ -174,6 +174,7 @@ def office(office, today):
 
 
 SCORECARD_LISTED = 50  # commitments listed under a person's scorecard; the rest are one link away
+SCORECARD_ORDER = ("deadline", "title", "pk")
 
 
 def person(person, today):
@@ -187,7 +188,7 @@ def person(person, today):
     return {
         "scorecard": scorecard_cells(person, rows, total),
         "totals": total.counts(),
-        "owned_commitment_ids": _ids(owned.order_by("deadline", "title", "pk")[:SCORECARD_LISTED]),
+        "owned_commitment_ids": _ids(owned.order_by(*SCORECARD_ORDER)[:SCORECARD_LISTED]),
         "owned_count": len(total.owned),
         "all_owned_url": list_url({"scorecard": person.slug}, scored="owned"),
         "own_comparison": own_comparison,

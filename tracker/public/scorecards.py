@@ -109,6 +109,12 @@ def score_tenure(tenure, facts_list, today):
     return memo["scores"][key]
 
 
+def score_afresh(tenure, facts_list, today):
+    """The tenure's Score over `facts_list`, never the one `offices_read_once()` kept (facts not read from
+    the database: what a commitment was before a publish, `holder_tally.py`)."""
+    return _score_tenure(tenure, facts_list, today)
+
+
 def _score_tenure(tenure, facts_list, today):
     start, end = tenure.start_date, min(tenure.end_date or today, today)
     score = Score()

@@ -9,11 +9,13 @@ scan of every commitment per request.
   request that finds its row stale (or of another day) computes the figures itself
   (`tracker/public/figures.py`, a fixed number of queries) and stores them. A commitment's publish,
   unpublish, takedown or restore marks only its own subjects (`rows_of_commitment`: the dashboard, the
-  accountability reports, its places, its owners' offices and their holders, and one row per peer group), so one publish
-  does not make every office, person and place page recompute; its publish adjusts the dashboard's counts
-  in place instead (`dashboard_tally.py`). A publish that changed nothing the figures read of the
-  commitment (its progress, a text: `figure_inputs.py`) marks no row stale at all. Anything else (an office, a person, a
-  place, a bulk publish, a deletion, a commitment moved to another place or owner) marks every row.
+  accountability reports, its places, its owners' offices and their holders, and one row per peer
+  group), so one publish does not make every office, person and place page recompute; its publish
+  adjusts the dashboard's counts and its holders' (each person's, each holder group's) in place instead
+  (`dashboard_tally.py`, `holder_tally.py`). A publish that changed nothing the figures read of the
+  commitment (its progress, a text: `figure_inputs.py`) marks no row stale at all. Anything else (an
+  office, a person, a place, a bulk publish, a deletion, a commitment moved to another place or owner)
+  marks every row.
 - **Refreshed**: when that transaction commits, one Celery task (`refresh_public_summaries`, in-process
   without a broker) recomputes every stale row, so the next visitors read fresh rows; beat runs it every
   few minutes too, which also moves the rows on to a new day.
@@ -55,9 +57,10 @@ from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
 from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once, waiting_for_commit
-from tracker.public import dashboard_tally, figure_inputs, peers, stored_figures
+from tracker.public import dashboard_tally, figure_inputs, holder_tally, peers, stored_figures
 from tracker.public import figures as compute
 from tracker.public.scorecards import offices_read_once
+from tracker.public.summary_keys import group_key, key_of
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +95,6 @@ def _accountability(query_json, today):
     return build_report(form, today)
 
 
-def group_key(what, kind, tier):
-    """The key of a peer group's row: `what` is "office-peers" or "holder-peers" (`_group` reads it back)."""
-    return key_of(what, f"{kind}:{tier}")
-
-
 def _group(rest):
     """(kind, tier) of a peer group's key, `<office kind>:<tier>`."""
     from tracker.models.vocabulary import JurisdictionTier, OfficeKind
@@ -123,10 +121,6 @@ KINDS = {
     "office-peers": (_group, _group_figures(peers.office_peers)),
     "holder-peers": (_group, _group_figures(peers.holder_peers)),
 }
-
-
-def key_of(kind, subject=None):
-    return kind if subject is None else f"{kind}:{subject}"
 
 
 def compute_key(key, today):
@@ -265,7 +259,9 @@ def public_state_changed(sender=None, instance=None, record=None, departure=Fals
             if not adjusted:
                 mark_stale(Q(key=dashboard_tally.KEY))
             return
-        mark_stale(rows_of_commitment(changed.pk, dashboard=not adjusted), departure=departure)
+        # Its holder groups' counts likewise, each by what the commitment counted for before and now.
+        groups = set() if departure else holder_tally.adjust(changed.pk, timezone.localdate())
+        mark_stale(rows_of_commitment(changed.pk, dashboard=not adjusted, adjusted=groups), departure=departure)
     else:
         mark_stale(None, departure=departure)
 
@@ -300,12 +296,13 @@ def _every_row_marked():
     """Nothing to do after the commit: waiting in the transaction, it says every row was marked in it."""
 
 
-def rows_of_commitment(pk, dashboard=True):
+def rows_of_commitment(pk, dashboard=True, adjusted=()):
     """The rows a change of commitment `pk` (as it is now) can alter: the dashboard (unless `dashboard` is
     false: the publish adjusted it), every accountability report, its place and the places above it, the
     offices that own it and their peer groups (one row per kind and tier), the people who held those offices
     since it could count for them (`figure_inputs.earliest_day`) and their groups likewise, and the offices
-    it moved through or was made by (the average wait at each)."""
+    it moved through or was made by (the average wait at each). Not the keys `adjusted` (the publish adjusted
+    those rows: `holder_tally.py`)."""
     from tracker.models import Commitment, CommitmentOwner, Movement, Office, Tenure
 
     row = Commitment.objects.filter(pk=pk).values("jurisdiction_id", "made_by_office_id").first() or {}
@@ -326,7 +323,7 @@ def rows_of_commitment(pk, dashboard=True):
     keys += [key_of("person", p) for p in people] + [key_of("place", p) for p in places]
     keys += [group_key(what, kind, tier) for kind, tier in groups for what in GROUPS]
     keys += ["dashboard"] if dashboard else []
-    return Q(key__startswith="accountability:") | Q(key__in=keys)
+    return Q(key__startswith="accountability:") | Q(key__in=set(keys) - set(adjusted))
 
 
 GROUPS = ("office-peers", "holder-peers")
