@@ -6,7 +6,8 @@ working day's editor (one published commitment of a fixed list gets a progress f
 `--new-deadline-every` publishes (each by default), a new deadline, and is published through the publishing
 service, every `--every` seconds) and after each publish what the worker would do,
 `summaries.refresh()`, with the settings' cost ratio, and prints per publish how many rows were stale and
-how long the refresh took, then the seconds spent on each kind of row.
+how long the refresh took, how long the publish itself took and, of that, the tallies that adjust the
+dashboard's and the holders' rows in its transaction, then the seconds spent on each kind of row.
 
 Run it on a copy of a prepared database (bench/load.py --prepare-only), rebuilt first:
 
@@ -60,6 +61,20 @@ def main():
             spent[1] += time.perf_counter() - started
 
     summaries.compute_key = timed
+    tallied = [0.0]
+
+    def timed_tally(adjust):
+        def tally(*args):
+            started = time.perf_counter()
+            try:
+                return adjust(*args)
+            finally:
+                tallied[0] += time.perf_counter() - started
+
+        return tally
+
+    for tally_module in (summaries.dashboard_tally, summaries.holder_tally):
+        tally_module.adjust = timed_tally(tally_module.adjust)
     total = 0.0
     for n in range(args.publishes):
         started = time.perf_counter()
@@ -68,13 +83,20 @@ def main():
         if args.new_deadline_every and n % args.new_deadline_every == args.new_deadline_every - 1:
             # What every figure counts: a progress figure alone makes no summary stale (figure_inputs.py).
             commitment.deadline = (commitment.deadline or commitment.made_on) + datetime.timedelta(days=30)
+        tallied[0] = 0.0
+        publishing_started = time.perf_counter()
         publishing.publish(commitment, user=user, summary="Progress updated (refresh-cost benchmark)")
+        published_in = time.perf_counter() - publishing_started
         stale = PublicSummary.objects.exclude(fresh=True).count()
         refreshing = time.perf_counter()
         computed = summaries.refresh()
         spent = time.perf_counter() - refreshing
         total += spent
-        print(f"publish {n + 1}: {stale} rows stale, refresh {spent:.2f} s ({computed} rows computed)", flush=True)
+        print(
+            f"publish {n + 1}: {published_in * 1000:.0f} ms (tallies {tallied[0] * 1000:.0f} ms), {stale} rows stale,"
+            f" refresh {spent:.2f} s ({computed} rows computed)",
+            flush=True,
+        )
         time.sleep(max(0.0, args.every - (time.perf_counter() - started)))
     print(f"refresh in all: {total:.1f} s after {args.publishes} publishes")
     for kind, (count, seconds) in sorted(by_kind.items(), key=lambda item: -item[1][1]):
