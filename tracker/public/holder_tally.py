@@ -28,11 +28,11 @@ The tests hold the adjusted figures equal to the figures scored from scratch aft
 
 import logging
 from collections import defaultdict
-
-from django.db.models import F
+from functools import partial
 
 from tracker.models.vocabulary import CommitmentStatus
-from tracker.public import delivery, figure_inputs, figures
+from tracker.public import delivery, figure_inputs
+from tracker.public import figures as figures_module
 from tracker.public.peers import COLUMNS, HeldFigures, PersonOwnRow, held_tenures
 from tracker.public.scorecards import SCORE_COLUMNS, Change, CommitmentFacts, OwnedCommitment, Score, score_afresh
 from tracker.public.summary_keys import group_key, key_of
@@ -43,8 +43,11 @@ log = logging.getLogger(__name__)
 
 def adjust(pk, today):
     """Adjust the holders' rows of `today` for the publish of commitment `pk` in this transaction. Returns the
-    keys of the rows it adjusted: the caller marks the others stale."""
+    keys of the rows it adjusted: the caller marks the others stale. A few queries, whatever the number of
+    rows: the tenures, the rows (locked), the order of the people's listed commitments, one write."""
+    from tracker.models import PublicSummary
     from tracker.models.public_revisions import lock_site_log
+    from tracker.public import stored_figures
 
     found = figure_inputs.before_and_now(pk)
     if found is None or recorded_as_of() is not None:  # sample data stamped in the past: scored again
@@ -59,38 +62,41 @@ def adjust(pk, today):
     for tenure in tenures:
         groups[tenure.office_kind, tenure.office_tier].append(tenure)
         people[tenure.person_id].append(tenure)
-    adjusted = set()
-    for (kind, tier), group in groups.items():
-        key = group_key("holder-peers", kind, tier)
-        if _update(key, today, lambda held, group=group: _moved(held, _change(sides, group))):
-            adjusted.add(key)
-    for person_id, theirs in people.items():
-        key = key_of("person", person_id)
-        if _update(key, today, lambda found, theirs=theirs: _person_moved(found, sides, theirs, pk)):
-            adjusted.add(key)
-    return adjusted
+    moves = {group_key("holder-peers", *group): partial(_group_moved, tenures=of) for group, of in groups.items()}
+    moves |= {key_of("person", person): partial(_person_moved, theirs=of) for person, of in people.items()}
+    rows = PublicSummary.objects.select_for_update().filter(key__in=moves, fresh=True, day=today)
+    kept = {}
+    for row_pk, key, data, generation in rows.values_list("pk", "key", "data", "generation"):
+        try:
+            kept[key] = (row_pk, generation, stored_figures.loads(bytes(data)))
+        except Exception:  # a row pickled by an older version of the code: scored again by the refresh
+            log.info("Summary %s could not be read; it is scored again.", key)
+    order = _order(pk, [figures for _pk, _generation, figures in kept.values()])
+    written = {}
+    for key, (row_pk, generation, figures) in kept.items():
+        moved = moves[key](figures, sides=sides, pk=pk, order=order)
+        if moved is not None:
+            written[key] = PublicSummary(pk=row_pk, data=stored_figures.dumps(moved), generation=generation + 1)
+    # Locked above, so the generations read are the rows' own: each moves on by one.
+    PublicSummary.objects.bulk_update(written.values(), ["data", "generation"])
+    return set(written)
 
 
-def _update(key, today, move):
-    """Write `move(figures)` over the fresh row `key` of `today`; False when there is none, it cannot be read,
-    or `move` cannot say (None)."""
-    from tracker.models import PublicSummary
-    from tracker.public import stored_figures
+def _order(pk, kept):
+    """{commitment id: its place in the order the person pages list them}, for commitment `pk` and every
+    commitment the people's rows list (one query)."""
+    from tracker.models import Commitment
 
-    row = PublicSummary.objects.select_for_update().filter(key=key, fresh=True, day=today)
-    data = row.values_list("data", flat=True).first()
-    if data is None:
-        return False
-    try:
-        figures = stored_figures.loads(bytes(data))
-    except Exception:  # a row pickled by an older version of the code: scored again by the refresh
-        log.info("Summary %s could not be read; it is scored again.", key)
-        return False
-    moved = move(figures)
-    if moved is None:
-        return False
-    row.update(data=stored_figures.dumps(moved), generation=F("generation") + 1)
-    return True
+    listed = {pk}
+    for figures in kept:
+        if isinstance(figures, dict):
+            listed.update(figures.get("owned_commitment_ids", ()))
+    published = Commitment.objects.published().filter(pk__in=listed).order_by(*figures_module.SCORECARD_ORDER)
+    return {commitment: n for n, commitment in enumerate(published.values_list("pk", flat=True))}
+
+
+def _group_moved(held, *, tenures, sides, **_rest):
+    return _moved(held, _change(sides, tenures))
 
 
 class _Side:
@@ -155,14 +161,14 @@ def _score_change(sides, tenures):
     return {column: bool(getattr(now, column)) - bool(getattr(before, column)) for column in SCORE_COLUMNS}
 
 
-def _person_moved(found, sides, theirs, pk):
+def _person_moved(found, *, theirs, sides, pk, order):
     """A person's figures (`figures.person`) once the publish moved what the commitment counts for over their
     tenures `theirs` (those of its owner offices); None when that cannot be said without scoring again."""
     if "owned_commitment_ids" not in found:  # kept by an older version: scored again
         return None
     total = _score_change(sides, theirs)
     owned_before = found["owned_count"]
-    listed = _listed(found["owned_commitment_ids"], owned_before, pk, _over(sides[1], theirs).owned)
+    listed = _listed(found["owned_commitment_ids"], owned_before, pk, _over(sides[1], theirs).owned, order)
     if listed is None:
         return None
     by_tenure = {tenure.pk: _score_change(sides, [tenure]) for tenure in theirs}
@@ -198,19 +204,18 @@ def _cells_moved(cells, change):
     return [(label, n + change[column], url) for column, (label, n, url) in zip(SCORE_COLUMNS, cells, strict=True)]
 
 
-def _listed(listed, owned_before, pk, owned_now):
+def _listed(listed, owned_before, pk, owned_now, order):
     """The first SCORECARD_LISTED of a person's owned commitments once commitment `pk` is among them
-    (`owned_now`) or not; None when the list cannot be told without reading them all. Every owned
-    commitment left off the list before sorts after all of it, and only `pk` moved."""
-    from tracker.models import Commitment
-
+    (`owned_now`) or not, put in `order`; None when the list cannot be told without reading them all. Every
+    owned commitment left off the list before sorts after all of it, and only `pk` moved."""
     others = [i for i in listed if i != pk]
     more = owned_before > len(listed)  # some owned ones (maybe `pk`) were past the list
     if not owned_now:
         # Which commitment comes in at the end of a full list is not known.
         return None if pk in listed and more else others
-    published = Commitment.objects.published().filter(pk__in=[*others, pk])
-    ordered = list(published.order_by(*figures.SCORECARD_ORDER).values_list("pk", flat=True))
+    if any(i not in order for i in [*others, pk]):
+        return None  # one of them is no longer public: scored again
+    ordered = sorted([*others, pk], key=order.__getitem__)
     if pk in listed and more and ordered[-1] == pk:
         return None  # after all the others: one of those past the list may come before it
-    return ordered[: figures.SCORECARD_LISTED]
+    return ordered[: figures_module.SCORECARD_LISTED]
