@@ -73,6 +73,9 @@ def test_a_taken_down_record_is_never_listed_while_the_index_catches_up(
     assert "Ayesha Baloch" not in page and corpus.ayesha.slug not in page
     names = client.get("/search/autocomplete/", {"q": "ayes"}).json()["results"]
     assert "Ayesha Baloch" not in [n["label"] for n in names]
+    api = client.get("/api/v1/search/", {"q": "roads"}).json()  # the open data answers the same
+    assert api["total"] == after.total
+    assert ("commitment", corpus.roads.pk) not in [(hit["kind"], hit["id"]) for hit in api["results"]]
 
     for drain in search_callbacks(callbacks):
         drain()
