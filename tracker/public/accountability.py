@@ -4,13 +4,14 @@ as CSV tables. The measures are in `delivery.py`, the council periods in `counci
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.vocabulary import JurisdictionTier, Sector
+from tracker.public import collector, delivery, like_with_like, names, survival
 from tracker.public import council_periods as cp
-from tracker.public import delivery, like_with_like, names, survival
 from tracker.public.filters import DATE_PICKER
 from tracker.spreadsheets.cells import exported
 
@@ -109,6 +110,7 @@ def _clip(period, query):
     return (start, end) if start <= end else None
 
 
+@collector.held_back_while
 def build_report(form, today):
     """Everything the page shows, in a fixed number of queries whatever the number of commitments."""
     from tracker.models import Commitment
@@ -119,7 +121,8 @@ def build_report(form, today):
     councils = cp.councils(today)
     tree = cp.place_tree()
     subtrees = {c.jurisdiction_id: cp.under(tree, c.jurisdiction_id) for c in councils}
-    kinds_of = {f.pk: cp.council_kind_on(f, councils, subtrees) for f in facts}
+    due_in = cp.due_in(facts)
+    kinds_of = cp.council_kinds(facts, due_in, councils, subtrees)
     council_groups = [
         delivery.measure(
             kind, cp.PERIOD_KINDS[kind], [f for f in facts if kind in kinds_of[f.pk]], today, {**query, "council": kind}
@@ -137,19 +140,15 @@ def build_report(form, today):
         # The narrower of the page's place and the council's: one is always under the other.
         narrow = council.jurisdiction_id if area is None or council.jurisdiction_id in area else place.pk
         narrow_area = council_area if narrow == council.jurisdiction_id else area
+        due_here = [f for place_id in narrow_area for f in due_in.get(place_id, ())]
         for period in council.periods:
             if period.kind == cp.NONE:
                 continue
             clipped = _clip(period, query)
             if clipped is None:
                 continue
-            members = [
-                f
-                for f in facts
-                if f.jurisdiction_id in narrow_area
-                and f.deadline
-                and clipped[0] <= f.deadline.isoformat() <= clipped[1]
-            ]
+            start, end = (date.fromisoformat(day) for day in clipped)
+            members = [f for f in due_here if start <= f.deadline <= end]
             sub = {**query, "jurisdiction": slugs.get(narrow, ""), "due_from": clipped[0], "due_to": clipped[1]}
             rows.append(
                 CouncilPeriodRow(council, period, delivery.measure(period.kind, period.label, members, today, sub))

@@ -133,24 +133,33 @@ def under(tree, place_id):
     return found
 
 
-def council_kind_on(facts_item, council_list, subtrees):
-    """The kinds of period ({elected, administrator, none}) the councils over a commitment's place were
-    in on its deadline."""
-    kinds = set()
-    if facts_item.deadline is None:
-        return kinds
+def due_in(facts):
+    """{place id: the facts with a deadline there}, for `council_kinds` and the report's council periods."""
+    found = defaultdict(list)
+    for f in facts:
+        if f.deadline is not None:
+            found[f.jurisdiction_id].append(f)
+    return found
+
+
+def council_kinds(facts, due, council_list, subtrees):
+    """{commitment id: the kinds of period ({elected, administrator, none}) the councils over its place were
+    in on its deadline} for every one of `facts` (none for a commitment without a deadline), with `due` their
+    `due_in`. Each council reads only the commitments under it: a national report is a hundred thousand
+    commitments and dozens of councils."""
+    kinds = {f.pk: set() for f in facts}
     for council in council_list:
-        if facts_item.jurisdiction_id not in subtrees[council.jurisdiction_id]:
-            continue
-        for period in council.periods:
-            if period.start <= facts_item.deadline <= period.end:
-                kinds.add(period.kind)
+        for place_id in subtrees[council.jurisdiction_id]:
+            for f in due.get(place_id, ()):
+                for period in council.periods:
+                    if period.start <= f.deadline <= period.end:
+                        kinds[f.pk].add(period.kind)
     return kinds
 
 
 def period_q(kind, council_list, subtrees):
     """A Q selecting the commitments due, under some council, in a period of `kind`: the same
-    commitments as `council_kind_on`, for the commitment list."""
+    commitments as `council_kinds`, for the commitment list."""
     query = Q(pk__in=[])
     for council in council_list:
         for period in council.periods:

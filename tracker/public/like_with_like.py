@@ -7,7 +7,7 @@ The rules, which the methodology page states in words:
 - A **stratum** is a district (the district a commitment's place is in; commitments of a whole province or
   of the country are in no district and left out of the district comparison) or a sector.
 - A commitment is on the elected side, the administrator side, or both, exactly as in the page's council
-  comparison (`council_periods.council_kind_on`): by the day it fell due.
+  comparison (`council_periods.council_kinds`): by the day it fell due.
 - A stratum **contributes to both sides** when at least one counted commitment of it fell due on each side.
   Only those are compared; how many contribute, and how many had commitments on one side only, is said.
 - The **shares in the same strata** add up both sides over the strata that contribute to both.

@@ -277,9 +277,7 @@ def compare_owner_groups(commitments, place, today):
         members = [f for f in facts if f.counted and (role, kind) in f.owners]
         if not members and not measures.withdrawn.count:
             continue
-        late = sum(
-            1 for f in members if f.deadline and f.deadline < today and f.status not in CommitmentStatus.terminal()
-        )
+        late = sum(1 for f in members if f.deadline and f.deadline < today and f.status not in delivery.TERMINAL)
         url = delivery.list_url(query, owner_role=role, office_kind=kind, counted=1, overdue=1)
         groups.append(OwnerGroupRow(measures, delivery.Share(late, len(members), url)))
     return PlaceComparison(groups, delivery.time_with_kinds(facts, query))

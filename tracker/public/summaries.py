@@ -57,7 +57,7 @@ from tracker.models import PublicSummary
 from tracker.models.public_revisions import lock_site_log
 from tracker.models.summaries import NEVER_SERVED
 from tracker.models.transactions import on_commit_once, waiting_for_commit
-from tracker.public import dashboard_tally, figure_inputs, holder_tally, peers, stored_figures
+from tracker.public import collector, dashboard_tally, figure_inputs, holder_tally, peers, stored_figures
 from tracker.public import figures as compute
 from tracker.public.scorecards import offices_read_once
 from tracker.public.summary_keys import group_key, key_of
@@ -131,7 +131,8 @@ def compute_key(key, today):
         subject = load(rest)
     except Exception as error:  # DoesNotExist of whichever model, or a key that no longer parses
         raise LookupError(key) from error
-    return figures_of(subject, today)
+    with collector.held_back():
+        return figures_of(subject, today)
 
 
 # --- Reading -------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ What is kept (the report is pickled, tracker/public/summaries.py) is plain numbe
 estimates and at most MAX_POINTS points of each curve, never the commitments.
 """
 
+import bisect
 import math
 from dataclasses import dataclass
 
@@ -226,12 +227,8 @@ def _curve(fitter):
 
 
 def _at(rows, day):
-    found = rows[0]
-    for row in rows:
-        if row[0] > day:
-            break
-        found = row
-    return found
+    """The row of the curve in force on `day`: the last one at or before it (the first when none is)."""
+    return rows[max(bisect.bisect_right(rows, day, key=lambda row: row[0]) - 1, 0)]
 
 
 def _points(rows, end):
@@ -282,14 +279,18 @@ def time_to_delivery(facts, kinds_of, today, query):
     """The page's time to delivery: each comparison on each clock. `kinds_of` is {commitment id: council
     kinds on its deadline} (accountability.build_report's), `query` the page's filters for the list."""
     sides = _sides(kinds_of)
+    # Each commitment's durations once per clock, and each side's commitments once (by their place in
+    # `facts`, which keeps their order): not once per comparison, clock and side.
+    durations = {clock: [duration(f, clock, today) for f in facts] for clock, _label in CLOCKS}
+    members = {side: [i for i, f in enumerate(facts) if belongs(f)] for side, (_l, _q, belongs) in sides.items()}
     comparisons = []
     for key, title, pair in COMPARISONS:
         clocks = []
         for clock, clock_label in CLOCKS:
             observed, shown = [], []
             for side in pair:
-                label, extra, belongs = sides[side]
-                found = [d for d in (duration(f, clock, today) for f in facts if belongs(f)) if d is not None]
+                label, extra, _belongs = sides[side]
+                found = [d for d in map(durations[clock].__getitem__, members[side]) if d is not None]
                 observed.append(found)
                 shown.append(_group(side, label, list_url(query, counted=1, **extra), found, clock))
             clocks.append(ClockTime(clock, clock_label, shown, _logrank(observed)))
