@@ -60,16 +60,15 @@ class OfficePeers:
 
 
 def office_peers(kind, tier, today):
-    """The offices of one kind and tier, and their pooled figures (five queries): kept in a summary row of
+    """The offices of one kind and tier, and their pooled figures (three queries): kept in a summary row of
     their own (`office-peers:<kind>:<tier>`), so that a publish makes one row of the group stale, not the
     row of each of its offices."""
     from tracker.models import Commitment, CommitmentOwner, Office
 
     offices = list(Office.objects.published().values_list("pk", "kind", "organization__jurisdiction__tier"))
-    kinds = {pk: office_kind for pk, office_kind, _tier in offices}
     peer_ids = [pk for pk, office_kind, t in offices if office_kind == kind and t == tier]
     owned = CommitmentOwner.objects.filter(office_id__in=peer_ids).values("commitment_id")
-    facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, kinds)
+    facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, measured_only=True)
     return OfficePeers(len(peer_ids), _peers_measures(kind, tier, facts, today))
 
 
@@ -83,11 +82,12 @@ class OfficeOwn:
 
 
 def office_own(office, today):
-    """This office's own measures (five queries), to be set beside its group's (`office_peers`)."""
+    """This office's own measures (two queries), to be set beside its group's (`office_peers`)."""
     from tracker.models import Commitment, CommitmentOwner
 
     owned = CommitmentOwner.objects.filter(office=office).values("commitment_id")
-    facts = sorted(delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today), key=_by_pk)
+    facts = delivery.load_facts(Commitment.objects.published().filter(pk__in=owned), today, measured_only=True)
+    facts.sort(key=_by_pk)
     return _office_own(office.slug, office.kind, office.organization.jurisdiction.tier, facts, today)
 
 
@@ -110,7 +110,7 @@ def compare_office(own, peers):
 
 
 def office_comparison(office, today):
-    """This office's measures and its peers' (ten queries), computed whole."""
+    """This office's measures and its peers' (five queries), computed whole."""
     own = office_own(office, today)
     return compare_office(own, office_peers(own.kind, own.tier, today))
 
@@ -124,20 +124,20 @@ def _office_comparison(slug, kind, tier, peer_count, own_facts, peers, today):
 
 
 def every_office_comparison(today):
-    """{office id: its `office_comparison`} for every published office, in five queries whatever their
+    """{office id: its `office_comparison`} for every published office, in four queries whatever their
     number: each kind and tier's peers are measured once, not once for each of its offices (the
     accountability page's table of every office)."""
     from tracker.models import Commitment, CommitmentOwner, Office
 
     offices = list(Office.objects.published().values_list("pk", "slug", "kind", "organization__jurisdiction__tier"))
-    kinds = {pk: kind for pk, _slug, kind, _tier in offices}
     published = Commitment.objects.published()
     owners = CommitmentOwner.objects.filter(office__in=Office.objects.published(), commitment__in=published)
     owned = defaultdict(set)
     for office_id, commitment_id in owners.values_list("office_id", "commitment_id"):
         owned[office_id].add(commitment_id)
     facts = {
-        f.pk: f for f in delivery.load_facts(published.filter(pk__in=owners.values("commitment_id")), today, kinds)
+        f.pk: f
+        for f in delivery.load_facts(published.filter(pk__in=owners.values("commitment_id")), today, measured_only=True)
     }
     groups = defaultdict(list)
     for pk, _slug, kind, tier in offices:
