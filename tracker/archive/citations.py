@@ -17,16 +17,28 @@ CITING_PARTS = (
 )
 
 
-def cited_urls():
-    """Querysets of the addresses the published records cite (one per kind of part; they overlap)."""
-    # Parts are ordered by their sort order, which DISTINCT would keep apart: unordered here.
-    return [
-        part.objects.filter(**{f"{field}__in": model.objects.published()})
-        .exclude(url="")
-        .order_by()
-        .values_list("url", flat=True)
-        for part, field, model in CITING_PARTS
-    ]
+def cited_urls(record=None):
+    """Querysets of the addresses the published records cite (one per kind of part; they overlap). With
+    `record`, (the name of its model, its id), only the addresses that record cites while it is published."""
+    found = []
+    for part, field, model in CITING_PARTS:
+        citing = model.objects.published()
+        if record is not None:
+            if record[0] != model._meta.model_name:
+                continue
+            citing = citing.filter(pk=record[1])
+        # Parts are ordered by their sort order, which DISTINCT would keep apart: unordered here.
+        found.append(
+            part.objects.filter(**{f"{field}__in": citing}).exclude(url="").order_by().values_list("url", flat=True)
+        )
+    return found
+
+
+def citing_record(name, pk):
+    """(the name of a citing record's model, its id) from what a task was given; LookupError for another."""
+    if name not in {model._meta.model_name for _part, _field, model in CITING_PARTS}:
+        raise LookupError(f"{name} records cite no address")
+    return name, int(pk)
 
 
 def is_cited():

@@ -3,13 +3,15 @@ from beat), and the weekly check of every cited address."""
 
 from celery import shared_task
 
-from tracker.archive import archiving, checking
+from tracker.archive import archiving, checking, citations
 
 
 @shared_task(ignore_result=True)
-def archive_sources():
-    """Give newly cited addresses their rows and fetch every address whose attempt is due (a batch)."""
-    kept, failed = archiving.archive_new_citations()
+def archive_sources(record_name=None, record_id=None):
+    """Give newly cited addresses their rows (those the record named cites, or, without one, every published
+    record's) and fetch every address whose attempt is due (a batch)."""
+    record = None if record_name is None else citations.citing_record(record_name, record_id)
+    kept, failed = archiving.archive_new_citations(record)
     return {"kept": kept, "failed": failed}
 
 

@@ -128,6 +128,30 @@ def test_an_address_cited_again_is_not_fetched_again(archiving, server, django_c
     assert ArchivedCopy.objects.count() == 1
 
 
+def test_a_publish_looks_only_at_what_its_record_cites_and_beat_at_every_record(
+    archiving, server, django_capture_on_commit_callbacks
+):
+    from tracker.archive.tasks import archive_sources
+    from tracker.models import CommitmentSource
+
+    # A source written behind the publishing service (an import's rows, say): no publish asked for its copy.
+    earlier = publish_citing(django_capture_on_commit_callbacks, server.url("/pages/earlier"))
+    CommitmentSource.objects.filter(commitment=earlier).update(url=server.url("/pages/behind"))
+    publish_citing(django_capture_on_commit_callbacks, server.url("/pages/new"))
+    assert server.requests == ["/pages/earlier", "/pages/new"]  # not the address nobody published
+    archive_sources()  # beat: every published record's addresses
+    assert server.requests == ["/pages/earlier", "/pages/new", "/pages/behind"]
+    assert ArchivedCopy.objects.count() == 3
+
+
+def test_a_task_for_a_record_that_cites_nothing_changes_nothing(archiving):
+    from tracker.archive.tasks import archive_sources
+
+    with pytest.raises(LookupError, match="person records cite no address"):
+        archive_sources("person", 1)
+    assert not ArchivedCopy.objects.exists()
+
+
 def test_nothing_is_fetched_with_archiving_off(settings, server, django_capture_on_commit_callbacks):
     settings.ARCHIVE_SOURCES = False
     publish_citing(django_capture_on_commit_callbacks, server.url("/page"))
