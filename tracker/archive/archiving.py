@@ -3,7 +3,7 @@
 After a publish commits (tracker/archive/dispatch.py), `archive_new_citations()` gives every address the
 published record newly cites an `ArchivedCopy` row due now, and fetches what is due. Beat does the same for
 every address any published record newly cites: at national scale, looking at all of them after every
-publish took 0.34 s of the database. A failure is recorded with its reason and the address is tried again
+publish took 0.34 to 0.53 s of the database. A failure is recorded with its reason and the address is tried again
 after `ARCHIVE_RETRY_DELAY` seconds, doubled each time up to `ARCHIVE_RETRY_MAX_DELAY`, at most
 `ARCHIVE_MAX_ATTEMPTS` times; beat runs `archive_due()` every few minutes. All of it runs after the
 publish's commit, in a worker: a page that cannot be fetched never blocks or delays a publish.

@@ -147,10 +147,9 @@ def published_office_kinds():
 MOVEMENT_FIELDS = ("commitment_id", "office_id", "arrived_on", "sort_order")
 
 
-def load_facts(commitments, today, office_kinds=None, *, measured_only=False):
-    """[Facts] for a queryset of published commitments: four queries (five without `office_kinds`),
-    whatever their number. The first change to a final status and the first to Delivered are read in one
-    aggregate query.
+def load_facts(commitments, today, *, measured_only=False):
+    """[Facts] for a queryset of published commitments: five queries, whatever their number. The first change
+    to a final status and the first to Delivered are read in one aggregate query.
 
     With `measured_only`, only what `measure` reads (the status, the deadline, the days it closed and was
     delivered), in two queries: not who owns each, nor which kind of office made it, nor where its next
@@ -158,9 +157,7 @@ def load_facts(commitments, today, office_kinds=None, *, measured_only=False):
     national scale their owners and movements were most of the rows read (425,000 of 575,000)."""
     from tracker.models import CommitmentOwner, Movement
 
-    kinds = {} if measured_only else office_kinds
-    if kinds is None:
-        kinds = published_office_kinds()
+    kinds = {} if measured_only else published_office_kinds()
     commitments = commitments.order_by()
     # A hundred thousand rows at national scale in each query: each loop does as little as it can per row.
     facts = {
@@ -197,7 +194,7 @@ def _read_closing_days(facts, ids):
     from tracker.models import StatusChange
 
     closed = (
-        StatusChange.objects.filter(commitment_id__in=ids, to_status__in=S.terminal())
+        StatusChange.objects.filter(commitment_id__in=ids, to_status__in=TERMINAL)
         .values("commitment_id")
         .annotate(first=Min("effective_date"), delivered=Min("effective_date", filter=Q(to_status=S.DELIVERED)))
         .values_list("commitment_id", "first", "delivered")
